@@ -1,0 +1,34 @@
+// The one place that reads process.env. Parsed on each call (cheap) so tests and the launcher can
+// set variables before first use; values are validated so a typo fails loudly at start-up.
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** PostgreSQL to use. Unset: `npm start` runs an embedded PostgreSQL and sets it for the app. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Signs session tokens; every app instance must share it. */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** Where the embedded database keeps its data (and its generated AUTH_SECRET). */
+  THROUGHLINE_DATA_DIR: z.string().default(".data"),
+  /** Connections per app instance. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = getEnv().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set (start the app with `npm start`, which provides one).");
+  return url;
+}
