@@ -18,7 +18,9 @@ export interface EmbeddedPostgresOptions {
   host?: string;
 }
 
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions = {},
+): Promise<EmbeddedPostgres> {
   const host = options.host ?? "127.0.0.1";
   const pglite = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
   // PGlite is one backend; the socket server queues statements from all connections and keeps an

@@ -1,0 +1,40 @@
+// The server the end-to-end tests run against: a database of their own (a fresh database on
+// TEST_DATABASE_URL's server, or an in-memory embedded PostgreSQL), migrated and seeded with the
+// demo organisation, then the production app started through `npm start`'s launcher. The
+// database URL is written to E2E_DATABASE_URL_FILE so tests can change rows behind the app's back.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createPrismaClient } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrator";
+import { seedDemoOrganisation } from "@/lib/db/seed/seed";
+import { createTestDatabase } from "../../tests/support/databases";
+
+const root = resolve(import.meta.dirname, "../..");
+const urlFile = process.env.E2E_DATABASE_URL_FILE;
+
+const database = await createTestDatabase();
+await migrate({ url: database.url });
+const client = createPrismaClient(database.url, 2);
+await seedDemoOrganisation(client);
+await client.$disconnect();
+if (urlFile) writeFileSync(urlFile, database.url);
+
+const app = spawn(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "start.ts")], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: randomBytes(48).toString("base64url") },
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  app.kill("SIGTERM");
+  await database.drop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+app.on("exit", (code) => void stop(code ?? 1));

@@ -1,0 +1,76 @@
+// Credential checks and the per-request session re-check, kept free of Next.js so tests can run
+// them against a real database with any user.
+import type { Discipline, Role } from "@/generated/prisma/enums";
+import type { Db, DbTx } from "@/lib/db/client";
+import { hashPassword, verifyPassword } from "./password";
+
+export interface Actor {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  discipline: Discipline;
+}
+
+export interface AuthenticatedUser extends Actor {
+  sessionVersion: number;
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+// Verifying against a real hash when the email is unknown keeps the response time the same,
+// so timing does not reveal which emails have accounts.
+let decoyHash: Promise<string> | undefined;
+function decoy(): Promise<string> {
+  decoyHash ??= hashPassword("decoy-password-for-unknown-users");
+  return decoyHash;
+}
+
+/** The user for a correct email and password of an active account; null for anything else. */
+export async function authenticateWithPassword(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<AuthenticatedUser | null> {
+  const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
+  const ok = await verifyPassword(user?.passwordHash ?? (await decoy()), password);
+  if (!user || !ok || !user.active) return null;
+  const at = new Date();
+  await db.$transaction([
+    db.user.update({ where: { id: user.id }, data: { lastSignInAt: at } }),
+    db.auditEvent.create({
+      data: { at, actorId: user.id, action: "auth.sign_in", entityType: "User", entityId: user.id },
+    }),
+  ]);
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    discipline: user.discipline,
+    sessionVersion: user.sessionVersion,
+  };
+}
+
+/**
+ * The acting user for a session, re-read on every request: null when the user no longer exists,
+ * has been deactivated, or has had their sessions ended (password reset) since signing in.
+ */
+export async function loadActor(db: DbTx, userId: string, sessionVersion: number): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      discipline: true,
+      active: true,
+      sessionVersion: true,
+    },
+  });
+  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role, discipline: user.discipline };
+}
