@@ -392,6 +392,16 @@ describe("the SQL-only guards at the end of the init migration", () => {
       "Organisation_single_row_check",
     ],
     ["a done milestone without its date", milestone("DONE", "NULL"), "Milestone_done_has_actual_date_check"],
+    [
+      "a project on hold that does not say where it resumes",
+      `UPDATE "Project" SET "stage" = 'ON_HOLD' WHERE "id" = 'p1'`,
+      "Project_held_from_check",
+    ],
+    [
+      "a resume stage on a project that is not on hold",
+      `UPDATE "Project" SET "heldFromStage" = 'PILOT' WHERE "id" = 'p1'`,
+      "Project_held_from_check",
+    ],
   ])("refuses %s", async (_what, sql, constraint) => {
     await expect(client.query(sql)).rejects.toMatchObject({ constraint });
   });

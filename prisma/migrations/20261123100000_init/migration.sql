@@ -126,6 +126,7 @@ CREATE TABLE "Project" (
     "kind" "ProjectKind" NOT NULL,
     "siteId" TEXT NOT NULL,
     "stage" "ProjectStage" NOT NULL DEFAULT 'PROPOSED',
+    "heldFromStage" "ProjectStage",
     "startDate" DATE NOT NULL,
     "baselineBudget" DECIMAL(14,2) NOT NULL,
     "baselineEndDate" DATE NOT NULL,
@@ -647,6 +648,9 @@ ALTER TABLE "Risk" ADD CONSTRAINT "Risk_impact_check" CHECK ("impact" BETWEEN 1 
 
 -- One installation, one organisation row.
 ALTER TABLE "Organisation" ADD CONSTRAINT "Organisation_single_row_check" CHECK ("id" = 1);
+
+-- A project on hold remembers the stage it resumes into, and only then.
+ALTER TABLE "Project" ADD CONSTRAINT "Project_held_from_check" CHECK (("stage" = 'ON_HOLD') = ("heldFromStage" IS NOT NULL));
 
 -- A milestone is only done on a known date.
 ALTER TABLE "Milestone" ADD CONSTRAINT "Milestone_done_has_actual_date_check" CHECK ("status" <> 'DONE' OR "actualDate" IS NOT NULL);
