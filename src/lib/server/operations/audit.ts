@@ -1,0 +1,34 @@
+import "server-only";
+// Audit events are written with the transaction client of the change they record, so both commit
+// or neither does. before/after are plain JSON snapshots (dates as ISO strings, decimals as text).
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/lib/auth/authenticate";
+import type { DbTx } from "@/lib/db/client";
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v)));
+}
+
+export async function recordAudit(tx: DbTx, actor: Actor, entry: AuditEntry): Promise<void> {
+  const before = snapshot(entry.before);
+  const after = snapshot(entry.after);
+  await tx.auditEvent.create({
+    data: {
+      actorId: actor.id,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      ...(before === undefined ? {} : { before }),
+      ...(after === undefined ? {} : { after }),
+    },
+  });
+}

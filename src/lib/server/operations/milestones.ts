@@ -1,0 +1,194 @@
+import "server-only";
+// Milestone operations (DESIGN.md rules 3, 5, 8). Each: parse → load the milestone and its project →
+// authority → version → rule → one transaction with the change, its history row and audit event.
+import type { Milestone } from "@/generated/prisma/client";
+import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/auth/authenticate";
+import { type DbTx, db } from "@/lib/db/client";
+import {
+  canCancelMilestone,
+  canChangeForecast,
+  canCompleteMilestone,
+  type Violation,
+} from "@/lib/domain/milestones";
+import { isFinalStage } from "@/lib/domain/stage-gates";
+import {
+  cancelMilestoneSchema,
+  changeMilestoneForecastSchema,
+  completeMilestoneSchema,
+  createMilestoneSchema,
+} from "@/lib/schemas/milestones";
+import { getClock } from "../organisation";
+import { recordAudit } from "./audit";
+import { assertCanOnProject } from "./authority";
+import { conflict, notFound, OperationError, ruleBroken } from "./errors";
+import { parseInput, runOperation } from "./run";
+
+export interface MilestoneRef {
+  id: string;
+  version: number;
+}
+
+const REASON_CODES = new Set([
+  "REASON_REQUIRED",
+  "REASON_TOO_SHORT",
+  "REASON_TOO_LONG",
+  "REASON_NOT_MEANINGFUL",
+]);
+
+/** Rule violations as field errors: reason problems beside the reason, the rest beside the date. */
+function refuse(violations: readonly Violation[], dateField: string): OperationError {
+  const error = ruleBroken(violations);
+  const fieldErrors: Record<string, string[]> = {};
+  for (const v of violations)
+    (fieldErrors[REASON_CODES.has(v.code) ? "reason" : dateField] ??= []).push(v.message);
+  return new OperationError("RULE", error.message, fieldErrors);
+}
+
+async function loadForChange(
+  tx: DbTx,
+  actor: Actor,
+  milestoneId: string,
+  version: number,
+): Promise<Milestone> {
+  const milestone = await tx.milestone.findUnique({ where: { id: milestoneId } });
+  if (!milestone) throw notFound("The milestone");
+  await assertCanOnProject(tx, "milestone.manage", actor, milestone.projectId);
+  if (milestone.version !== version) throw conflict("milestone");
+  return milestone;
+}
+
+/** Writes the new state only if nobody else has since: the version guard makes lost updates impossible. */
+async function saveVersioned(
+  tx: DbTx,
+  milestone: Milestone,
+  data: Partial<Pick<Milestone, "forecastDate" | "actualDate" | "status">>,
+): Promise<Milestone> {
+  const { count } = await tx.milestone.updateMany({
+    where: { id: milestone.id, version: milestone.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count !== 1) throw conflict("milestone");
+  return tx.milestone.findUniqueOrThrow({ where: { id: milestone.id } });
+}
+
+const ref = (m: Milestone): MilestoneRef => ({ id: m.id, version: m.version });
+
+export function createMilestone(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
+  return runOperation(async () => {
+    const data = parseInput(createMilestoneSchema, input);
+    return db().$transaction(async (tx) => {
+      const project = await tx.project.findUnique({ where: { id: data.projectId }, select: { stage: true } });
+      if (!project) throw notFound("The project");
+      await assertCanOnProject(tx, "milestone.manage", actor, data.projectId);
+      if (isFinalStage(project.stage)) {
+        throw new OperationError("RULE", "The project is closed or cancelled: it takes no new milestones.");
+      }
+      if (data.ownerId) {
+        const owner = await tx.user.findUnique({ where: { id: data.ownerId }, select: { active: true } });
+        if (!owner?.active) {
+          throw new OperationError("INVALID", "Some fields need attention.", {
+            ownerId: ["Choose an active user as the owner"],
+          });
+        }
+      }
+      const milestone = await tx.milestone.create({
+        data: {
+          projectId: data.projectId,
+          title: data.title,
+          baselineDate: data.baselineDate,
+          forecastDate: data.baselineDate,
+          isGate: data.isGate,
+          ...(data.description ? { description: data.description } : {}),
+          ...(data.ownerId ? { ownerId: data.ownerId } : {}),
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "milestone.create",
+        entityType: "Milestone",
+        entityId: milestone.id,
+        after: milestone,
+      });
+      return ref(milestone);
+    });
+  }, "Milestone added.");
+}
+
+export function changeMilestoneForecast(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
+  return runOperation(async () => {
+    const data = parseInput(changeMilestoneForecastSchema, input);
+    const { today } = await getClock();
+    return db().$transaction(async (tx) => {
+      const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
+      const check = canChangeForecast({
+        milestone,
+        newForecastDate: data.forecastDate,
+        reason: data.reason,
+        today,
+      });
+      if (!check.ok) throw refuse(check.violations, "forecastDate");
+      const saved = await saveVersioned(tx, milestone, { forecastDate: check.change.newDate });
+      await tx.milestoneChange.create({
+        data: {
+          milestoneId: milestone.id,
+          oldDate: check.change.oldDate,
+          newDate: check.change.newDate,
+          reason: check.change.reason,
+          changedById: actor.id,
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "milestone.change_forecast",
+        entityType: "Milestone",
+        entityId: milestone.id,
+        before: milestone,
+        after: { ...saved, reason: check.change.reason },
+      });
+      return ref(saved);
+    });
+  }, "Forecast updated.");
+}
+
+export function completeMilestone(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
+  return runOperation(async () => {
+    const data = parseInput(completeMilestoneSchema, input);
+    const { today } = await getClock();
+    return db().$transaction(async (tx) => {
+      const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
+      const check = canCompleteMilestone({ milestone, actualDate: data.actualDate, today });
+      if (!check.ok) throw refuse(check.violations, "actualDate");
+      const saved = await saveVersioned(tx, milestone, {
+        status: "DONE",
+        actualDate: check.completion.actualDate,
+      });
+      await recordAudit(tx, actor, {
+        action: "milestone.complete",
+        entityType: "Milestone",
+        entityId: milestone.id,
+        before: milestone,
+        after: saved,
+      });
+      return ref(saved);
+    });
+  }, "Milestone marked done.");
+}
+
+export function cancelMilestone(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
+  return runOperation(async () => {
+    const data = parseInput(cancelMilestoneSchema, input);
+    return db().$transaction(async (tx) => {
+      const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
+      const check = canCancelMilestone({ milestone, reason: data.reason });
+      if (!check.ok) throw refuse(check.violations, "reason");
+      const saved = await saveVersioned(tx, milestone, { status: "CANCELLED" });
+      await recordAudit(tx, actor, {
+        action: "milestone.cancel",
+        entityType: "Milestone",
+        entityId: milestone.id,
+        before: milestone,
+        after: { ...saved, reason: check.cancellation.reason },
+      });
+      return ref(saved);
+    });
+  }, "Milestone cancelled.");
+}
