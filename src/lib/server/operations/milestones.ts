@@ -40,8 +40,10 @@ const REASON_CODES = new Set([
 function refuse(violations: readonly Violation[], dateField: string): OperationError {
   const error = ruleBroken(violations);
   const fieldErrors: Record<string, string[]> = {};
-  for (const v of violations)
-    (fieldErrors[REASON_CODES.has(v.code) ? "reason" : dateField] ??= []).push(v.message);
+  for (const v of violations) {
+    const field = REASON_CODES.has(v.code) ? "reason" : dateField;
+    fieldErrors[field] = [...(fieldErrors[field] ?? []), v.message];
+  }
   return new OperationError("RULE", error.message, fieldErrors);
 }
 
