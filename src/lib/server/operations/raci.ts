@@ -1,0 +1,195 @@
+import "server-only";
+// RACI operations (DESIGN.md rule 2: exactly one active Accountable, always). A change is refused
+// when it would introduce a RACI gap the project does not already have, so a project that is
+// already short (say, its A was deactivated) can still be mended one step at a time. The partial
+// unique index on A backs this up against races.
+import type { RaciLetter } from "@/generated/prisma/enums";
+import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/auth/authenticate";
+import { type DbTx, db } from "@/lib/db/client";
+import { type Gap, type RaciEntry, raciGaps } from "@/lib/domain/raci";
+import { assignRaciSchema, handOverAccountableSchema, removeRaciSchema } from "@/lib/schemas/raci";
+import { recordAudit } from "./audit";
+import { assertCanOnProject } from "./authority";
+import { notFound, OperationError, ruleBroken } from "./errors";
+import { parseInput, runOperation } from "./run";
+
+interface ProjectRaci {
+  stage: string;
+  entries: RaciEntry[];
+}
+
+async function loadRaci(tx: DbTx, projectId: string): Promise<ProjectRaci> {
+  const project = await tx.project.findUnique({
+    where: { id: projectId },
+    select: {
+      stage: true,
+      raci: {
+        select: {
+          userId: true,
+          letter: true,
+          user: { select: { name: true, discipline: true, active: true } },
+        },
+      },
+    },
+  });
+  if (!project) throw notFound("The project");
+  return {
+    stage: project.stage,
+    entries: project.raci.map((r) => ({
+      userId: r.userId,
+      letter: r.letter,
+      name: r.user.name,
+      discipline: r.user.discipline,
+      active: r.user.active,
+    })),
+  };
+}
+
+/** Gaps the proposed RACI has that the current one does not. */
+function introducedGaps(current: ProjectRaci, proposed: RaciEntry[]): Gap[] {
+  const options = { requireResponsible: current.stage !== "PROPOSED" };
+  const before = new Set(raciGaps(current.entries, options).map((gap) => gap.code));
+  return raciGaps(proposed, options).filter((gap) => !before.has(gap.code));
+}
+
+async function activePerson(tx: DbTx, userId: string, field: string) {
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, discipline: true, active: true },
+  });
+  if (!user?.active) {
+    throw new OperationError("INVALID", "Some fields need attention.", {
+      [field]: ["Choose an active user"],
+    });
+  }
+  return user;
+}
+
+export function assignRaci(actor: Actor, input: unknown): Promise<ActionResult<{ letter: RaciLetter }>> {
+  return runOperation(async () => {
+    const data = parseInput(assignRaciSchema, input);
+    return db().$transaction(async (tx) => {
+      const current = await loadRaci(tx, data.projectId);
+      await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
+      const user = await activePerson(tx, data.userId, "userId");
+      const existing = current.entries.find((e) => e.userId === data.userId);
+      if (existing?.letter === "A") {
+        throw new OperationError(
+          "RULE",
+          `${user.name} is the Accountable: hand the A to someone else first.`,
+        );
+      }
+      const proposed: RaciEntry[] = [
+        ...current.entries.filter((e) => e.userId !== data.userId),
+        {
+          userId: user.id,
+          name: user.name,
+          discipline: user.discipline,
+          active: user.active,
+          letter: data.letter,
+        },
+      ];
+      const gaps = introducedGaps(current, proposed);
+      if (gaps.length) throw ruleBroken(gaps, "letter");
+      const saved = await tx.raciAssignment.upsert({
+        where: { projectId_userId: { projectId: data.projectId, userId: data.userId } },
+        create: { projectId: data.projectId, userId: data.userId, letter: data.letter },
+        update: { letter: data.letter },
+      });
+      await recordAudit(tx, actor, {
+        action: "raci.assign",
+        entityType: "RaciAssignment",
+        entityId: saved.id,
+        before: existing ? { userId: existing.userId, letter: existing.letter } : undefined,
+        after: saved,
+      });
+      return { letter: saved.letter };
+    });
+  }, "RACI updated.");
+}
+
+export function removeRaci(actor: Actor, input: unknown): Promise<ActionResult<null>> {
+  return runOperation(async () => {
+    const data = parseInput(removeRaciSchema, input);
+    return db().$transaction(async (tx) => {
+      const current = await loadRaci(tx, data.projectId);
+      await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
+      const existing = await tx.raciAssignment.findUnique({
+        where: { projectId_userId: { projectId: data.projectId, userId: data.userId } },
+      });
+      if (!existing) throw notFound("That person's RACI letter");
+      if (existing.letter === "A") {
+        throw new OperationError(
+          "RULE",
+          "The Accountable cannot be removed: hand the A to someone else first.",
+        );
+      }
+      const gaps = introducedGaps(
+        current,
+        current.entries.filter((e) => e.userId !== data.userId),
+      );
+      if (gaps.length) throw ruleBroken(gaps);
+      await tx.raciAssignment.delete({ where: { id: existing.id } });
+      await recordAudit(tx, actor, {
+        action: "raci.remove",
+        entityType: "RaciAssignment",
+        entityId: existing.id,
+        before: existing,
+      });
+      return null;
+    });
+  }, "Removed from the RACI.");
+}
+
+/** Moves the A from its holder to another active person in one transaction: never zero, never two. */
+export function handOverAccountable(actor: Actor, input: unknown): Promise<ActionResult<null>> {
+  return runOperation(async () => {
+    const data = parseInput(handOverAccountableSchema, input);
+    return db().$transaction(async (tx) => {
+      const current = await loadRaci(tx, data.projectId);
+      await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
+      const incoming = await activePerson(tx, data.toUserId, "toUserId");
+      const outgoing = current.entries.find((e) => e.letter === "A");
+      if (outgoing?.userId === incoming.id) {
+        throw new OperationError("RULE", `${incoming.name} is already the Accountable.`, {
+          toUserId: ["Choose someone other than the current Accountable"],
+        });
+      }
+      const keeps = data.previousHolderBecomes;
+      const proposed: RaciEntry[] = [
+        ...current.entries.filter((e) => e.userId !== incoming.id && e.letter !== "A"),
+        ...(outgoing && keeps !== "NONE" ? [{ ...outgoing, letter: keeps }] : []),
+        {
+          userId: incoming.id,
+          name: incoming.name,
+          discipline: incoming.discipline,
+          active: true,
+          letter: "A" as const,
+        },
+      ];
+      const gaps = introducedGaps(current, proposed);
+      if (gaps.length) throw ruleBroken(gaps, "previousHolderBecomes");
+
+      // Demote first: the partial unique index allows one A at a time, even inside a transaction.
+      if (outgoing) {
+        const where = { projectId_userId: { projectId: data.projectId, userId: outgoing.userId } };
+        if (keeps === "NONE") await tx.raciAssignment.delete({ where });
+        else await tx.raciAssignment.update({ where, data: { letter: keeps } });
+      }
+      const saved = await tx.raciAssignment.upsert({
+        where: { projectId_userId: { projectId: data.projectId, userId: incoming.id } },
+        create: { projectId: data.projectId, userId: incoming.id, letter: "A" },
+        update: { letter: "A" },
+      });
+      await recordAudit(tx, actor, {
+        action: "raci.hand_over_accountable",
+        entityType: "Project",
+        entityId: data.projectId,
+        before: { accountableUserId: outgoing?.userId ?? null },
+        after: { accountableUserId: saved.userId, previousHolderBecomes: keeps },
+      });
+      return null;
+    });
+  }, "Accountable handed over.");
+}
