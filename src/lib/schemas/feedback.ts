@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { id, text, version } from "./common";
+
+export const logFeedbackSchema = z.object({
+  projectId: id("project"),
+  milestoneId: id("milestone").optional(),
+  kind: z.enum(["CONCERN", "SAFETY", "SUGGESTION", "ENDORSEMENT"], {
+    error: "Choose what kind of feedback this is",
+  }),
+  severity: z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"], { error: "Choose a severity" }),
+  body: text("your feedback", 4000),
+});
+export type LogFeedbackInput = z.input<typeof logFeedbackSchema>;
+
+export const feedbackRefSchema = z.object({ feedbackId: id("feedback"), version });
+export type FeedbackRefInput = z.input<typeof feedbackRefSchema>;
+
+export const respondToFeedbackSchema = feedbackRefSchema.extend({
+  // Substance is the rule's to judge (canTransitionFeedback), so its message reaches the field.
+  responseText: z.string().max(4000, "The response must be 4000 characters or fewer").default(""),
+});
+export type RespondToFeedbackInput = z.input<typeof respondToFeedbackSchema>;
