@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import { ProjectLink } from "@/components/projects/project-link";
+import { Badge, StageBadge, type Tone } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDateTime } from "@/components/ui/format";
+import {
+  FEEDBACK_KIND_LABEL,
+  FEEDBACK_STATUS_LABEL,
+  RACI_LABEL,
+  SEVERITY_LABEL,
+} from "@/components/ui/labels";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { Section } from "@/components/ui/section";
+import { Table, TBody, Td, Th } from "@/components/ui/table";
+import type { FeedbackStatus } from "@/generated/prisma/enums";
+import { listMyFeedback, listRaciProjects } from "@/lib/server/my-feedback";
+import { getClock } from "@/lib/server/organisation";
+import { requirePageActor } from "@/lib/server/page-access";
+import { parsePageQuery, type RawSearchParams } from "@/lib/server/search-params";
+
+export const metadata: Metadata = { title: "My feedback" };
+
+// Answered feedback is good news (green); open feedback is neutral until it is overdue (red).
+const STATUS_TONE: Record<FeedbackStatus, Tone> = {
+  OPEN: "neutral",
+  ACKNOWLEDGED: "neutral",
+  RESPONDED: "green",
+  CLOSED: "neutral",
+};
+
+export default async function MyFeedbackPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const actor = await requirePageActor("my-feedback");
+  const { page } = parsePageQuery(await searchParams);
+  const now = new Date();
+  const [clock, projects, feedback] = await Promise.all([
+    getClock(now),
+    listRaciProjects(actor.id),
+    listMyFeedback(actor.id, { page, now }),
+  ]);
+
+  return (
+    <>
+      <PageHeader
+        title="My feedback"
+        description="The projects you sit on, and the feedback you have logged with the project team's answers."
+      />
+
+      <Section id="projects" title="My projects">
+        {projects.length === 0 ? (
+          <EmptyState title="You are not on any project's RACI yet">
+            When a project team adds you as Responsible, Consulted or Informed, the project appears here.
+          </EmptyState>
+        ) : (
+          <Table caption="Projects where you are on the RACI">
+            <thead>
+              <tr>
+                <Th>Code</Th>
+                <Th>Name</Th>
+                <Th>My role</Th>
+                <Th>Stage</Th>
+                <Th>Site</Th>
+              </tr>
+            </thead>
+            <TBody>
+              {projects.map((p) => (
+                <tr key={p.code}>
+                  <Td>
+                    <ProjectLink code={p.code} />
+                  </Td>
+                  <Td>{p.name}</Td>
+                  <Td className="whitespace-nowrap">
+                    <span className="font-semibold">{p.letter}</span>{" "}
+                    <span className="text-slate-600">{RACI_LABEL[p.letter]}</span>
+                  </Td>
+                  <Td>
+                    <StageBadge stage={p.stage} />
+                  </Td>
+                  <Td className="whitespace-nowrap">{p.siteName}</Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Section>
+
+      <Section id="feedback" title="Feedback I have logged" description="Newest first.">
+        {feedback.total === 0 ? (
+          <EmptyState title="You have not logged any feedback yet">
+            Concerns, safety issues, suggestions and endorsements you log on a project appear here with the
+            team's answer.
+          </EmptyState>
+        ) : (
+          <>
+            <ol className="space-y-3">
+              {feedback.rows.map((f) => (
+                <li key={f.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+                  <article aria-label={`${FEEDBACK_KIND_LABEL[f.kind]} on ${f.projectCode}`}>
+                    <div className="flex flex-wrap items-center gap-2 text-sm">
+                      <ProjectLink code={f.projectCode} />
+                      <span className="text-slate-600">{f.projectName}</span>
+                      <Badge tone={f.kind === "SAFETY" ? "red" : "neutral"}>
+                        {FEEDBACK_KIND_LABEL[f.kind]}
+                      </Badge>
+                      <span className="text-slate-500">{SEVERITY_LABEL[f.severity]} severity</span>
+                      <span className="ml-auto flex items-center gap-2">
+                        {f.overdue ? <Badge tone="red">Answer overdue</Badge> : null}
+                        <Badge tone={STATUS_TONE[f.status]}>{FEEDBACK_STATUS_LABEL[f.status]}</Badge>
+                      </span>
+                    </div>
+                    {f.milestoneTitle ? (
+                      <p className="mt-1 text-xs text-slate-500">Milestone: {f.milestoneTitle}</p>
+                    ) : null}
+                    <p className="mt-2 text-sm text-slate-900">{f.body}</p>
+                    <p className="mt-1 text-xs text-slate-500">
+                      Logged {formatDateTime(f.createdAt, clock.timeZone)} · answer due{" "}
+                      {formatDateTime(f.dueAt, clock.timeZone)}
+                    </p>
+                    {f.response ? (
+                      <div className="mt-3 border-l-2 border-teal-600 bg-slate-50 px-3 py-2">
+                        <p className="text-xs font-medium text-slate-600">
+                          Response{f.response.byName ? ` from ${f.response.byName}` : ""}
+                          {f.response.at ? `, ${formatDateTime(f.response.at, clock.timeZone)}` : ""}
+                        </p>
+                        <p className="mt-1 text-sm text-slate-900">{f.response.text}</p>
+                      </div>
+                    ) : (
+                      <p className="mt-3 text-sm text-slate-500 italic">No response yet.</p>
+                    )}
+                  </article>
+                </li>
+              ))}
+            </ol>
+            <Pagination
+              path="/my-feedback"
+              params={{}}
+              page={feedback.page}
+              pageCount={feedback.pageCount}
+              total={feedback.total}
+              noun="item"
+            />
+          </>
+        )}
+      </Section>
+    </>
+  );
+}

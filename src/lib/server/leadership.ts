@@ -1,0 +1,145 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import {
+  type ObjectiveStatus,
+  type ProjectKind,
+  type ProjectStage,
+  ScorecardCategory,
+  type Severity,
+} from "@/generated/prisma/enums";
+import { db } from "@/lib/db/client";
+import { computeObjectiveCoverage } from "@/lib/domain/alignment";
+import { type IsoDate, toIsoDate } from "./dates";
+import { AWAITING_ANSWER_STATUSES } from "./feedback-filters";
+
+const FINISHED_STAGES = ["CLOSED", "CANCELLED"] as const satisfies readonly ProjectStage[];
+const OVERDUE_SAFETY_LISTED = 10;
+
+export interface LeadershipObjective {
+  code: string;
+  title: string;
+  status: ObjectiveStatus;
+  owner: { id: string; name: string };
+  targetDate: IsoDate;
+  /** Aligned projects approved, in pilot or in rollout. */
+  activeProjectCount: number;
+  /** An active objective that no delivering project serves. */
+  visionWithoutDelivery: boolean;
+}
+
+export interface UnalignedProject {
+  code: string;
+  name: string;
+  kind: ProjectKind;
+  stage: ProjectStage;
+  siteName: string;
+}
+
+export interface OverdueSafetyItem {
+  id: string;
+  projectCode: string;
+  projectName: string;
+  severity: Severity;
+  body: string;
+  dueAt: string;
+}
+
+export interface LeadershipOverview {
+  categories: { category: ScorecardCategory; objectives: LeadershipObjective[] }[];
+  visionWithoutDeliveryCount: number;
+  deliveryWithoutVision: UnalignedProject[];
+  overdueSafetyFeedbackCount: number;
+  /** The most overdue first, at most a handful; the count above is the full number. */
+  overdueSafetyFeedback: OverdueSafetyItem[];
+  rebaselinesAwaitingDecision: number;
+}
+
+export async function getLeadershipOverview(now: Date): Promise<LeadershipOverview> {
+  const overdueSafety: Prisma.FeedbackWhereInput = {
+    kind: "SAFETY",
+    status: { in: AWAITING_ANSWER_STATUSES },
+    dueAt: { lt: now },
+  };
+  const [objectives, unaligned, overdueSafetyFeedbackCount, overdueSafetyFeedback, rebaselines] =
+    await Promise.all([
+      db().strategicObjective.findMany({
+        orderBy: { code: "asc" },
+        select: {
+          code: true,
+          title: true,
+          category: true,
+          status: true,
+          targetDate: true,
+          owner: { select: { id: true, name: true } },
+          // Every alignment with its project's stage, in one batched query: the domain's coverage
+          // rule decides which count as delivery.
+          alignments: { select: { contribution: true, project: { select: { stage: true } } } },
+        },
+      }),
+      db().project.findMany({
+        where: { stage: { notIn: [...FINISHED_STAGES] }, alignments: { none: {} } },
+        orderBy: { code: "asc" },
+        select: { code: true, name: true, kind: true, stage: true, site: { select: { name: true } } },
+      }),
+      db().feedback.count({ where: overdueSafety }),
+      db().feedback.findMany({
+        where: overdueSafety,
+        orderBy: { dueAt: "asc" },
+        take: OVERDUE_SAFETY_LISTED,
+        select: {
+          id: true,
+          severity: true,
+          body: true,
+          dueAt: true,
+          project: { select: { code: true, name: true } },
+        },
+      }),
+      db().rebaseline.count({ where: { status: "REQUESTED" } }),
+    ]);
+
+  const rows = objectives.map((o) => {
+    const coverage = computeObjectiveCoverage({
+      status: o.status,
+      alignedProjects: o.alignments.map((a) => ({ stage: a.project.stage, contribution: a.contribution })),
+    });
+    return {
+      category: o.category,
+      objective: {
+        code: o.code,
+        title: o.title,
+        status: o.status,
+        owner: o.owner,
+        targetDate: toIsoDate(o.targetDate),
+        activeProjectCount: coverage.activeProjectCount,
+        visionWithoutDelivery: coverage.visionWithoutDelivery,
+      } satisfies LeadershipObjective,
+    };
+  });
+
+  return {
+    categories: Object.values(ScorecardCategory)
+      .map((category) => ({
+        category,
+        objectives: rows.filter((r) => r.category === category).map((r) => r.objective),
+      }))
+      .filter((group) => group.objectives.length > 0),
+    visionWithoutDeliveryCount: rows.filter((r) => r.objective.visionWithoutDelivery).length,
+    deliveryWithoutVision: unaligned.map((p) => ({
+      code: p.code,
+      name: p.name,
+      kind: p.kind,
+      stage: p.stage,
+      siteName: p.site.name,
+    })),
+    overdueSafetyFeedbackCount,
+    overdueSafetyFeedback: overdueSafetyFeedback.map((f) => ({
+      id: f.id,
+      projectCode: f.project.code,
+      projectName: f.project.name,
+      severity: f.severity,
+      body: f.body,
+      dueAt: f.dueAt.toISOString(),
+    })),
+    rebaselinesAwaitingDecision: rebaselines,
+  };
+}

@@ -1,0 +1,113 @@
+import "server-only";
+import type {
+  FeedbackKind,
+  FeedbackStatus,
+  ProjectStage,
+  RaciLetter,
+  Severity,
+} from "@/generated/prisma/enums";
+import { db } from "@/lib/db/client";
+import { computeFeedbackSla } from "@/lib/domain/feedback-sla";
+import { loadPage, type Paged } from "./paging";
+
+export const MY_FEEDBACK_PAGE_SIZE = 25;
+
+export interface ChampionProject {
+  code: string;
+  name: string;
+  stage: ProjectStage;
+  letter: RaciLetter;
+  siteName: string;
+}
+
+export interface LoggedFeedback {
+  id: string;
+  projectCode: string;
+  projectName: string;
+  milestoneTitle: string | null;
+  kind: FeedbackKind;
+  severity: Severity;
+  status: FeedbackStatus;
+  body: string;
+  createdAt: string;
+  dueAt: string;
+  /** Past its due date with no answer yet. */
+  overdue: boolean;
+  response: { text: string; byName: string | null; at: string | null } | null;
+}
+
+/** The projects a person sits on (any RACI letter), by code. */
+export async function listRaciProjects(actorId: string): Promise<ChampionProject[]> {
+  const assignments = await db().raciAssignment.findMany({
+    where: { userId: actorId },
+    orderBy: { project: { code: "asc" } },
+    select: {
+      letter: true,
+      project: { select: { code: true, name: true, stage: true, site: { select: { name: true } } } },
+    },
+  });
+  return assignments.map((a) => ({
+    code: a.project.code,
+    name: a.project.name,
+    stage: a.project.stage,
+    letter: a.letter,
+    siteName: a.project.site.name,
+  }));
+}
+
+/** Feedback the person logged, newest first, one page at a time. */
+export async function listMyFeedback(
+  actorId: string,
+  options: { page: number; now: Date; pageSize?: number },
+): Promise<Paged<LoggedFeedback>> {
+  const where = { authorId: actorId };
+  const result = await loadPage({
+    page: options.page,
+    pageSize: options.pageSize ?? MY_FEEDBACK_PAGE_SIZE,
+    count: () => db().feedback.count({ where }),
+    fetch: (skip, take) =>
+      db().feedback.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        skip,
+        take,
+        select: {
+          id: true,
+          kind: true,
+          severity: true,
+          status: true,
+          body: true,
+          createdAt: true,
+          dueAt: true,
+          responseText: true,
+          respondedAt: true,
+          respondedBy: { select: { name: true } },
+          milestone: { select: { title: true } },
+          project: { select: { code: true, name: true } },
+        },
+      }),
+  });
+  return {
+    ...result,
+    rows: result.rows.map((f) => ({
+      id: f.id,
+      projectCode: f.project.code,
+      projectName: f.project.name,
+      milestoneTitle: f.milestone?.title ?? null,
+      kind: f.kind,
+      severity: f.severity,
+      status: f.status,
+      body: f.body,
+      createdAt: f.createdAt.toISOString(),
+      dueAt: f.dueAt.toISOString(),
+      overdue: computeFeedbackSla(f, options.now).overdue,
+      response: f.responseText
+        ? {
+            text: f.responseText,
+            byName: f.respondedBy?.name ?? null,
+            at: f.respondedAt?.toISOString() ?? null,
+          }
+        : null,
+    })),
+  };
+}

@@ -1,0 +1,294 @@
+import "server-only";
+import type {
+  Cadence,
+  Contribution,
+  Discipline,
+  FeedbackKind,
+  FeedbackStatus,
+  MetricDirection,
+  MilestoneStatus,
+  ProjectKind,
+  ProjectStage,
+  RaciLetter,
+  RiskStatus,
+  Role,
+  ScorecardCategory,
+  Severity,
+} from "@/generated/prisma/enums";
+import { db } from "@/lib/db/client";
+import { computeFeedbackSla } from "@/lib/domain/feedback-sla";
+import { computeRag } from "@/lib/domain/metrics";
+import { computeDaysBetween, computeMilestoneHealth, type MilestoneHealth } from "@/lib/domain/milestones";
+import { type Clock, type IsoDate, toIsoDate } from "./dates";
+import { type Rag, riskRag, scheduleRag } from "./rag";
+
+export interface ProjectOverview {
+  code: string;
+  name: string;
+  summary: string;
+  expectedBenefits: string;
+  kind: ProjectKind;
+  stage: ProjectStage;
+  stageChangedAt: string;
+  site: { code: string; name: string };
+  /** Pounds; numeric(14,2) fits a double exactly enough for display. */
+  baselineBudget: number;
+  spentToDate: number;
+  startDate: IsoDate;
+  baselineEndDate: IsoDate;
+  forecastEndDate: IsoDate;
+  slipDays: number;
+  scheduleRag: Rag;
+  alignments: {
+    objectiveCode: string;
+    objectiveTitle: string;
+    category: ScorecardCategory;
+    contribution: Contribution;
+    rationale: string;
+  }[];
+  raci: { letter: RaciLetter; user: { id: string; name: string; role: Role; discipline: Discipline } }[];
+  milestones: {
+    id: string;
+    title: string;
+    ownerName: string | null;
+    status: MilestoneStatus;
+    isGate: boolean;
+    baselineDate: IsoDate;
+    forecastDate: IsoDate;
+    actualDate: IsoDate | null;
+    health: MilestoneHealth;
+    /** Days after the baseline it landed (done) or is forecast to land. */
+    slipDays: number;
+  }[];
+  metrics: {
+    id: string;
+    name: string;
+    unit: string;
+    direction: MetricDirection;
+    cadence: Cadence;
+    baselineValue: number;
+    targetValue: number;
+    targetDate: IsoDate;
+    objectiveCode: string;
+    latest: { periodStart: IsoDate; value: number; rag: Rag } | null;
+  }[];
+  openFeedback: {
+    id: string;
+    kind: FeedbackKind;
+    severity: Severity;
+    status: FeedbackStatus;
+    body: string;
+    authorName: string;
+    createdAt: string;
+    dueAt: string;
+    /** Still awaiting an answer after its due time. */
+    overdue: boolean;
+    responseText: string | null;
+  }[];
+  risks: {
+    id: string;
+    title: string;
+    likelihood: number;
+    impact: number;
+    score: number;
+    rag: Rag;
+    mitigation: string | null;
+    ownerName: string;
+    status: RiskStatus;
+  }[];
+}
+
+const RACI_ORDER: Record<RaciLetter, number> = { A: 0, R: 1, C: 2, I: 3 };
+
+/** Everything the read-only project page shows, in two parallel queries (Prisma batches each relation); null when no such code. */
+export async function getProjectOverview(code: string, clock: Clock): Promise<ProjectOverview | null> {
+  const [project, spent] = await Promise.all([
+    db().project.findUnique({
+      where: { code },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        summary: true,
+        expectedBenefits: true,
+        kind: true,
+        stage: true,
+        stageChangedAt: true,
+        baselineBudget: true,
+        startDate: true,
+        baselineEndDate: true,
+        forecastEndDate: true,
+        site: { select: { code: true, name: true } },
+        alignments: {
+          orderBy: [{ contribution: "asc" }, { objective: { code: "asc" } }],
+          select: {
+            contribution: true,
+            rationale: true,
+            objective: { select: { code: true, title: true, category: true } },
+          },
+        },
+        raci: {
+          select: {
+            letter: true,
+            user: { select: { id: true, name: true, role: true, discipline: true } },
+          },
+        },
+        milestones: {
+          orderBy: [{ baselineDate: "asc" }, { title: "asc" }],
+          select: {
+            id: true,
+            title: true,
+            status: true,
+            isGate: true,
+            baselineDate: true,
+            forecastDate: true,
+            actualDate: true,
+            owner: { select: { name: true } },
+          },
+        },
+        metrics: {
+          where: { active: true },
+          orderBy: { name: "asc" },
+          select: {
+            id: true,
+            name: true,
+            unit: true,
+            direction: true,
+            cadence: true,
+            baselineValue: true,
+            targetValue: true,
+            targetDate: true,
+            amberThreshold: true,
+            redThreshold: true,
+            objective: { select: { code: true } },
+            values: { orderBy: { periodStart: "desc" }, take: 1, select: { periodStart: true, value: true } },
+          },
+        },
+        feedback: {
+          where: { status: { not: "CLOSED" } },
+          orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
+          select: {
+            id: true,
+            kind: true,
+            severity: true,
+            status: true,
+            body: true,
+            createdAt: true,
+            dueAt: true,
+            responseText: true,
+            author: { select: { name: true } },
+          },
+        },
+        risks: {
+          orderBy: { createdAt: "asc" },
+          select: {
+            id: true,
+            title: true,
+            likelihood: true,
+            impact: true,
+            mitigation: true,
+            status: true,
+            owner: { select: { name: true } },
+          },
+        },
+      },
+    }),
+    db().costEntry.aggregate({ where: { project: { code } }, _sum: { amount: true } }),
+  ]);
+  if (!project) return null;
+  const slipDays = computeDaysBetween(project.baselineEndDate, project.forecastEndDate);
+
+  return {
+    code: project.code,
+    name: project.name,
+    summary: project.summary,
+    expectedBenefits: project.expectedBenefits,
+    kind: project.kind,
+    stage: project.stage,
+    stageChangedAt: project.stageChangedAt.toISOString(),
+    site: project.site,
+    baselineBudget: project.baselineBudget.toNumber(),
+    spentToDate: spent._sum.amount?.toNumber() ?? 0,
+    startDate: toIsoDate(project.startDate),
+    baselineEndDate: toIsoDate(project.baselineEndDate),
+    forecastEndDate: toIsoDate(project.forecastEndDate),
+    slipDays,
+    scheduleRag: scheduleRag(slipDays),
+    alignments: project.alignments.map((a) => ({
+      objectiveCode: a.objective.code,
+      objectiveTitle: a.objective.title,
+      category: a.objective.category,
+      contribution: a.contribution,
+      rationale: a.rationale,
+    })),
+    raci: project.raci
+      .toSorted(
+        (x, y) => RACI_ORDER[x.letter] - RACI_ORDER[y.letter] || x.user.name.localeCompare(y.user.name),
+      )
+      .map((r) => ({ letter: r.letter, user: r.user })),
+    milestones: project.milestones.map((m) => {
+      const report = computeMilestoneHealth(m, clock.today);
+      return {
+        id: m.id,
+        title: m.title,
+        ownerName: m.owner?.name ?? null,
+        status: m.status,
+        isGate: m.isGate,
+        baselineDate: toIsoDate(m.baselineDate),
+        forecastDate: toIsoDate(m.forecastDate),
+        actualDate: m.actualDate ? toIsoDate(m.actualDate) : null,
+        health: report.health,
+        slipDays: report.slipDays,
+      };
+    }),
+    metrics: project.metrics.map((m) => {
+      const latest = m.values[0];
+      return {
+        id: m.id,
+        name: m.name,
+        unit: m.unit,
+        direction: m.direction,
+        cadence: m.cadence,
+        baselineValue: m.baselineValue,
+        targetValue: m.targetValue,
+        targetDate: toIsoDate(m.targetDate),
+        objectiveCode: m.objective.code,
+        latest: latest
+          ? {
+              periodStart: toIsoDate(latest.periodStart),
+              value: latest.value,
+              rag: computeRag({ ...m, value: latest.value }),
+            }
+          : null,
+      };
+    }),
+    openFeedback: project.feedback.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      severity: f.severity,
+      status: f.status,
+      body: f.body,
+      authorName: f.author.name,
+      createdAt: f.createdAt.toISOString(),
+      dueAt: f.dueAt.toISOString(),
+      overdue: computeFeedbackSla(f, clock.now).overdue,
+      responseText: f.responseText,
+    })),
+    risks: project.risks
+      .map((r) => ({
+        id: r.id,
+        title: r.title,
+        likelihood: r.likelihood,
+        impact: r.impact,
+        score: r.likelihood * r.impact,
+        rag: riskRag(r.likelihood, r.impact),
+        mitigation: r.mitigation,
+        ownerName: r.owner.name,
+        status: r.status,
+      }))
+      // Open risks first (enum order OPEN, MITIGATING, CLOSED), then the most severe.
+      .toSorted((x, y) => RISK_STATUS_ORDER[x.status] - RISK_STATUS_ORDER[y.status] || y.score - x.score),
+  };
+}
+
+const RISK_STATUS_ORDER: Record<RiskStatus, number> = { OPEN: 0, MITIGATING: 1, CLOSED: 2 };

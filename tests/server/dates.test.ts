@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { clockAt, toIsoDate } from "@/lib/server/dates";
+import { clampPage } from "@/lib/server/paging";
+import { riskRag, scheduleRag } from "@/lib/server/rag";
+
+describe("the organisation's clock", () => {
+  it("gives today as the London calendar day, not the UTC one, in summer time", () => {
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST).
+    expect(toIsoDate(clockAt(new Date("2026-06-30T23:30:00Z"), "Europe/London").today)).toBe("2026-07-01");
+    expect(toIsoDate(clockAt(new Date("2026-01-15T23:30:00Z"), "Europe/London").today)).toBe("2026-01-15");
+  });
+});
+
+describe("pages", () => {
+  it("keeps the page within 1..pageCount", () => {
+    expect(clampPage(5, 27, 25)).toEqual({ page: 2, pageCount: 2 });
+    expect(clampPage(3, 0, 25)).toEqual({ page: 1, pageCount: 1 });
+    expect(clampPage(2, 50, 25)).toEqual({ page: 2, pageCount: 2 });
+  });
+});
+
+describe("RAG bands", () => {
+  it("bands risks by likelihood × impact", () => {
+    expect([riskRag(1, 5), riskRag(2, 4), riskRag(3, 4), riskRag(3, 5)]).toEqual([
+      "GREEN",
+      "AMBER",
+      "AMBER",
+      "RED",
+    ]);
+  });
+
+  it("bands an end-date slip: on time green, up to a month amber, more red", () => {
+    expect([scheduleRag(-3), scheduleRag(0), scheduleRag(1), scheduleRag(30), scheduleRag(31)]).toEqual([
+      "GREEN",
+      "GREEN",
+      "AMBER",
+      "AMBER",
+      "RED",
+    ]);
+  });
+});

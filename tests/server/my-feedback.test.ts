@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { listMyFeedback, listRaciProjects } from "@/lib/server/my-feedback";
+import { useMigratedDatabase } from "../support/test-database";
+import { createFeedback, createProject, createSite, createUser } from "./fixtures";
+
+// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest helper that registers beforeAll/afterAll, not a React hook.
+useMigratedDatabase();
+
+const NOW = new Date("2026-03-10T09:00:00Z");
+const HOUR = 3_600_000;
+let championId = "";
+
+beforeAll(async () => {
+  const site = await createSite({ name: "Northbridge Royal Infirmary" });
+  const champion = await createUser({
+    name: "Sister Grace Mensah",
+    role: "CLINICAL_CHAMPION",
+    discipline: "CLINICAL",
+  });
+  const otherChampion = await createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" });
+  const pm = await createUser({ name: "Aisha Okafor" });
+  championId = champion.id;
+
+  const epma = await createProject({
+    siteId: site.id,
+    code: "CF-01",
+    name: "ePMA rollout",
+    raci: [
+      { userId: pm.id, letter: "A" },
+      { userId: champion.id, letter: "C" },
+    ],
+  });
+  const falls = await createProject({
+    siteId: site.id,
+    code: "CF-02",
+    stage: "PILOT",
+    raci: [
+      { userId: pm.id, letter: "A" },
+      { userId: champion.id, letter: "R" },
+    ],
+  });
+  await createProject({ siteId: site.id, code: "CF-03", raci: [{ userId: pm.id, letter: "A" }] });
+
+  const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR);
+  await createFeedback({
+    projectId: epma.id,
+    authorId: champion.id,
+    kind: "CONCERN",
+    body: "Alert fires too often on the night shift",
+    createdAt: at(-100),
+    dueAt: at(-10),
+    response: { text: "Threshold tuned; please re-test.", byId: pm.id, at: at(-20) },
+  });
+  await createFeedback({
+    projectId: falls.id,
+    authorId: champion.id,
+    kind: "SAFETY",
+    body: "Sensor mat missing on bay 4",
+    createdAt: at(-30),
+    dueAt: at(-6),
+  });
+  await createFeedback({
+    projectId: epma.id,
+    authorId: champion.id,
+    kind: "SUGGESTION",
+    body: "Add a shortcut to the drug chart",
+    createdAt: at(-2),
+    dueAt: at(100),
+  });
+  await createFeedback({
+    projectId: epma.id,
+    authorId: otherChampion.id,
+    body: "Someone else's",
+    dueAt: at(10),
+  });
+});
+
+describe("my feedback", () => {
+  it("lists only the feedback the actor logged, newest first, with status and the response", async () => {
+    const result = await listMyFeedback(championId, { page: 1, now: NOW });
+    expect(result).toMatchObject({ total: 3, page: 1, pageCount: 1 });
+    expect(result.rows.map((f) => [f.body, f.status, f.overdue])).toEqual([
+      ["Add a shortcut to the drug chart", "OPEN", false],
+      ["Sensor mat missing on bay 4", "OPEN", true],
+      ["Alert fires too often on the night shift", "RESPONDED", false],
+    ]);
+    expect(result.rows[2]).toMatchObject({
+      projectCode: "CF-01",
+      projectName: "ePMA rollout",
+      kind: "CONCERN",
+      response: { text: "Threshold tuned; please re-test.", byName: "Aisha Okafor" },
+    });
+    expect(result.rows[0]?.response).toBeNull();
+  });
+
+  it("pages through the actor's feedback", async () => {
+    const second = await listMyFeedback(championId, { page: 2, now: NOW, pageSize: 2 });
+    expect(second).toMatchObject({ total: 3, page: 2, pageCount: 2 });
+    expect(second.rows.map((f) => f.body)).toEqual(["Alert fires too often on the night shift"]);
+  });
+
+  it("lists the projects the actor sits on with their RACI letter", async () => {
+    expect((await listRaciProjects(championId)).map((p) => [p.code, p.letter, p.siteName])).toEqual([
+      ["CF-01", "C", "Northbridge Royal Infirmary"],
+      ["CF-02", "R", "Northbridge Royal Infirmary"],
+    ]);
+  });
+
+  it("is empty for someone who has logged nothing", async () => {
+    const newcomer = await createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" });
+    expect(await listMyFeedback(newcomer.id, { page: 1, now: NOW })).toMatchObject({
+      rows: [],
+      total: 0,
+      page: 1,
+      pageCount: 1,
+    });
+    expect(await listRaciProjects(newcomer.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,186 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { getLeadershipOverview } from "@/lib/server/leadership";
+import { listObjectives } from "@/lib/server/objectives";
+import { useMigratedDatabase } from "../support/test-database";
+import { createFeedback, createObjective, createProject, createSite, createUser } from "./fixtures";
+
+// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest helper that registers beforeAll/afterAll, not a React hook.
+useMigratedDatabase();
+
+const NOW = new Date("2026-03-10T09:00:00Z");
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+  const site = await createSite();
+  const ceo = await createUser({ name: "Dr Helen Ashworth", role: "EXECUTIVE", discipline: "EXECUTIVE" });
+  const cfo = await createUser({ name: "Ian Murray", role: "EXECUTIVE", discipline: "EXECUTIVE" });
+  const pm = await createUser();
+  const champion = await createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" });
+
+  const harm = await createObjective({
+    ownerId: ceo.id,
+    code: "SO-01",
+    title: "Reduce avoidable harm",
+    category: "QUALITY_SAFETY",
+    targetDate: "2027-03-31",
+  });
+  const ed = await createObjective({
+    ownerId: ceo.id,
+    code: "SO-03",
+    title: "Timely emergency care",
+    category: "PATIENT_ACCESS_EXPERIENCE",
+  });
+  const agency = await createObjective({
+    ownerId: cfo.id,
+    code: "SO-08",
+    title: "Live within our means",
+    category: "FINANCIAL",
+  });
+  await createObjective({ ownerId: cfo.id, code: "SO-09", category: "FINANCIAL", status: "RETIRED" });
+
+  // SO-01: delivered by two active projects, plus a proposed and a closed one aligned to it.
+  await createProject({
+    siteId: site.id,
+    code: "P-01",
+    stage: "PILOT",
+    alignments: [{ objectiveId: harm.id }],
+  });
+  await createProject({
+    siteId: site.id,
+    code: "P-02",
+    stage: "ROLLOUT",
+    alignments: [{ objectiveId: harm.id, contribution: "SUPPORTING" }, { objectiveId: agency.id }],
+  });
+  await createProject({
+    siteId: site.id,
+    code: "P-03",
+    stage: "PROPOSED",
+    alignments: [{ objectiveId: ed.id }],
+  });
+  await createProject({
+    siteId: site.id,
+    code: "P-04",
+    stage: "CLOSED",
+    alignments: [{ objectiveId: harm.id }],
+  });
+  // Not aligned to anything: two open (delivery without vision), one cancelled, one closed.
+  const unaligned = await createProject({
+    siteId: site.id,
+    code: "P-05",
+    name: "Bed management system",
+    stage: "APPROVED",
+  });
+  await createProject({ siteId: site.id, code: "P-06", stage: "ON_HOLD" });
+  await createProject({ siteId: site.id, code: "P-07", stage: "CANCELLED" });
+  await createProject({ siteId: site.id, code: "P-08", stage: "CLOSED" });
+
+  // Safety feedback: two overdue and unanswered; one answered; one not yet due; one overdue concern.
+  const feedbackOn = { projectId: unaligned.id, authorId: champion.id };
+  await createFeedback({
+    ...feedbackOn,
+    kind: "SAFETY",
+    severity: "HIGH",
+    dueAt: new Date(NOW.getTime() - 2 * HOUR),
+  });
+  await createFeedback({
+    ...feedbackOn,
+    kind: "SAFETY",
+    status: "ACKNOWLEDGED",
+    dueAt: new Date(NOW.getTime() - 30 * HOUR),
+  });
+  await createFeedback({
+    ...feedbackOn,
+    kind: "SAFETY",
+    dueAt: new Date(NOW.getTime() - 5 * HOUR),
+    response: { text: "Fixed in release 4.2.", byId: pm.id, at: new Date(NOW.getTime() - 6 * HOUR) },
+  });
+  await createFeedback({ ...feedbackOn, kind: "SAFETY", dueAt: new Date(NOW.getTime() + 3 * HOUR) });
+  await createFeedback({ ...feedbackOn, kind: "CONCERN", dueAt: new Date(NOW.getTime() - 48 * HOUR) });
+
+  await db().rebaseline.createMany({
+    data: [
+      { projectId: unaligned.id, reason: "Supplier delay", requestedById: pm.id, status: "REQUESTED" },
+      { projectId: unaligned.id, reason: "Winter pressures", requestedById: pm.id, status: "REQUESTED" },
+      {
+        projectId: unaligned.id,
+        reason: "Scope change",
+        requestedById: pm.id,
+        status: "APPROVED",
+        decidedById: ceo.id,
+        decidedAt: NOW,
+        decisionReason: "Agreed at board",
+      },
+    ],
+  });
+});
+
+describe("the objectives list", () => {
+  it("lists every objective by code with its owner, status, target date and aligned project count", async () => {
+    const objectives = await listObjectives();
+    expect(objectives.map((o) => [o.code, o.alignedProjectCount])).toEqual([
+      ["SO-01", 3],
+      ["SO-03", 1],
+      ["SO-08", 1],
+      ["SO-09", 0],
+    ]);
+    expect(objectives[0]).toMatchObject({
+      title: "Reduce avoidable harm",
+      category: "QUALITY_SAFETY",
+      status: "ACTIVE",
+      targetDate: "2027-03-31",
+      owner: { name: "Dr Helen Ashworth" },
+    });
+    expect(objectives[3]?.status).toBe("RETIRED");
+  });
+});
+
+describe("the leadership overview", () => {
+  it("groups objectives by scorecard category and counts only projects approved, in pilot or in rollout", async () => {
+    const overview = await getLeadershipOverview(NOW);
+    expect(
+      overview.categories.map((c) => [c.category, c.objectives.map((o) => [o.code, o.activeProjectCount])]),
+    ).toEqual([
+      ["QUALITY_SAFETY", [["SO-01", 2]]],
+      ["PATIENT_ACCESS_EXPERIENCE", [["SO-03", 0]]],
+      [
+        "FINANCIAL",
+        [
+          ["SO-08", 1],
+          ["SO-09", 0],
+        ],
+      ],
+    ]);
+  });
+
+  it("flags active objectives without an active project as vision without delivery", async () => {
+    const overview = await getLeadershipOverview(NOW);
+    const flagged = overview.categories.flatMap((c) => c.objectives).filter((o) => o.visionWithoutDelivery);
+    // SO-03 has only a proposed project; the retired SO-09 is not expected to have delivery.
+    expect(flagged.map((o) => o.code)).toEqual(["SO-03"]);
+    expect(overview.visionWithoutDeliveryCount).toBe(1);
+  });
+
+  it("lists open projects with no alignment as delivery without vision", async () => {
+    const overview = await getLeadershipOverview(NOW);
+    expect(overview.deliveryWithoutVision.map((p) => [p.code, p.stage])).toEqual([
+      ["P-05", "APPROVED"],
+      ["P-06", "ON_HOLD"],
+    ]);
+    expect(overview.deliveryWithoutVision[0]?.name).toBe("Bed management system");
+  });
+
+  it("counts safety feedback past its due time and still unanswered, most overdue first", async () => {
+    const overview = await getLeadershipOverview(NOW);
+    expect(overview.overdueSafetyFeedbackCount).toBe(2);
+    expect(overview.overdueSafetyFeedback.map((f) => f.dueAt)).toEqual([
+      new Date(NOW.getTime() - 30 * HOUR).toISOString(),
+      new Date(NOW.getTime() - 2 * HOUR).toISOString(),
+    ]);
+    expect(overview.overdueSafetyFeedback[0]?.projectCode).toBe("P-05");
+  });
+
+  it("counts rebaselines awaiting a decision", async () => {
+    expect((await getLeadershipOverview(NOW)).rebaselinesAwaitingDecision).toBe(2);
+  });
+});
