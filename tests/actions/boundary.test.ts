@@ -1,0 +1,42 @@
+// The "use server" modules are the app's public write surface: each must export exactly the
+// actions we mean to expose, and each must refuse a caller without a session before doing
+// anything. The session library is replaced by an anonymous one; the actions are our real code.
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("next-auth", () => ({ getServerSession: async () => null }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const MODULES = {
+  "projects/[code]/actions": {
+    load: () => import("@/app/(app)/projects/[code]/actions"),
+    exports: [
+      "acknowledgeFeedbackAction",
+      "assignRaciAction",
+      "cancelMilestoneAction",
+      "changeMilestoneForecastAction",
+      "closeFeedbackAction",
+      "completeMilestoneAction",
+      "createMilestoneAction",
+      "handOverAccountableAction",
+      "logFeedbackAction",
+      "removeRaciAction",
+      "respondToFeedbackAction",
+    ],
+  },
+} as const;
+
+describe.each(Object.entries(MODULES))("%s", (_name, module) => {
+  it("exports exactly the intended actions", async () => {
+    expect(Object.keys(await module.load()).sort()).toEqual([...module.exports].sort());
+  });
+
+  it.each(module.exports)("%s refuses an anonymous caller", async (name) => {
+    const actions = (await module.load()) as unknown as Record<
+      string,
+      (state: null, form: FormData) => Promise<unknown>
+    >;
+    const form = new FormData();
+    form.set("projectId", "6f1c1f0e-0000-4000-8000-000000000000");
+    await expect(actions[name]?.(null, form)).resolves.toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+  });
+});
