@@ -1,0 +1,121 @@
+// RACI invariants (DESIGN.md rule 2, and the RACI half of rule 1). Pure: callers pass plain facts
+// about the people on a project, so the same checks serve a RACI editor, a stage gate and the seed.
+// The string unions mirror the Prisma enums without importing Prisma, which keeps this IO-free.
+
+import type { Violation } from "./milestones";
+
+export type RaciLetter = "R" | "A" | "C" | "I";
+export type Discipline = "CLINICAL" | "OPERATIONAL" | "DIGITAL" | "EXECUTIVE";
+
+/**
+ * A named reason a project falls short of a rule, worded for the person who can put it right:
+ * the domain's one violation shape, so gaps from every rule module mix in one list.
+ */
+export type Gap = Violation;
+
+export interface RaciEntry {
+  userId: string;
+  /** Used in messages so people know whom a gap is about. */
+  name?: string;
+  letter: RaciLetter;
+  discipline: Discipline;
+  active: boolean;
+}
+
+export const RACI_GAP = {
+  duplicatePerson: "RACI_DUPLICATE_PERSON",
+  noAccountable: "RACI_NO_ACCOUNTABLE",
+  multipleAccountable: "RACI_MULTIPLE_ACCOUNTABLE",
+  accountableInactive: "RACI_ACCOUNTABLE_INACTIVE",
+  noResponsible: "RACI_NO_RESPONSIBLE",
+} as const;
+
+export interface RaciCheckOptions {
+  /**
+   * Once a project is past PROPOSED someone must be doing the work; a proposal may still be
+   * looking for its delivery lead.
+   */
+  requireResponsible: boolean;
+}
+
+function who(entry: RaciEntry): string {
+  return entry.name ?? "a user";
+}
+
+function listNames(entries: readonly RaciEntry[]): string {
+  return entries.map(who).join(", ");
+}
+
+/** Every RACI invariant the entries break, in a stable order (empty when the RACI is sound). */
+export function raciGaps(entries: readonly RaciEntry[], options: RaciCheckOptions): Gap[] {
+  const gaps: Gap[] = [];
+
+  const lettersByUser = new Map<string, RaciEntry[]>();
+  for (const entry of entries) {
+    const held = lettersByUser.get(entry.userId);
+    if (held) held.push(entry);
+    else lettersByUser.set(entry.userId, [entry]);
+  }
+  for (const held of lettersByUser.values()) {
+    const [first] = held;
+    if (first && held.length > 1) {
+      gaps.push({
+        code: RACI_GAP.duplicatePerson,
+        message: `${who(first)} holds more than one letter (${held.map((e) => e.letter).join(", ")}): give each person one letter`,
+      });
+    }
+  }
+
+  const accountable = entries.filter((e) => e.letter === "A");
+  if (accountable.length === 0) {
+    gaps.push({
+      code: RACI_GAP.noAccountable,
+      message: "No Accountable: assign exactly one active person as A",
+    });
+  } else if (accountable.length > 1) {
+    gaps.push({
+      code: RACI_GAP.multipleAccountable,
+      message: `${accountable.length} people are Accountable (${listNames(accountable)}): keep exactly one A`,
+    });
+  }
+  for (const entry of accountable) {
+    if (!entry.active) {
+      gaps.push({
+        code: RACI_GAP.accountableInactive,
+        message: `The Accountable, ${who(entry)}, is no longer an active user: hand A to an active colleague`,
+      });
+    }
+  }
+
+  if (options.requireResponsible) {
+    const responsible = entries.filter((e) => e.letter === "R");
+    if (!responsible.some((e) => e.active)) {
+      gaps.push({
+        code: RACI_GAP.noResponsible,
+        message:
+          responsible.length === 0
+            ? "No Responsible: assign at least one person as R to do the work"
+            : `Everyone Responsible (${listNames(responsible)}) has been deactivated: assign an active person as R`,
+      });
+    }
+  }
+
+  return gaps;
+}
+
+/** The single Accountable, or undefined when there is none or more than one. */
+export function accountableOf(entries: readonly RaciEntry[]): RaciEntry | undefined {
+  const accountable = entries.filter((e) => e.letter === "A");
+  return accountable.length === 1 ? accountable[0] : undefined;
+}
+
+/**
+ * A clinical champion is an active CLINICAL user who is Responsible or Consulted: someone from the
+ * front line who shapes the work, not merely Informed about it. A deactivated colleague no longer
+ * speaks for the wards.
+ */
+export function hasClinicalChampion(entries: readonly RaciEntry[]): boolean {
+  return entries.some(
+    (e) => e.active && e.discipline === "CLINICAL" && (e.letter === "R" || e.letter === "C"),
+  );
+}
