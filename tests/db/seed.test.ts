@@ -17,7 +17,6 @@ import { type RaciEntry, raciGaps } from "@/lib/domain/raci";
 import { closureGaps, type ProjectFacts, stageMoveGaps } from "@/lib/domain/stage-gates";
 import { createTestDatabase, useMigratedDatabase } from "../support/test-database";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest helper that registers beforeAll/afterAll, not a React hook.
 useMigratedDatabase();
 
 const TIME_ZONE = "Europe/London";

@@ -3,7 +3,6 @@ import { listMyFeedback, listRaciProjects } from "@/lib/server/my-feedback";
 import { useMigratedDatabase } from "../support/test-database";
 import { createFeedback, createProject, createSite, createUser } from "./fixtures";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest helper that registers beforeAll/afterAll, not a React hook.
 useMigratedDatabase();
 
 const NOW = new Date("2026-03-10T09:00:00Z");

@@ -4,7 +4,6 @@ import { getMyWork } from "@/lib/server/my-work";
 import { useMigratedDatabase } from "../support/test-database";
 import { createFeedback, createMilestone, createProject, createSite, createUser } from "./fixtures";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest helper that registers beforeAll/afterAll, not a React hook.
 useMigratedDatabase();
 
 // 09:00 on 10 March 2026 in London: "today" is 2026-03-10 and the due-soon horizon is 2026-03-24.

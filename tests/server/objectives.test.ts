@@ -5,7 +5,6 @@ import { listObjectives } from "@/lib/server/objectives";
 import { useMigratedDatabase } from "../support/test-database";
 import { createFeedback, createObjective, createProject, createSite, createUser } from "./fixtures";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest helper that registers beforeAll/afterAll, not a React hook.
 useMigratedDatabase();
 
 const NOW = new Date("2026-03-10T09:00:00Z");

@@ -4,7 +4,6 @@ import { listPortfolio, listSites, type PortfolioQuery, parsePortfolioQuery } fr
 import { useMigratedDatabase } from "../support/test-database";
 import { createObjective, createProject, createSite, createUser } from "./fixtures";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest helper that registers beforeAll/afterAll, not a React hook.
 useMigratedDatabase();
 
 const KINDS: ProjectKind[] = ["CLINICAL", "OPERATIONAL", "DIGITAL", "MIXED"];

@@ -13,7 +13,6 @@ import {
   day,
 } from "./fixtures";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest helper that registers beforeAll/afterAll, not a React hook.
 useMigratedDatabase();
 
 const NOW = new Date("2026-03-10T09:00:00Z");

@@ -3,7 +3,6 @@ import { listUsers } from "@/lib/server/users";
 import { useMigratedDatabase } from "../support/test-database";
 import { createUser } from "./fixtures";
 
-// biome-ignore lint/correctness/useHookAtTopLevel: a Vitest helper that registers beforeAll/afterAll, not a React hook.
 useMigratedDatabase();
 
 beforeAll(async () => {

@@ -71,6 +71,6 @@ export async function loadActor(db: DbTx, userId: string, sessionVersion: number
       sessionVersion: true,
     },
   });
-  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  if (!user?.active || user.sessionVersion !== sessionVersion) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, discipline: user.discipline };
 }
