@@ -32,9 +32,9 @@ test("a wrong password or an unknown email says only that the email or password 
   page,
 }) => {
   await signIn(page, "pm@northbridge.example", "not-the-password");
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect.");
   await signIn(page, "nobody@northbridge.example");
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect.");
   await expectSignInPage(page);
 });
 
@@ -80,5 +80,5 @@ test("a user deactivated mid-session is out at their next request", async ({ pag
   await page.goto("/portfolio");
   await expectSignInPage(page);
   await signIn(page, email);
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect.");
 });
