@@ -1,0 +1,63 @@
+import type { Cadence } from "@/generated/prisma/enums";
+import { computeReasonViolations, type Violation } from "./milestones";
+
+// Changes to a metric once it is in use (DESIGN.md Metric, MetricValue: "corrections audited").
+// Recording a new value is rule 7 (`canRecordMetricValue` in ./metrics); these are the edits.
+
+export interface CadenceChangeInput {
+  from: Cadence;
+  to: Cadence;
+  /** How many values the metric already has. */
+  recordedValues: number;
+}
+
+/**
+ * Values are keyed by the first day of their period, so a weekly series read as monthly would
+ * hold four values for one month, and a monthly one read as weekly would be missing most weeks.
+ * The cadence is therefore fixed once the first value is in; a new cadence is a new metric.
+ */
+export function canChangeMetricCadence(
+  input: CadenceChangeInput,
+): { ok: true } | { ok: false; violations: Violation[] } {
+  if (input.from === input.to || input.recordedValues === 0) return { ok: true };
+  return {
+    ok: false,
+    violations: [
+      {
+        code: "CADENCE_LOCKED",
+        message: `This metric already has ${input.recordedValues === 1 ? "a value" : `${input.recordedValues} values`} recorded ${input.from.toLowerCase()}: its cadence can no longer change (define a new metric for a ${input.to.toLowerCase()} series)`,
+      },
+    ],
+  };
+}
+
+export interface CorrectionInput {
+  current: { value: number; note: string | null };
+  value: number;
+  note: string | null;
+  reason: string;
+}
+
+export type CorrectionCheck =
+  | { ok: true; correction: { reason: string } }
+  | { ok: false; violations: Violation[] };
+
+/**
+ * A correction replaces a figure people may already have reported on, so, like a forecast change,
+ * it has to say why; the reason is kept in the audit event with the before and after.
+ */
+export function canCorrectMetricValue(input: CorrectionInput): CorrectionCheck {
+  const violations: Violation[] = [];
+  if (!Number.isFinite(input.value)) {
+    violations.push({ code: "NOT_A_NUMBER", message: "The value is not a number: enter a number" });
+  } else if (input.value === input.current.value && (input.note ?? null) === (input.current.note ?? null)) {
+    violations.push({
+      code: "VALUE_UNCHANGED",
+      message:
+        "The value and note are the same as the ones recorded: change one of them, or leave the value as it is",
+    });
+  }
+  violations.push(...computeReasonViolations(input.reason, "correcting the value"));
+  if (violations.length > 0) return { ok: false, violations };
+  return { ok: true, correction: { reason: input.reason.trim().replace(/\s+/g, " ") } };
+}

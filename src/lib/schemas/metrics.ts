@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { calendarDate, id, optionalText, text, version } from "./common";
+
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/**
+ * A number typed into a form, as "92.5" or 92.5. Blank is missing, not zero (`z.coerce.number`
+ * would read "" as 0 and record a zero nobody entered), and "1e3" or "0x10" are not numbers here.
+ */
+export const numberField = (label: string) =>
+  z.preprocess(
+    (value) => {
+      if (typeof value !== "string") return value;
+      const trimmed = value.trim();
+      if (trimmed === "") return undefined;
+      return DECIMAL.test(trimmed) ? Number(trimmed) : trimmed;
+    },
+    z.number({
+      error: (issue) =>
+        issue.input === undefined ? `Enter ${label}` : `Enter ${label} as a number, for example 92.5`,
+    }),
+  );
+
+/** An optional link chosen from a list, whose "none" option submits "": that means no link. */
+export const optionalId = (what: string) =>
+  z.preprocess((value) => (value === "" ? undefined : value), id(what).optional()).optional();
+
+const category = z.enum(
+  ["QUALITY_SAFETY", "PATIENT_ACCESS_EXPERIENCE", "FINANCIAL", "OPERATIONAL_EFFICIENCY", "WORKFORCE"],
+  { error: "Choose a scorecard category" },
+);
+const direction = z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"], {
+  error: "Choose whether higher or lower is better",
+});
+const cadence = z.enum(["WEEKLY", "MONTHLY", "QUARTERLY"], { error: "Choose how often it is reviewed" });
+const focus = z.enum(["LEADERSHIP", "OPERATIONS"], { error: "Choose the dashboard it belongs on" });
+
+const definition = z.object({
+  name: text("a name", 200),
+  description: optionalText("the description", 2000),
+  category,
+  unit: text("the unit", 40),
+  direction,
+  baselineValue: numberField("the baseline"),
+  targetValue: numberField("the target"),
+  targetDate: calendarDate("the target date"),
+  amberThreshold: numberField("the amber threshold"),
+  redThreshold: numberField("the red threshold"),
+  ownerId: id("owner"),
+  cadence,
+  objectiveId: id("objective"),
+});
+
+export const defineMetricSchema = definition.extend({
+  // Fixed once defined: the project decides who may record and change the metric.
+  projectId: optionalId("project"),
+  focus: focus.default("LEADERSHIP"),
+});
+export type DefineMetricInput = z.input<typeof defineMetricSchema>;
+
+// A whole-form edit: no defaults, so a field left out is an error rather than a silent reset.
+export const updateMetricSchema = definition.extend({ metricId: id("metric"), version, focus });
+export type UpdateMetricInput = z.input<typeof updateMetricSchema>;
+
+export const recordMetricValueSchema = z.object({
+  metricId: id("metric"),
+  periodStart: calendarDate("the start of the period"),
+  value: numberField("the value"),
+  note: optionalText("the note", 1000),
+});
+export type RecordMetricValueInput = z.input<typeof recordMetricValueSchema>;
+
+export const correctMetricValueSchema = z.object({
+  metricValueId: id("value"),
+  version,
+  value: numberField("the corrected value"),
+  note: optionalText("the note", 1000),
+  // Checked for substance by the rule (canCorrectMetricValue), so the message names what is missing.
+  reason: z.string().default(""),
+});
+export type CorrectMetricValueInput = z.input<typeof correctMetricValueSchema>;

@@ -1,0 +1,288 @@
+import "server-only";
+// Metric operations (DESIGN.md rules 3, 7, 8). Defining and editing a metric is for R/A of its
+// project (or executives and the PMO); recording and correcting values is for R/A, the PMO and the
+// metric's owner. A period holds one value: a second is refused, and a figure is changed only by a
+// correction, which keeps who recorded it and when, and is audited with its reason.
+import { type Metric, type MetricValue, Prisma } from "@/generated/prisma/client";
+import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/auth/authenticate";
+import { type DbTx, db } from "@/lib/db/client";
+import { canChangeMetricCadence, canCorrectMetricValue } from "@/lib/domain/metric-changes";
+import { canDefineMetric, canRecordMetricValue } from "@/lib/domain/metrics";
+import { formatCalendarDate, type Violation } from "@/lib/domain/milestones";
+import { isFinalStage } from "@/lib/domain/stage-gates";
+import {
+  correctMetricValueSchema,
+  defineMetricSchema,
+  recordMetricValueSchema,
+  updateMetricSchema,
+} from "@/lib/schemas/metrics";
+import { getClock } from "../organisation";
+import { recordAudit } from "./audit";
+import { assertCan, letterOn } from "./authority";
+import { conflict, notFound, OperationError, ruleBroken } from "./errors";
+import { parseInput, runOperation } from "./run";
+
+export interface MetricRef {
+  id: string;
+  version: number;
+}
+
+export interface MetricValueRef {
+  id: string;
+  version: number;
+}
+
+// Which form field each rule violation belongs beside; anything unlisted goes to `fallback`.
+const FIELD_OF: Record<string, string> = {
+  THRESHOLDS_OUT_OF_ORDER: "amberThreshold",
+  TARGET_WORSE_THAN_BASELINE: "targetValue",
+  CADENCE_LOCKED: "cadence",
+  PERIOD_NOT_ALIGNED: "periodStart",
+  PERIOD_IN_FUTURE: "periodStart",
+  VALUE_UNCHANGED: "value",
+  NOT_A_NUMBER: "value",
+  REASON_REQUIRED: "reason",
+  REASON_TOO_SHORT: "reason",
+  REASON_TOO_LONG: "reason",
+  REASON_NOT_MEANINGFUL: "reason",
+};
+
+function refuse(violations: readonly Violation[], fallback: string): OperationError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const v of violations) {
+    const field = FIELD_OF[v.code] ?? fallback;
+    fieldErrors[field] = [...(fieldErrors[field] ?? []), v.message];
+  }
+  return new OperationError("RULE", ruleBroken(violations).message, fieldErrors);
+}
+
+/** metric.define: org-wide for executives and the PMO; R/A of the project for a project metric. */
+async function assertCanDefine(tx: DbTx, actor: Actor, projectId: string | null): Promise<void> {
+  assertCan("metric.define", actor, { letter: projectId ? await letterOn(tx, actor, projectId) : null });
+}
+
+/** metricValue.record: R/A of the metric's project, the PMO, an admin, or the metric's owner. */
+async function assertCanRecord(tx: DbTx, actor: Actor, metric: Metric): Promise<void> {
+  assertCan("metricValue.record", actor, {
+    letter: metric.projectId ? await letterOn(tx, actor, metric.projectId) : null,
+    isOwner: metric.ownerId === actor.id,
+  });
+}
+
+async function assertObjectiveExists(tx: DbTx, objectiveId: string): Promise<void> {
+  const objective = await tx.strategicObjective.findUnique({
+    where: { id: objectiveId },
+    select: { id: true },
+  });
+  if (!objective) throw notFound("The objective");
+}
+
+async function assertActiveOwner(tx: DbTx, ownerId: string): Promise<void> {
+  const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { active: true } });
+  if (!owner?.active) {
+    throw new OperationError("INVALID", "Some fields need attention.", {
+      ownerId: ["Choose an active user as the owner"],
+    });
+  }
+}
+
+function assertSoundDefinition(definition: Parameters<typeof canDefineMetric>[0]): void {
+  const check = canDefineMetric(definition);
+  if (!check.ok) throw refuse(check.violations, "targetValue");
+}
+
+const ref = (row: Metric | MetricValue) => ({ id: row.id, version: row.version });
+
+export function defineMetric(actor: Actor, input: unknown): Promise<ActionResult<MetricRef>> {
+  return runOperation(async () => {
+    const data = parseInput(defineMetricSchema, input);
+    return db().$transaction(async (tx) => {
+      const projectId = data.projectId ?? null;
+      const project = projectId
+        ? await tx.project.findUnique({ where: { id: projectId }, select: { stage: true } })
+        : null;
+      if (projectId && !project) throw notFound("The project");
+      await assertObjectiveExists(tx, data.objectiveId);
+      await assertCanDefine(tx, actor, projectId);
+      if (project && isFinalStage(project.stage)) {
+        throw new OperationError("RULE", "The project is closed or cancelled: it takes no new metrics.");
+      }
+      await assertActiveOwner(tx, data.ownerId);
+      assertSoundDefinition(data);
+      const metric = await tx.metric.create({
+        data: {
+          name: data.name,
+          description: data.description ?? null,
+          category: data.category,
+          unit: data.unit,
+          direction: data.direction,
+          baselineValue: data.baselineValue,
+          targetValue: data.targetValue,
+          targetDate: data.targetDate,
+          amberThreshold: data.amberThreshold,
+          redThreshold: data.redThreshold,
+          ownerId: data.ownerId,
+          cadence: data.cadence,
+          objectiveId: data.objectiveId,
+          projectId,
+          focus: data.focus,
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "metric.define",
+        entityType: "Metric",
+        entityId: metric.id,
+        after: metric,
+      });
+      return ref(metric);
+    });
+  }, "Metric defined.");
+}
+
+export function updateMetric(actor: Actor, input: unknown): Promise<ActionResult<MetricRef>> {
+  return runOperation(async () => {
+    const data = parseInput(updateMetricSchema, input);
+    return db().$transaction(async (tx) => {
+      const metric = await tx.metric.findUnique({ where: { id: data.metricId } });
+      if (!metric) throw notFound("The metric");
+      await assertCanDefine(tx, actor, metric.projectId);
+      if (metric.version !== data.version) throw conflict("metric");
+      if (data.objectiveId !== metric.objectiveId) await assertObjectiveExists(tx, data.objectiveId);
+      await assertActiveOwner(tx, data.ownerId);
+      assertSoundDefinition(data);
+      const cadence = canChangeMetricCadence({
+        from: metric.cadence,
+        to: data.cadence,
+        recordedValues: await tx.metricValue.count({ where: { metricId: metric.id } }),
+      });
+      if (!cadence.ok) throw refuse(cadence.violations, "cadence");
+
+      const { count } = await tx.metric.updateMany({
+        where: { id: metric.id, version: metric.version },
+        data: {
+          name: data.name,
+          description: data.description ?? null,
+          category: data.category,
+          unit: data.unit,
+          direction: data.direction,
+          baselineValue: data.baselineValue,
+          targetValue: data.targetValue,
+          targetDate: data.targetDate,
+          amberThreshold: data.amberThreshold,
+          redThreshold: data.redThreshold,
+          ownerId: data.ownerId,
+          cadence: data.cadence,
+          objectiveId: data.objectiveId,
+          focus: data.focus,
+          version: { increment: 1 },
+        },
+      });
+      if (count !== 1) throw conflict("metric");
+      const saved = await tx.metric.findUniqueOrThrow({ where: { id: metric.id } });
+      await recordAudit(tx, actor, {
+        action: "metric.update",
+        entityType: "Metric",
+        entityId: metric.id,
+        before: metric,
+        after: saved,
+      });
+      return ref(saved);
+    });
+  }, "Metric updated.");
+}
+
+function alreadyRecorded(periodStart: Date): OperationError {
+  const message = `A value for the period starting ${formatCalendarDate(periodStart)} is already recorded: correct that value instead of recording a second one`;
+  return new OperationError("RULE", message, { periodStart: [message] });
+}
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+export function recordMetricValue(actor: Actor, input: unknown): Promise<ActionResult<MetricValueRef>> {
+  return runOperation(async () => {
+    const data = parseInput(recordMetricValueSchema, input);
+    const { now, timeZone } = await getClock();
+    return db().$transaction(async (tx) => {
+      const metric = await tx.metric.findUnique({ where: { id: data.metricId } });
+      if (!metric) throw notFound("The metric");
+      await assertCanRecord(tx, actor, metric);
+      if (!metric.active) {
+        throw new OperationError("RULE", "This metric has been retired: it takes no new values.");
+      }
+      const period = canRecordMetricValue({
+        cadence: metric.cadence,
+        periodStart: data.periodStart,
+        now,
+        timeZone,
+      });
+      if (!period.ok) throw refuse(period.violations, "periodStart");
+      const existing = await tx.metricValue.findUnique({
+        where: { metricId_periodStart: { metricId: metric.id, periodStart: data.periodStart } },
+        select: { id: true },
+      });
+      if (existing) throw alreadyRecorded(data.periodStart);
+
+      // Two people recording the same period at once both pass the check above; the unique index
+      // stops the second, and it gets the same answer as if it had come later.
+      const value = await tx.metricValue
+        .create({
+          data: {
+            metricId: metric.id,
+            periodStart: data.periodStart,
+            value: data.value,
+            note: data.note ?? null,
+            recordedById: actor.id,
+            recordedAt: now,
+          },
+        })
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error) ? alreadyRecorded(data.periodStart) : error;
+        });
+      await recordAudit(tx, actor, {
+        action: "metric_value.record",
+        entityType: "MetricValue",
+        entityId: value.id,
+        after: value,
+      });
+      return ref(value);
+    });
+  }, "Value recorded.");
+}
+
+export function correctMetricValue(actor: Actor, input: unknown): Promise<ActionResult<MetricValueRef>> {
+  return runOperation(async () => {
+    const data = parseInput(correctMetricValueSchema, input);
+    return db().$transaction(async (tx) => {
+      const current = await tx.metricValue.findUnique({
+        where: { id: data.metricValueId },
+        include: { metric: true },
+      });
+      if (!current) throw notFound("The value");
+      const { metric, ...value } = current;
+      await assertCanRecord(tx, actor, metric);
+      if (value.version !== data.version) throw conflict("value");
+      const note = data.note ?? null;
+      const check = canCorrectMetricValue({ current: value, value: data.value, note, reason: data.reason });
+      if (!check.ok) throw refuse(check.violations, "value");
+
+      // Who recorded the value and when stay as they were; the correction's who and when are the
+      // audit event's.
+      const { count } = await tx.metricValue.updateMany({
+        where: { id: value.id, version: value.version },
+        data: { value: data.value, note, version: { increment: 1 } },
+      });
+      if (count !== 1) throw conflict("value");
+      const saved = await tx.metricValue.findUniqueOrThrow({ where: { id: value.id } });
+      await recordAudit(tx, actor, {
+        action: "metric_value.correct",
+        entityType: "MetricValue",
+        entityId: value.id,
+        before: value,
+        after: { ...saved, reason: check.correction.reason },
+      });
+      return ref(saved);
+    });
+  }, "Value corrected.");
+}

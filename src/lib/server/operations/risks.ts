@@ -1,0 +1,119 @@
+import "server-only";
+// Risk operations (DESIGN.md Risk, rules 3 and 8): R/A of the project, the PMO or an admin keep
+// its risk register. Scores sit on the 5×5 matrix; a risk's owner is an active person.
+import type { Risk } from "@/generated/prisma/client";
+import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/auth/authenticate";
+import { type DbTx, db } from "@/lib/db/client";
+import { canSaveRisk, type RiskFacts } from "@/lib/domain/risks";
+import { isFinalStage } from "@/lib/domain/stage-gates";
+import { createRiskSchema, updateRiskSchema } from "@/lib/schemas/risks";
+import { recordAudit } from "./audit";
+import { assertCanOnProject } from "./authority";
+import { conflict, notFound, OperationError, ruleBroken } from "./errors";
+import { parseInput, runOperation } from "./run";
+
+export interface RiskRef {
+  id: string;
+  version: number;
+}
+
+const FIELD_OF: Record<string, string> = {
+  LIKELIHOOD_OFF_SCALE: "likelihood",
+  IMPACT_OFF_SCALE: "impact",
+  MITIGATION_REQUIRED: "mitigation",
+};
+
+function assertSoundRisk(risk: RiskFacts): void {
+  const check = canSaveRisk(risk);
+  if (check.ok) return;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const v of check.violations) {
+    const field = FIELD_OF[v.code] ?? "status";
+    fieldErrors[field] = [...(fieldErrors[field] ?? []), v.message];
+  }
+  throw new OperationError("RULE", ruleBroken(check.violations).message, fieldErrors);
+}
+
+async function assertActiveOwner(tx: DbTx, ownerId: string): Promise<void> {
+  const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { active: true } });
+  if (!owner?.active) {
+    throw new OperationError("INVALID", "Some fields need attention.", {
+      ownerId: ["Choose an active user as the owner"],
+    });
+  }
+}
+
+const ref = (risk: Risk): RiskRef => ({ id: risk.id, version: risk.version });
+
+export function createRisk(actor: Actor, input: unknown): Promise<ActionResult<RiskRef>> {
+  return runOperation(async () => {
+    const data = parseInput(createRiskSchema, input);
+    return db().$transaction(async (tx) => {
+      const project = await tx.project.findUnique({ where: { id: data.projectId }, select: { stage: true } });
+      if (!project) throw notFound("The project");
+      await assertCanOnProject(tx, "risk.manage", actor, data.projectId);
+      if (isFinalStage(project.stage)) {
+        throw new OperationError("RULE", "The project is closed or cancelled: it takes no new risks.");
+      }
+      await assertActiveOwner(tx, data.ownerId);
+      assertSoundRisk(data);
+      const risk = await tx.risk.create({
+        data: {
+          projectId: data.projectId,
+          title: data.title,
+          description: data.description ?? null,
+          likelihood: data.likelihood,
+          impact: data.impact,
+          mitigation: data.mitigation ?? null,
+          ownerId: data.ownerId,
+          status: data.status,
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "risk.create",
+        entityType: "Risk",
+        entityId: risk.id,
+        after: risk,
+      });
+      return ref(risk);
+    });
+  }, "Risk added.");
+}
+
+export function updateRisk(actor: Actor, input: unknown): Promise<ActionResult<RiskRef>> {
+  return runOperation(async () => {
+    const data = parseInput(updateRiskSchema, input);
+    return db().$transaction(async (tx) => {
+      const risk = await tx.risk.findUnique({ where: { id: data.riskId } });
+      if (!risk) throw notFound("The risk");
+      await assertCanOnProject(tx, "risk.manage", actor, risk.projectId);
+      if (risk.version !== data.version) throw conflict("risk");
+      await assertActiveOwner(tx, data.ownerId);
+      assertSoundRisk(data);
+      const { count } = await tx.risk.updateMany({
+        where: { id: risk.id, version: risk.version },
+        data: {
+          title: data.title,
+          description: data.description ?? null,
+          likelihood: data.likelihood,
+          impact: data.impact,
+          mitigation: data.mitigation ?? null,
+          ownerId: data.ownerId,
+          status: data.status,
+          version: { increment: 1 },
+        },
+      });
+      if (count !== 1) throw conflict("risk");
+      const saved = await tx.risk.findUniqueOrThrow({ where: { id: risk.id } });
+      await recordAudit(tx, actor, {
+        action: "risk.update",
+        entityType: "Risk",
+        entityId: risk.id,
+        before: risk,
+        after: saved,
+      });
+      return ref(saved);
+    });
+  }, "Risk updated.");
+}
