@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { parseMoney } from "@/lib/domain/money";
+import { calendarDate, id, optionalText, text, version } from "./common";
+
+/** Codes such as DIG-01, stored upper-case. */
+export const projectCode = z
+  .string({ error: "Enter a code, for example DIG-14" })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9]{0,7}-\d{1,4}$/, "Use a code such as DIG-14: letters, a hyphen, then a number");
+
+/** An amount in pounds, 0 or more, as a canonical decimal string ("250000.00") for a Decimal column. */
+export const money = (label: string) =>
+  z.union([z.string(), z.number()], { error: `Enter ${label}` }).transform((value, ctx) => {
+    const parsed = parseMoney(String(value));
+    if (parsed === null) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Enter ${label} in pounds, 0 or more, with at most two decimal places (for example 250000 or 1,250,000.50)`,
+      });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const kind = z.enum(["CLINICAL", "OPERATIONAL", "DIGITAL", "MIXED"], { error: "Choose the kind of project" });
+
+/** Baselines are not form fields here: they move only through an approved rebaseline (rule 5). */
+const baselineMovesByRebaseline = z
+  .never({ error: "The baseline moves only through an approved rebaseline: request one instead" })
+  .optional();
+
+export const createProjectSchema = z
+  .object({
+    code: projectCode,
+    name: text("a name", 200),
+    summary: text("a summary", 4000),
+    kind,
+    siteId: id("site"),
+    startDate: calendarDate("the start date"),
+    /** The baseline end date, and the first forecast. */
+    endDate: calendarDate("the end date"),
+    budget: money("the budget"),
+    expectedBenefits: text("the expected benefits", 4000),
+    // Rule 2: a project never exists without its Accountable.
+    accountableId: id("Accountable"),
+    // Optional: a proposal may still be looking for its delivery lead (see createProject).
+    responsibleId: id("Responsible").optional(),
+  })
+  .refine((p) => p.endDate > p.startDate, {
+    error: "The end date must be after the start date",
+    path: ["endDate"],
+  });
+export type CreateProjectInput = z.input<typeof createProjectSchema>;
+
+export const updateProjectSchema = z.object({
+  projectId: id("project"),
+  version,
+  name: text("a name", 200),
+  summary: text("a summary", 4000),
+  kind,
+  siteId: id("site"),
+  expectedBenefits: text("the expected benefits", 4000),
+  forecastEndDate: calendarDate("the forecast end date"),
+  // Needed only when the forecast end date moves; its substance is the rule's to judge.
+  forecastReason: z.string().default(""),
+  baselineEndDate: baselineMovesByRebaseline,
+  baselineBudget: baselineMovesByRebaseline,
+});
+export type UpdateProjectInput = z.input<typeof updateProjectSchema>;
+
+export const changeProjectStageSchema = z.object({
+  projectId: id("project"),
+  version,
+  toStage: z.enum(["PROPOSED", "APPROVED", "PILOT", "ROLLOUT", "CLOSED", "ON_HOLD", "CANCELLED"], {
+    error: "Choose the stage to move to",
+  }),
+  /** Why, for the history (kept in the audit event). */
+  note: optionalText("the note", 2000),
+});
+export type ChangeProjectStageInput = z.input<typeof changeProjectStageSchema>;

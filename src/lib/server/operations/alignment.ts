@@ -1,0 +1,109 @@
+import "server-only";
+// Alignment operations (DESIGN.md rule 1: a live project serves at least one objective). The
+// project's row is locked first, so the "is this its last link / its only primary" checks and the
+// write cannot interleave with another alignment change or a stage move on the same project.
+import type { Contribution } from "@/generated/prisma/enums";
+import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/auth/authenticate";
+import { db } from "@/lib/db/client";
+import { alignViolations, removeAlignmentViolations } from "@/lib/domain/alignment-links";
+import { alignProjectSchema, removeAlignmentSchema } from "@/lib/schemas/alignment";
+import { recordAudit } from "./audit";
+import { assertCanOnProject } from "./authority";
+import { notFound, OperationError } from "./errors";
+import { lockProject, refuse } from "./projects";
+import { parseInput, runOperation } from "./run";
+
+export interface AlignmentRef {
+  id: string;
+  contribution: Contribution;
+}
+
+const objectiveLabel = { select: { code: true, title: true } } as const;
+
+export function alignProject(actor: Actor, input: unknown): Promise<ActionResult<AlignmentRef>> {
+  return runOperation(async () => {
+    const data = parseInput(alignProjectSchema, input);
+    return db().$transaction(async (tx) => {
+      await lockProject(tx, data.projectId);
+      const project = await tx.project.findUniqueOrThrow({
+        where: { id: data.projectId },
+        select: {
+          stage: true,
+          alignments: { select: { objectiveId: true, contribution: true, objective: objectiveLabel } },
+        },
+      });
+      await assertCanOnProject(tx, "alignment.manage", actor, data.projectId);
+      const objective = await tx.strategicObjective.findUnique({
+        where: { id: data.objectiveId },
+        select: { code: true, title: true, status: true },
+      });
+      if (!objective) throw notFound("The objective");
+      if (project.alignments.some((a) => a.objectiveId === data.objectiveId)) {
+        throw new OperationError(
+          "CONFLICT",
+          `The project is already aligned to ${objective.code} “${objective.title}”.`,
+          { objectiveId: [`Already aligned to ${objective.code}: choose another objective`] },
+        );
+      }
+      const primary = project.alignments.find((a) => a.contribution === "PRIMARY");
+      const violations = alignViolations({
+        projectStage: project.stage,
+        objective,
+        contribution: data.contribution,
+        currentPrimary: primary?.objective ?? null,
+      });
+      if (violations.length) throw refuse(violations);
+      const alignment = await tx.alignment.create({
+        data: {
+          projectId: data.projectId,
+          objectiveId: data.objectiveId,
+          contribution: data.contribution,
+          rationale: data.rationale,
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "alignment.create",
+        entityType: "Alignment",
+        entityId: alignment.id,
+        after: { ...alignment, objectiveCode: objective.code },
+      });
+      return { id: alignment.id, contribution: alignment.contribution };
+    });
+  }, "Alignment added.");
+}
+
+export function removeAlignment(actor: Actor, input: unknown): Promise<ActionResult<null>> {
+  return runOperation(async () => {
+    const data = parseInput(removeAlignmentSchema, input);
+    return db().$transaction(async (tx) => {
+      await lockProject(tx, data.projectId);
+      const project = await tx.project.findUniqueOrThrow({
+        where: { id: data.projectId },
+        select: { stage: true, heldFromStage: true, _count: { select: { alignments: true } } },
+      });
+      await assertCanOnProject(tx, "alignment.manage", actor, data.projectId);
+      const alignment = await tx.alignment.findUnique({
+        where: { projectId_objectiveId: { projectId: data.projectId, objectiveId: data.objectiveId } },
+        include: { objective: objectiveLabel },
+      });
+      if (!alignment) throw notFound("That alignment");
+      const violations = removeAlignmentViolations({
+        projectStage: project.stage,
+        heldFrom: project.heldFromStage,
+        objective: alignment.objective,
+        alignmentCount: project._count.alignments,
+      });
+      if (violations.length) throw refuse(violations);
+      await tx.alignment.delete({ where: { id: alignment.id } });
+      const { objective, ...removed } = alignment;
+      await recordAudit(tx, actor, {
+        action: "alignment.remove",
+        entityType: "Alignment",
+        entityId: alignment.id,
+        before: { ...removed, objectiveCode: objective.code },
+      });
+      return null;
+    });
+  }, "Alignment removed.");
+}

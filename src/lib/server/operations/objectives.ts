@@ -1,0 +1,126 @@
+import "server-only";
+// Strategic objective operations (DESIGN.md rule 3: only the objective's owner, or an admin, edits
+// it). Each: parse → load → authority → version → rules → one transaction with the change and its
+// audit event.
+import type { StrategicObjective } from "@/generated/prisma/client";
+import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/auth/authenticate";
+import { type DbTx, db } from "@/lib/db/client";
+import { canOwnObjective, parentViolations } from "@/lib/domain/objectives";
+import { groupByField } from "@/lib/domain/violations";
+import { createObjectiveSchema, updateObjectiveSchema } from "@/lib/schemas/objectives";
+import { recordAudit } from "./audit";
+import { assertCan } from "./authority";
+import { conflict, notFound, OperationError, ruleBroken } from "./errors";
+import { parseInput, runOperation } from "./run";
+
+export interface ObjectiveRef {
+  id: string;
+  code: string;
+  version: number;
+}
+
+const ref = (o: StrategicObjective): ObjectiveRef => ({ id: o.id, code: o.code, version: o.version });
+
+const invalid = (field: string, message: string) =>
+  new OperationError("INVALID", "Some fields need attention.", { [field]: [message] });
+
+async function assertEligibleOwner(tx: DbTx, ownerId: string): Promise<void> {
+  const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { role: true, active: true } });
+  if (!owner || !canOwnObjective(owner)) {
+    throw invalid("ownerId", "Choose an active executive (or admin) as the owner");
+  }
+}
+
+/** The parent must exist and must not sit under the objective (the tree stays a tree). */
+async function assertValidParent(tx: DbTx, objectiveId: string | null, parentId: string): Promise<void> {
+  // Objectives number in the tens, so the whole tree is one small query.
+  const tree = await tx.strategicObjective.findMany({ select: { id: true, code: true, parentId: true } });
+  if (!tree.some((node) => node.id === parentId)) throw invalid("parentId", "Choose an existing objective");
+  const violations = parentViolations({ objectiveId, parentId, tree });
+  if (violations.length) {
+    throw new OperationError("RULE", ruleBroken(violations).message, groupByField(violations));
+  }
+}
+
+export function createObjective(actor: Actor, input: unknown): Promise<ActionResult<ObjectiveRef>> {
+  return runOperation(async () => {
+    const data = parseInput(createObjectiveSchema, input);
+    assertCan("objective.create", actor);
+    return db().$transaction(async (tx) => {
+      const ownerId = data.ownerId ?? actor.id;
+      await assertEligibleOwner(tx, ownerId);
+      if (data.parentId) await assertValidParent(tx, null, data.parentId);
+      const taken = await tx.strategicObjective.findUnique({
+        where: { code: data.code },
+        select: { title: true },
+      });
+      if (taken) {
+        throw new OperationError("CONFLICT", `${data.code} is already used by “${taken.title}”.`, {
+          code: [`${data.code} is taken: choose another code`],
+        });
+      }
+      const objective = await tx.strategicObjective.create({
+        data: {
+          code: data.code,
+          title: data.title,
+          description: data.description,
+          category: data.category,
+          ownerId,
+          startDate: data.startDate,
+          targetDate: data.targetDate,
+          status: data.status,
+          ...(data.parentId ? { parentId: data.parentId } : {}),
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "objective.create",
+        entityType: "StrategicObjective",
+        entityId: objective.id,
+        after: objective,
+      });
+      return ref(objective);
+    });
+  }, "Objective created.");
+}
+
+export function updateObjective(actor: Actor, input: unknown): Promise<ActionResult<ObjectiveRef>> {
+  return runOperation(async () => {
+    const data = parseInput(updateObjectiveSchema, input);
+    return db().$transaction(async (tx) => {
+      const objective = await tx.strategicObjective.findUnique({ where: { id: data.objectiveId } });
+      if (!objective) throw notFound("The objective");
+      assertCan("objective.edit", actor, { isOwner: objective.ownerId === actor.id });
+      if (objective.version !== data.version) throw conflict("objective");
+      const ownerId = data.ownerId ?? objective.ownerId;
+      if (ownerId !== objective.ownerId) await assertEligibleOwner(tx, ownerId);
+      if (data.parentId && data.parentId !== objective.parentId) {
+        await assertValidParent(tx, objective.id, data.parentId);
+      }
+      const { count } = await tx.strategicObjective.updateMany({
+        where: { id: objective.id, version: objective.version },
+        data: {
+          title: data.title,
+          description: data.description,
+          category: data.category,
+          ownerId,
+          startDate: data.startDate,
+          targetDate: data.targetDate,
+          status: data.status,
+          parentId: data.parentId ?? null,
+          version: { increment: 1 },
+        },
+      });
+      if (count !== 1) throw conflict("objective");
+      const saved = await tx.strategicObjective.findUniqueOrThrow({ where: { id: objective.id } });
+      await recordAudit(tx, actor, {
+        action: "objective.update",
+        entityType: "StrategicObjective",
+        entityId: objective.id,
+        before: objective,
+        after: saved,
+      });
+      return ref(saved);
+    });
+  }, "Objective saved.");
+}

@@ -1,0 +1,180 @@
+import "server-only";
+// User administration (admins only). Every read here omits the password hash, so neither results
+// nor audit events can carry one; sessions end at their next request whenever the session version
+// is bumped (deactivation, password reset), because the session re-check compares it.
+import type { Prisma } from "@/generated/prisma/client";
+import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/auth/authenticate";
+import { hashPassword } from "@/lib/auth/password";
+import { type DbTx, db } from "@/lib/db/client";
+import {
+  deactivationViolations,
+  type ProjectLabel,
+  reactivationViolations,
+  roleChangeViolations,
+} from "@/lib/domain/user-accounts";
+import {
+  changeUserRoleSchema,
+  createUserSchema,
+  resetPasswordSchema,
+  userRefSchema,
+} from "@/lib/schemas/users";
+import { recordAudit } from "./audit";
+import { assertCan } from "./authority";
+import { conflict, notFound, OperationError } from "./errors";
+import { refuse } from "./projects";
+import { parseInput, runOperation } from "./run";
+
+export interface UserRef {
+  id: string;
+  version: number;
+  active: boolean;
+}
+
+const withoutSecrets = { passwordHash: true } as const;
+
+type SafeUser = Prisma.UserGetPayload<{ omit: typeof withoutSecrets }>;
+
+const ref = (u: SafeUser): UserRef => ({ id: u.id, version: u.version, active: u.active });
+
+async function loadUser(tx: DbTx, userId: string, version: number): Promise<SafeUser> {
+  const user = await tx.user.findUnique({ where: { id: userId }, omit: withoutSecrets });
+  if (!user) throw notFound("The user");
+  if (user.version !== version) throw conflict("user");
+  return user;
+}
+
+/** Live projects (not closed or cancelled) the user is the Accountable of, by code. */
+async function accountableFor(tx: DbTx, userId: string): Promise<ProjectLabel[]> {
+  const rows = await tx.raciAssignment.findMany({
+    where: { userId, letter: "A", project: { stage: { notIn: ["CLOSED", "CANCELLED"] } } },
+    select: { project: { select: { code: true, name: true } } },
+    orderBy: { project: { code: "asc" } },
+  });
+  return rows.map((row) => row.project);
+}
+
+/** Writes the change only if nobody else has since (rule 8), then audits before and after. */
+async function saveVersioned(
+  tx: DbTx,
+  actor: Actor,
+  action: string,
+  user: SafeUser,
+  data: Prisma.UserUpdateManyMutationInput,
+): Promise<UserRef> {
+  const { count } = await tx.user.updateMany({
+    where: { id: user.id, version: user.version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (count !== 1) throw conflict("user");
+  const saved = await tx.user.findUniqueOrThrow({ where: { id: user.id }, omit: withoutSecrets });
+  await recordAudit(tx, actor, { action, entityType: "User", entityId: user.id, before: user, after: saved });
+  return ref(saved);
+}
+
+export function createUser(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
+  return runOperation(async () => {
+    const data = parseInput(createUserSchema, input);
+    assertCan("user.manage", actor);
+    // Hashing is deliberately slow: done before the transaction so it holds no connection meanwhile.
+    const passwordHash = await hashPassword(data.password);
+    return db().$transaction(async (tx) => {
+      const taken = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
+      if (taken) {
+        throw new OperationError("CONFLICT", `There is already an account for ${data.email}.`, {
+          email: ["An account with this email already exists"],
+        });
+      }
+      const user = await tx.user.create({
+        data: {
+          name: data.name,
+          email: data.email,
+          passwordHash,
+          role: data.role,
+          discipline: data.discipline,
+          ...(data.jobTitle ? { jobTitle: data.jobTitle } : {}),
+        },
+        omit: withoutSecrets,
+      });
+      await recordAudit(tx, actor, {
+        action: "user.create",
+        entityType: "User",
+        entityId: user.id,
+        after: user,
+      });
+      return ref(user);
+    });
+  }, "User created.");
+}
+
+export function changeUserRole(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
+  return runOperation(async () => {
+    const data = parseInput(changeUserRoleSchema, input);
+    assertCan("user.manage", actor);
+    return db().$transaction(async (tx) => {
+      const user = await loadUser(tx, data.userId, data.version);
+      const violations = roleChangeViolations({
+        isSelf: user.id === actor.id,
+        name: user.name,
+        current: { role: user.role, discipline: user.discipline },
+        next: { role: data.role, discipline: data.discipline },
+        accountableFor: data.role === "VIEWER" ? await accountableFor(tx, user.id) : [],
+      });
+      if (violations.length) throw refuse(violations);
+      // The role is re-read on every request, so open sessions pick it up without ending.
+      return saveVersioned(tx, actor, "user.change_role", user, {
+        role: data.role,
+        discipline: data.discipline,
+      });
+    });
+  }, "Role updated.");
+}
+
+export function deactivateUser(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
+  return runOperation(async () => {
+    const data = parseInput(userRefSchema, input);
+    assertCan("user.manage", actor);
+    return db().$transaction(async (tx) => {
+      const user = await loadUser(tx, data.userId, data.version);
+      const violations = deactivationViolations({
+        isSelf: user.id === actor.id,
+        name: user.name,
+        active: user.active,
+        accountableFor: await accountableFor(tx, user.id),
+      });
+      if (violations.length) throw refuse(violations);
+      return saveVersioned(tx, actor, "user.deactivate", user, {
+        active: false,
+        sessionVersion: { increment: 1 },
+      });
+    });
+  }, "User deactivated. Their sessions have ended.");
+}
+
+export function reactivateUser(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
+  return runOperation(async () => {
+    const data = parseInput(userRefSchema, input);
+    assertCan("user.manage", actor);
+    return db().$transaction(async (tx) => {
+      const user = await loadUser(tx, data.userId, data.version);
+      const violations = reactivationViolations({ name: user.name, active: user.active });
+      if (violations.length) throw refuse(violations);
+      return saveVersioned(tx, actor, "user.reactivate", user, { active: true });
+    });
+  }, "User reactivated.");
+}
+
+export function resetPassword(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
+  return runOperation(async () => {
+    const data = parseInput(resetPasswordSchema, input);
+    assertCan("user.manage", actor);
+    const passwordHash = await hashPassword(data.password);
+    return db().$transaction(async (tx) => {
+      const user = await loadUser(tx, data.userId, data.version);
+      return saveVersioned(tx, actor, "user.reset_password", user, {
+        passwordHash,
+        sessionVersion: { increment: 1 },
+      });
+    });
+  }, "Password reset. Their existing sessions have ended.");
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { formatMoney, isSameAmount, parseMoney } from "@/lib/domain/money";
+
+describe("parseMoney", () => {
+  it.each([
+    ["250000", "250000.00"],
+    ["250000.5", "250000.50"],
+    ["0", "0.00"],
+    ["  £1,250,000.75 ", "1250000.75"],
+    ["007", "7.00"],
+    ["999999999999.99", "999999999999.99"],
+  ])("reads %j as %j", (text, expected) => {
+    expect(parseMoney(text)).toBe(expected);
+  });
+
+  it.each(["", "-5", "1.234", "12,34", "1,2345", "abc", "1e6", "1000000000000", "£"])(
+    "refuses %j",
+    (text) => {
+      expect(parseMoney(text)).toBeNull();
+    },
+  );
+});
+
+describe("isSameAmount and formatMoney", () => {
+  it("compares amounts by value, not by how they are written", () => {
+    expect(isSameAmount("250000", "250000.00")).toBe(true);
+    expect(isSameAmount("250000.01", "250000.00")).toBe(false);
+    expect(isSameAmount("not money", "not money")).toBe(false);
+  });
+
+  it("formats pounds with thousands separators and pence", () => {
+    expect(formatMoney("1250000.5")).toBe("£1,250,000.50");
+    expect(formatMoney("0")).toBe("£0.00");
+    expect(formatMoney("999")).toBe("£999.00");
+  });
+});

@@ -1,0 +1,409 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/authenticate";
+import { db } from "@/lib/db/client";
+import { computePeriodStart } from "@/lib/domain/metrics";
+import { computeLocalDate } from "@/lib/domain/milestones";
+import { changeProjectStage, createProject, updateProject } from "@/lib/server/operations/projects";
+import * as make from "../server/fixtures";
+import { useMigratedDatabase } from "../support/test-database";
+import { actorOf, expectRefusedWithoutChange } from "./support";
+
+useMigratedDatabase();
+
+const TABLES = ["Project", "RaciAssignment", "AuditEvent"] as const;
+const UNKNOWN = "6f1c1f0e-0000-4000-8000-000000000000";
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+const today = () => computeLocalDate(new Date(), "Europe/London");
+const inDays = (days: number) => iso(new Date(today().getTime() + days * 86_400_000));
+
+let admin: Actor;
+let sponsor: Actor; // A on the projects below
+let pm: Actor; // R on the projects below
+let pmo: Actor;
+let otherPm: Actor; // no letter anywhere
+let champion: Actor; // CLINICAL, C on the projects below
+let viewer: Actor;
+let siteId: string;
+let objectiveId: string;
+
+beforeAll(async () => {
+  await db().organisation.create({ data: { id: 1, name: "Northbridge", timeZone: "Europe/London" } });
+  siteId = (await make.createSite()).id;
+  admin = actorOf(await make.createUser({ role: "ADMIN" }));
+  sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
+  pm = actorOf(await make.createUser({ role: "PROJECT_MANAGER", discipline: "DIGITAL" }));
+  pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
+  otherPm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
+  champion = actorOf(await make.createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" }));
+  viewer = actorOf(await make.createUser({ role: "VIEWER" }));
+  objectiveId = (await make.createObjective({ ownerId: sponsor.id })).id;
+});
+
+let sequence = 0;
+function nextCode(): string {
+  sequence += 1;
+  return `TST-${sequence}`;
+}
+
+function proposal(overrides: Record<string, unknown> = {}) {
+  return {
+    code: nextCode(),
+    name: "Electronic observations",
+    summary: "Replace paper observation charts on the medical wards.",
+    kind: "DIGITAL",
+    siteId,
+    startDate: "2025-06-01",
+    endDate: "2026-12-31",
+    budget: "£250,000",
+    expectedBenefits: "Earlier recognition of deterioration.",
+    accountableId: sponsor.id,
+    ...overrides,
+  };
+}
+
+/** A project with the usual team: sponsor A, pm R, champion C. */
+function teamProject(overrides: Partial<Parameters<typeof make.createProject>[0]> = {}) {
+  return make.createProject({
+    siteId,
+    raci: [
+      { userId: sponsor.id, letter: "A" },
+      { userId: pm.id, letter: "R" },
+      { userId: champion.id, letter: "C" },
+    ],
+    ...overrides,
+  });
+}
+
+async function lettersOf(projectId: string) {
+  const rows = await db().raciAssignment.findMany({
+    where: { projectId },
+    select: { userId: true, letter: true },
+  });
+  return Object.fromEntries(rows.map((r) => [r.userId, r.letter]));
+}
+
+const eventsFor = (entityId: string) => db().auditEvent.findMany({ where: { entityId } });
+
+describe("createProject", () => {
+  it("proposes the project with its Accountable, the proposer as Responsible, audited once", async () => {
+    const result = await createProject(pm, proposal({ code: "dig-90" }));
+    expect(result).toMatchObject({ ok: true, data: { code: "DIG-90", version: 0, stage: "PROPOSED" } });
+    if (!result.ok) return;
+    const saved = await db().project.findUniqueOrThrow({ where: { id: result.data.id } });
+    expect(saved).toMatchObject({ stage: "PROPOSED", heldFromStage: null });
+    expect(saved.baselineBudget.toFixed(2)).toBe("250000.00");
+    expect(iso(saved.baselineEndDate)).toBe("2026-12-31");
+    expect(iso(saved.forecastEndDate)).toBe("2026-12-31");
+    expect(await lettersOf(saved.id)).toEqual({ [sponsor.id]: "A", [pm.id]: "R" });
+    const events = await eventsFor(saved.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "project.create", actorId: pm.id, entityType: "Project" });
+    expect(events[0]?.after).toMatchObject({ baselineBudget: "250000", raci: expect.any(Array) });
+  });
+
+  it("takes a named Responsible, and adds no letter for a proposer who can already edit projects", async () => {
+    const result = await createProject(pmo, proposal({ responsibleId: champion.id, budget: "0" }));
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    expect(await lettersOf(result.data.id)).toEqual({ [sponsor.id]: "A", [champion.id]: "R" });
+    const byAdmin = await createProject(admin, proposal());
+    if (!byAdmin.ok) throw new Error(byAdmin.message);
+    expect(await lettersOf(byAdmin.data.id)).toEqual({ [sponsor.id]: "A" });
+  });
+
+  it.each([
+    ["a clinical champion", () => champion],
+    ["a viewer", () => viewer],
+  ])("refuses %s", async (_who, who) => {
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () => createProject(who(), proposal()));
+  });
+
+  it("refuses bad input with field errors", async () => {
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      createProject(pm, proposal({ code: "no code", budget: "-5", kind: "SPACE", accountableId: undefined })),
+    );
+    expect(Object.keys(refused.fieldErrors ?? {})).toEqual(
+      expect.arrayContaining(["code", "budget", "kind", "accountableId"]),
+    );
+    const backwards = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      createProject(pm, proposal({ endDate: "2025-05-31" })),
+    );
+    expect(backwards.fieldErrors?.endDate).toHaveLength(1);
+  });
+
+  it("refuses an Accountable who is inactive, a viewer or unknown, and an unknown site", async () => {
+    const retired = await make.createUser({ role: "EXECUTIVE", active: false });
+    for (const accountableId of [retired.id, viewer.id, UNKNOWN]) {
+      const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+        createProject(pm, proposal({ accountableId })),
+      );
+      expect(refused.fieldErrors?.accountableId).toHaveLength(1);
+    }
+    const noSite = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      createProject(pm, proposal({ siteId: UNKNOWN })),
+    );
+    expect(noSite.fieldErrors?.siteId).toEqual(["Choose a site"]);
+  });
+
+  it("refuses a duplicate code with a clear CONFLICT", async () => {
+    const existing = await make.createProject({ siteId, code: "OPS-55", name: "Discharge lounge" });
+    const refused = await expectRefusedWithoutChange(TABLES, "CONFLICT", () =>
+      createProject(pm, proposal({ code: "ops-55" })),
+    );
+    expect(refused.message).toBe(`OPS-55 is already used by “${existing.name}”.`);
+    expect(refused.fieldErrors?.code).toHaveLength(1);
+  });
+});
+
+describe("updateProject", () => {
+  function edit(project: { id: string }, overrides: Record<string, unknown> = {}) {
+    return {
+      projectId: project.id,
+      version: 0,
+      name: "Electronic observations, phase 2",
+      summary: "Extend e-obs to surgery.",
+      kind: "DIGITAL",
+      siteId,
+      expectedBenefits: "Earlier recognition of deterioration.",
+      forecastEndDate: "2026-12-31",
+      ...overrides,
+    };
+  }
+
+  it("lets the Responsible edit the description, bumping the version, audited once", async () => {
+    const project = await teamProject({ baselineEndDate: "2026-12-31" });
+    const result = await updateProject(pm, edit(project));
+    expect(result).toMatchObject({ ok: true, data: { version: 1 } });
+    const saved = await db().project.findUniqueOrThrow({ where: { id: project.id } });
+    expect(saved).toMatchObject({
+      name: "Electronic observations, phase 2",
+      summary: "Extend e-obs to surgery.",
+    });
+    const events = await eventsFor(project.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "project.update", actorId: pm.id });
+  });
+
+  it("moves the forecast end date with a reason kept in the audit event; the baseline stays", async () => {
+    const project = await teamProject({ baselineEndDate: "2026-12-31" });
+    const result = await updateProject(
+      pmo,
+      edit(project, {
+        forecastEndDate: "2027-02-26",
+        forecastReason: "Supplier  delivery slipped two months",
+      }),
+    );
+    expect(result).toMatchObject({ ok: true });
+    const saved = await db().project.findUniqueOrThrow({ where: { id: project.id } });
+    expect(iso(saved.forecastEndDate)).toBe("2027-02-26");
+    expect(iso(saved.baselineEndDate)).toBe("2026-12-31");
+    const [event] = await eventsFor(project.id);
+    expect(event?.after).toMatchObject({ forecastReason: "Supplier delivery slipped two months" });
+  });
+
+  it("refuses any attempt to edit the baseline, as a field error", async () => {
+    const project = await teamProject();
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      updateProject(pm, edit(project, { baselineBudget: "1", baselineEndDate: "2030-01-01" })),
+    );
+    expect(refused.fieldErrors?.baselineBudget?.[0]).toMatch(/approved rebaseline/);
+    expect(refused.fieldErrors?.baselineEndDate).toHaveLength(1);
+  });
+
+  it("refuses a forecast move without a reason, and a change of kind once approved", async () => {
+    const project = await teamProject({ baselineEndDate: "2026-12-31" });
+    const noReason = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      updateProject(pm, edit(project, { forecastEndDate: inDays(400) })),
+    );
+    expect(noReason.fieldErrors?.forecastReason).toHaveLength(1);
+    const relabel = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      updateProject(pm, edit(project, { kind: "OPERATIONAL" })),
+    );
+    expect(relabel.fieldErrors?.kind).toHaveLength(1);
+  });
+
+  it("refuses edits to a closed project", async () => {
+    const project = await teamProject({ stage: "CLOSED" });
+    await expectRefusedWithoutChange(TABLES, "RULE", () => updateProject(pmo, edit(project)));
+  });
+
+  it.each([
+    ["a project manager with no letter", () => otherPm],
+    ["the clinical champion consulted on it", () => champion],
+    ["a viewer", () => viewer],
+  ])("refuses %s", async (_who, who) => {
+    const project = await teamProject();
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () => updateProject(who(), edit(project)));
+  });
+
+  it("refuses a stale version, an unknown project and bad input", async () => {
+    const project = await teamProject();
+    await db().project.update({ where: { id: project.id }, data: { version: { increment: 1 } } });
+    await expectRefusedWithoutChange(TABLES, "CONFLICT", () => updateProject(pm, edit(project)));
+    await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () => updateProject(pm, edit({ id: UNKNOWN })));
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      updateProject(pm, edit(project, { version: 1, name: "", forecastEndDate: "soon" })),
+    );
+    expect(Object.keys(refused.fieldErrors ?? {})).toEqual(
+      expect.arrayContaining(["name", "forecastEndDate"]),
+    );
+  });
+});
+
+describe("changeProjectStage", () => {
+  const STAGE_TABLES = ["Project", "AuditEvent"] as const;
+
+  async function measurableMetric(projectId: string, values: string[] = []) {
+    const metric = await db().metric.create({
+      data: {
+        name: `Obs on time ${projectId.slice(0, 4)}`,
+        category: "QUALITY_SAFETY",
+        unit: "%",
+        direction: "HIGHER_IS_BETTER",
+        baselineValue: 62,
+        targetValue: 95,
+        targetDate: make.day("2026-12-31"),
+        amberThreshold: 85,
+        redThreshold: 75,
+        ownerId: pm.id,
+        cadence: "MONTHLY",
+        objectiveId,
+        projectId,
+      },
+    });
+    for (const periodStart of values) {
+      await db().metricValue.create({
+        data: { metricId: metric.id, periodStart: make.day(periodStart), value: 90, recordedById: pm.id },
+      });
+    }
+    return metric;
+  }
+
+  /** A project that meets rule 1: aligned, A and R, a clinical champion, a measurable metric. */
+  async function readyProject(stage: "PROPOSED" | "ROLLOUT" = "PROPOSED") {
+    const project = await teamProject({ stage, alignments: [{ objectiveId }] });
+    await measurableMetric(project.id);
+    return project;
+  }
+
+  it("approves a ready proposal, stamping stageChangedAt, audited once with before and after", async () => {
+    const project = await readyProject();
+    const result = await changeProjectStage(sponsor, {
+      projectId: project.id,
+      version: 0,
+      toStage: "APPROVED",
+      note: "Board approved 3 Nov",
+    });
+    expect(result).toMatchObject({ ok: true, data: { stage: "APPROVED", version: 1 } });
+    const saved = await db().project.findUniqueOrThrow({ where: { id: project.id } });
+    expect(saved.stageChangedAt.getTime()).toBeGreaterThan(project.stageChangedAt.getTime());
+    const events = await eventsFor(project.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: "project.change_stage",
+      before: { stage: "PROPOSED", heldFromStage: null },
+      after: { stage: "APPROVED", heldFromStage: null, note: "Board approved 3 Nov" },
+    });
+  });
+
+  it("refuses a proposal with gaps, naming every one of them", async () => {
+    const project = await make.createProject({
+      siteId,
+      stage: "PROPOSED",
+      raci: [{ userId: sponsor.id, letter: "A" }],
+    });
+    const refused = await expectRefusedWithoutChange(STAGE_TABLES, "RULE", () =>
+      changeProjectStage(pmo, { projectId: project.id, version: 0, toStage: "APPROVED" }),
+    );
+    expect(refused.fieldErrors?.toStage).toHaveLength(4);
+    for (const gap of ["Not aligned", "No Responsible", "No clinical champion", "No metric"]) {
+      expect(refused.message).toContain(gap);
+    }
+  });
+
+  it("puts a project on hold remembering where it was, and resumes it there", async () => {
+    const project = await readyProject("ROLLOUT");
+    const held = await changeProjectStage(pmo, { projectId: project.id, version: 0, toStage: "ON_HOLD" });
+    expect(held).toMatchObject({ ok: true, data: { stage: "ON_HOLD" } });
+    expect(await db().project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
+      stage: "ON_HOLD",
+      heldFromStage: "ROLLOUT",
+    });
+    await expectRefusedWithoutChange(STAGE_TABLES, "RULE", () =>
+      changeProjectStage(pmo, { projectId: project.id, version: 1, toStage: "APPROVED" }),
+    );
+    const resumed = await changeProjectStage(sponsor, {
+      projectId: project.id,
+      version: 1,
+      toStage: "ROLLOUT",
+    });
+    expect(resumed).toMatchObject({ ok: true, data: { stage: "ROLLOUT", version: 2 } });
+    expect(await db().project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
+      heldFromStage: null,
+    });
+    expect(await db().auditEvent.count({ where: { entityId: project.id } })).toBe(2);
+  });
+
+  it("closes only after the benefits review: milestones finished and a recent value on every metric", async () => {
+    const project = await teamProject({ stage: "ROLLOUT", alignments: [{ objectiveId }] });
+    const stale = await measurableMetric(project.id, ["2024-01-01"]);
+    const milestone = await make.createMilestone({
+      projectId: project.id,
+      title: "Last ward live",
+      baselineDate: "2026-01-10",
+    });
+    const refused = await expectRefusedWithoutChange(STAGE_TABLES, "RULE", () =>
+      changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage: "CLOSED" }),
+    );
+    expect(refused.message).toContain("“Last ward live”");
+    expect(refused.message).toContain(`No final value for “${stale.name}”`);
+
+    await db().milestone.update({
+      where: { id: milestone.id },
+      data: { status: "DONE", actualDate: make.day("2026-01-08") },
+    });
+    const thisMonth = iso(computePeriodStart("MONTHLY", today()));
+    await db().metricValue.create({
+      data: { metricId: stale.id, periodStart: make.day(thisMonth), value: 93, recordedById: pm.id },
+    });
+    expect(
+      await changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage: "CLOSED" }),
+    ).toMatchObject({ ok: true, data: { stage: "CLOSED" } });
+  });
+
+  it.each([
+    ["the Responsible (stage moves are the Accountable's)", () => pm],
+    ["a project manager with no letter", () => otherPm],
+    ["a viewer", () => viewer],
+  ])("refuses %s", async (_who, who) => {
+    const project = await readyProject();
+    await expectRefusedWithoutChange(STAGE_TABLES, "FORBIDDEN", () =>
+      changeProjectStage(who(), { projectId: project.id, version: 0, toStage: "APPROVED" }),
+    );
+  });
+
+  it("refuses a stale version, an unknown project and an unknown stage", async () => {
+    const project = await readyProject();
+    await expectRefusedWithoutChange(STAGE_TABLES, "CONFLICT", () =>
+      changeProjectStage(sponsor, { projectId: project.id, version: 3, toStage: "APPROVED" }),
+    );
+    await expectRefusedWithoutChange(STAGE_TABLES, "NOT_FOUND", () =>
+      changeProjectStage(admin, { projectId: UNKNOWN, version: 0, toStage: "APPROVED" }),
+    );
+    const refused = await expectRefusedWithoutChange(STAGE_TABLES, "INVALID", () =>
+      changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage: "DONE" }),
+    );
+    expect(refused.fieldErrors?.toStage).toHaveLength(1);
+  });
+
+  it("lets exactly one of two concurrent moves of the same version win", async () => {
+    const project = await readyProject();
+    const results = await Promise.all([
+      changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage: "APPROVED" }),
+      changeProjectStage(pmo, { projectId: project.id, version: 0, toStage: "CANCELLED" }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: "CONFLICT" })]);
+    expect(await db().auditEvent.count({ where: { entityId: project.id } })).toBe(1);
+  });
+});

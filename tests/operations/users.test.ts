@@ -1,0 +1,316 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Actor, loadActor } from "@/lib/auth/authenticate";
+import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import {
+  changeUserRole,
+  createUser,
+  deactivateUser,
+  reactivateUser,
+  resetPassword,
+} from "@/lib/server/operations/users";
+import * as make from "../server/fixtures";
+import { useMigratedDatabase } from "../support/test-database";
+import { actorOf, expectRefusedWithoutChange } from "./support";
+
+useMigratedDatabase();
+
+const TABLES = ["User", "AuditEvent"] as const;
+const UNKNOWN = "6f1c1f0e-0000-4000-8000-000000000000";
+const PASSWORD = "correct horse battery staple";
+
+let admin: Actor;
+let exec: Actor;
+let pmo: Actor;
+let viewer: Actor;
+let siteId: string;
+
+beforeAll(async () => {
+  admin = actorOf(await make.createUser({ role: "ADMIN" }));
+  exec = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
+  pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
+  viewer = actorOf(await make.createUser({ role: "VIEWER" }));
+  siteId = (await make.createSite()).id;
+});
+
+/** The audit trail of a user, with proof that no password hash ever reached it. */
+async function auditOf(userId: string) {
+  const events = await db().auditEvent.findMany({ where: { entityId: userId }, orderBy: { id: "asc" } });
+  const { passwordHash } = await db().user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { passwordHash: true },
+  });
+  const snapshots = JSON.stringify(events.map((e) => [e.before, e.after]));
+  expect(snapshots).not.toContain("passwordHash");
+  expect(snapshots).not.toContain(passwordHash);
+  return events;
+}
+
+const otherUser = (overrides: Parameters<typeof make.createUser>[0] = {}) => make.createUser(overrides);
+
+describe("createUser", () => {
+  it("creates the account with a lower-cased email and an argon2id hash, audited once without the hash", async () => {
+    const result = await createUser(admin, {
+      name: "Dr Priya Shah",
+      email: "  Priya.Shah@Northbridge.NHS.uk ",
+      jobTitle: "Consultant Anaesthetist",
+      password: PASSWORD,
+      role: "CLINICAL_CHAMPION",
+      discipline: "CLINICAL",
+    });
+    expect(result).toMatchObject({ ok: true, data: { version: 0, active: true } });
+    if (!result.ok) return;
+    const saved = await db().user.findUniqueOrThrow({ where: { id: result.data.id } });
+    expect(saved).toMatchObject({ email: "priya.shah@northbridge.nhs.uk", role: "CLINICAL_CHAMPION" });
+    expect(saved.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(saved.passwordHash, PASSWORD)).toBe(true);
+    const events = await auditOf(saved.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "user.create", actorId: admin.id, entityType: "User" });
+    expect(result.data).not.toHaveProperty("passwordHash");
+  });
+
+  it.each([
+    ["an executive", () => exec],
+    ["the PMO", () => pmo],
+    ["a viewer", () => viewer],
+  ])("refuses %s", async (_who, who) => {
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+      createUser(who(), {
+        name: "X",
+        email: "x@example.org",
+        password: PASSWORD,
+        role: "VIEWER",
+        discipline: "DIGITAL",
+      }),
+    );
+  });
+
+  it("refuses bad input with field errors", async () => {
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      createUser(admin, {
+        name: "",
+        email: "not-an-email",
+        password: "short",
+        role: "BOSS",
+        discipline: "DIGITAL",
+      }),
+    );
+    expect(Object.keys(refused.fieldErrors ?? {})).toEqual(
+      expect.arrayContaining(["name", "email", "password", "role"]),
+    );
+    expect(refused.fieldErrors?.password).toEqual(["Use at least 12 characters"]);
+  });
+
+  it("refuses an email already in use, whatever its case, with a clear CONFLICT", async () => {
+    await otherUser({ email: "ben.cole@northbridge.example" });
+    const refused = await expectRefusedWithoutChange(TABLES, "CONFLICT", () =>
+      createUser(admin, {
+        name: "Ben Cole",
+        email: "Ben.Cole@Northbridge.example",
+        password: PASSWORD,
+        role: "PROJECT_MANAGER",
+        discipline: "OPERATIONAL",
+      }),
+    );
+    expect(refused.fieldErrors?.email).toEqual(["An account with this email already exists"]);
+  });
+});
+
+describe("changeUserRole", () => {
+  it("changes role and discipline, bumping the version, audited once", async () => {
+    const user = await otherUser({ role: "PROJECT_MANAGER", discipline: "OPERATIONAL" });
+    const result = await changeUserRole(admin, {
+      userId: user.id,
+      version: 0,
+      role: "PORTFOLIO_MANAGER",
+      discipline: "DIGITAL",
+    });
+    expect(result).toMatchObject({ ok: true, data: { version: 1 } });
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      role: "PORTFOLIO_MANAGER",
+      discipline: "DIGITAL",
+      sessionVersion: 0,
+    });
+    const events = await auditOf(user.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: "user.change_role",
+      before: { role: "PROJECT_MANAGER" },
+      after: { role: "PORTFOLIO_MANAGER" },
+    });
+  });
+
+  it("refuses an admin removing their own admin role", async () => {
+    const me = await otherUser({ role: "ADMIN" });
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      changeUserRole(actorOf(me), {
+        userId: me.id,
+        version: 0,
+        role: "EXECUTIVE",
+        discipline: "OPERATIONAL",
+      }),
+    );
+    expect(refused.fieldErrors?.role?.[0]).toMatch(/your own admin role/);
+  });
+
+  it("refuses making a live project's Accountable a viewer, naming the project; a closed one does not count", async () => {
+    const sponsor = await otherUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+    await make.createProject({
+      siteId,
+      code: "OPS-81",
+      stage: "CLOSED",
+      raci: [{ userId: sponsor.id, letter: "A" }],
+    });
+    const live = await make.createProject({
+      siteId,
+      code: "OPS-82",
+      raci: [{ userId: sponsor.id, letter: "A" }],
+    });
+    const toViewer = { userId: sponsor.id, version: 0, role: "VIEWER", discipline: "EXECUTIVE" };
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () => changeUserRole(admin, toViewer));
+    expect(refused.message).toContain(`OPS-82 “${live.name}”`);
+    expect(refused.message).not.toContain("OPS-81");
+    await db().project.update({ where: { id: live.id }, data: { stage: "CANCELLED" } });
+    expect(await changeUserRole(admin, toViewer)).toMatchObject({ ok: true });
+  });
+
+  it("refuses a change that changes nothing, a stale version, an unknown user, a non-admin and bad input", async () => {
+    const user = await otherUser({ role: "PROJECT_MANAGER", discipline: "OPERATIONAL" });
+    const same = { userId: user.id, version: 0, role: "PROJECT_MANAGER", discipline: "OPERATIONAL" };
+    await expectRefusedWithoutChange(TABLES, "RULE", () => changeUserRole(admin, same));
+    await expectRefusedWithoutChange(TABLES, "CONFLICT", () =>
+      changeUserRole(admin, { ...same, version: 5, role: "VIEWER" }),
+    );
+    await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
+      changeUserRole(admin, { ...same, userId: UNKNOWN, role: "VIEWER" }),
+    );
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+      changeUserRole(exec, { ...same, role: "ADMIN" }),
+    );
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      changeUserRole(admin, { ...same, role: "OWNER", discipline: "" }),
+    );
+    expect(Object.keys(refused.fieldErrors ?? {})).toEqual(expect.arrayContaining(["role", "discipline"]));
+  });
+});
+
+describe("deactivating and reactivating", () => {
+  it("deactivates, ending the user's sessions, audited once; reactivation restores access for a new session", async () => {
+    const user = await otherUser();
+    expect(await loadActor(db(), user.id, 0)).not.toBeNull();
+    const result = await deactivateUser(admin, { userId: user.id, version: 0 });
+    expect(result).toMatchObject({ ok: true, data: { active: false, version: 1 } });
+    expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      active: false,
+      sessionVersion: 1,
+    });
+    expect(await loadActor(db(), user.id, 0)).toBeNull();
+    expect(await reactivateUser(admin, { userId: user.id, version: 1 })).toMatchObject({
+      ok: true,
+      data: { active: true, version: 2 },
+    });
+    expect(await loadActor(db(), user.id, 0)).toBeNull();
+    expect(await loadActor(db(), user.id, 1)).not.toBeNull();
+    const events = await auditOf(user.id);
+    expect(events.map((e) => e.action)).toEqual(["user.deactivate", "user.reactivate"]);
+  });
+
+  it("refuses deactivating yourself", async () => {
+    const me = await otherUser({ role: "ADMIN" });
+    await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      deactivateUser(actorOf(me), { userId: me.id, version: 0 }),
+    );
+  });
+
+  it("refuses deactivating a live project's Accountable, naming the projects to hand over", async () => {
+    const sponsor = await otherUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+    await make.createProject({
+      siteId,
+      code: "DIG-71",
+      stage: "ON_HOLD",
+      raci: [{ userId: sponsor.id, letter: "A" }],
+    });
+    await make.createProject({
+      siteId,
+      code: "DIG-72",
+      stage: "PROPOSED",
+      raci: [{ userId: sponsor.id, letter: "A" }],
+    });
+    await make.createProject({
+      siteId,
+      code: "DIG-73",
+      stage: "CLOSED",
+      raci: [{ userId: sponsor.id, letter: "A" }],
+    });
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      deactivateUser(admin, { userId: sponsor.id, version: 0 }),
+    );
+    expect(refused.message).toMatch(/Accountable of DIG-71 “.*”, DIG-72 “.*”: hand each over/);
+    expect(refused.message).not.toContain("DIG-73");
+  });
+
+  it("refuses deactivating an inactive user and reactivating an active one", async () => {
+    const gone = await otherUser({ active: false });
+    await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      deactivateUser(admin, { userId: gone.id, version: 0 }),
+    );
+    const here = await otherUser();
+    await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      reactivateUser(admin, { userId: here.id, version: 0 }),
+    );
+  });
+
+  it("refuses a non-admin, a stale version, an unknown user and bad input", async () => {
+    const user = await otherUser();
+    for (const operation of [deactivateUser, reactivateUser]) {
+      await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+        operation(pmo, { userId: user.id, version: 0 }),
+      );
+      await expectRefusedWithoutChange(TABLES, "CONFLICT", () =>
+        operation(admin, { userId: user.id, version: 4 }),
+      );
+      await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
+        operation(admin, { userId: UNKNOWN, version: 0 }),
+      );
+      const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+        operation(admin, { userId: "someone", version: -1 }),
+      );
+      expect(Object.keys(refused.fieldErrors ?? {})).toEqual(expect.arrayContaining(["userId", "version"]));
+    }
+  });
+});
+
+describe("resetPassword", () => {
+  it("sets a new hash and ends existing sessions, audited once without either hash", async () => {
+    const user = await otherUser();
+    const oldHash = user.passwordHash;
+    const result = await resetPassword(admin, { userId: user.id, version: 0, password: PASSWORD });
+    expect(result).toMatchObject({ ok: true, data: { version: 1 } });
+    const saved = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(saved.sessionVersion).toBe(1);
+    expect(await verifyPassword(saved.passwordHash, PASSWORD)).toBe(true);
+    expect(await loadActor(db(), user.id, 0)).toBeNull();
+    const events = await auditOf(user.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.action).toBe("user.reset_password");
+    expect(JSON.stringify([events[0]?.before, events[0]?.after])).not.toContain(oldHash);
+  });
+
+  it("refuses a short password, a non-admin, a stale version and an unknown user", async () => {
+    const user = await otherUser();
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      resetPassword(admin, { userId: user.id, version: 0, password: "hunter2" }),
+    );
+    expect(refused.fieldErrors?.password).toHaveLength(1);
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+      resetPassword(exec, { userId: user.id, version: 0, password: PASSWORD }),
+    );
+    await expectRefusedWithoutChange(TABLES, "CONFLICT", () =>
+      resetPassword(admin, { userId: user.id, version: 1, password: PASSWORD }),
+    );
+    await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
+      resetPassword(admin, { userId: UNKNOWN, version: 0, password: PASSWORD }),
+    );
+  });
+});
