@@ -1,0 +1,284 @@
+// The authorisation matrix (tests/support/authorisation-matrix.ts) through the real operations
+// against a real database: for every action and every kind of actor, an allowed call succeeds and
+// a refused one comes back FORBIDDEN. Each cell gets a fresh project, so cells cannot interfere.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/auth/authenticate";
+import { db } from "@/lib/db/client";
+import { computeCurrentPeriodStart } from "@/lib/domain/metrics";
+import type { Action } from "@/lib/domain/permissions";
+import { alignProject } from "@/lib/server/operations/alignment";
+import { recordCostEntry } from "@/lib/server/operations/costs";
+import { recordDecision } from "@/lib/server/operations/decisions";
+import { closeFeedback, logFeedback, respondToFeedback } from "@/lib/server/operations/feedback";
+import { defineMetric, recordMetricValue } from "@/lib/server/operations/metrics";
+import { createMilestone } from "@/lib/server/operations/milestones";
+import { createObjective, updateObjective } from "@/lib/server/operations/objectives";
+import { changeProjectStage, createProject, updateProject } from "@/lib/server/operations/projects";
+import { assignRaci } from "@/lib/server/operations/raci";
+import { decideRebaseline, requestRebaseline } from "@/lib/server/operations/rebaselines";
+import { createRisk } from "@/lib/server/operations/risks";
+import { createUser } from "@/lib/server/operations/users";
+import * as make from "../server/fixtures";
+import { columns, contextOf, rows } from "../support/authorisation-matrix";
+import { useMigratedDatabase } from "../support/test-database";
+import { actorOf } from "./support";
+
+useMigratedDatabase();
+
+interface Cell {
+  actor: Actor;
+  /** The actor owns the resource (objective, metric) or wrote it (feedback). */
+  owns: boolean;
+  projectId: string;
+  n: number;
+}
+
+let siteId: string;
+let sponsor: Actor; // the Accountable wherever the actor is not
+let lead: Actor; // a Responsible on every project
+let champion: Actor; // writes the feedback the actor answers
+let requester: Actor; // requests the rebaselines the actor decides
+let objectiveId: string;
+const actors = new Map<string, Actor>();
+let sequence = 0;
+const thisMonth = () =>
+  computeCurrentPeriodStart("MONTHLY", new Date(), "Europe/London").toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  await db().organisation.create({ data: { id: 1, name: "Northbridge", timeZone: "Europe/London" } });
+  siteId = (await make.createSite()).id;
+  sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
+  lead = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
+  champion = actorOf(await make.createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" }));
+  requester = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
+  objectiveId = (await make.createObjective({ ownerId: sponsor.id })).id;
+  for (const column of columns) {
+    const { role } = contextOf(column);
+    actors.set(
+      column,
+      actorOf(
+        await make.createUser({
+          role,
+          discipline: role === "CLINICAL_CHAMPION" ? "CLINICAL" : "OPERATIONAL",
+        }),
+      ),
+    );
+  }
+});
+
+async function cellFor(column: string): Promise<Cell> {
+  const actor = actors.get(column)!;
+  const { letter, isOwner } = contextOf(column);
+  const raci = [{ userId: lead.id, letter: "R" as const }];
+  if (letter === "A") raci.push({ userId: actor.id, letter: "A" as never });
+  else {
+    raci.push({ userId: sponsor.id, letter: "A" as never });
+    if (letter) raci.push({ userId: actor.id, letter: letter as never });
+  }
+  const project = await make.createProject({
+    siteId,
+    kind: "OPERATIONAL",
+    stage: "PILOT",
+    raci,
+    alignments: [{ objectiveId }],
+  });
+  sequence += 1;
+  return { actor, owns: isOwner === true, projectId: project.id, n: sequence };
+}
+
+type Call = (cell: Cell) => Promise<ActionResult<unknown>>;
+
+const projectVersion = async (id: string) =>
+  (await db().project.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+
+// One representative operation per action, with input that is valid whoever calls it.
+const CALLS: Record<Action, Call> = {
+  "objective.create": ({ actor, n }) =>
+    createObjective(actor, {
+      code: `AZ-${n}`,
+      title: "Reduce avoidable harm",
+      description: "Fewer falls with harm.",
+      category: "QUALITY_SAFETY",
+      startDate: "2026-04-01",
+      targetDate: "2027-03-31",
+    }),
+  "objective.edit": async ({ actor, owns }) => {
+    const objective = await make.createObjective({ ownerId: owns ? actor.id : sponsor.id });
+    return updateObjective(actor, {
+      objectiveId: objective.id,
+      version: 0,
+      title: "Recognise deterioration early",
+      description: "Sepsis antibiotics within the hour.",
+      category: "QUALITY_SAFETY",
+      startDate: "2025-04-01",
+      targetDate: "2027-03-31",
+      status: "ACTIVE",
+    });
+  },
+  "project.create": ({ actor, n }) =>
+    createProject(actor, {
+      code: `AZ-${n}`,
+      name: "Discharge lounge",
+      summary: "A lounge for patients awaiting transport.",
+      kind: "OPERATIONAL",
+      siteId,
+      startDate: "2026-01-05",
+      endDate: "2027-06-30",
+      budget: "120000",
+      expectedBenefits: "Beds freed earlier in the day.",
+      accountableId: sponsor.id,
+    }),
+  "project.edit": async ({ actor, projectId }) =>
+    updateProject(actor, {
+      projectId,
+      version: await projectVersion(projectId),
+      name: "Discharge lounge, phase two",
+      summary: "Extended hours.",
+      kind: "OPERATIONAL",
+      siteId,
+      expectedBenefits: "Beds freed earlier in the day.",
+      forecastEndDate: "2026-12-31",
+    }),
+  "project.changeStage": async ({ actor, projectId }) =>
+    changeProjectStage(actor, { projectId, version: await projectVersion(projectId), toStage: "ON_HOLD" }),
+  "alignment.manage": async ({ actor, projectId }) => {
+    const objective = await make.createObjective({ ownerId: sponsor.id });
+    return alignProject(actor, {
+      projectId,
+      objectiveId: objective.id,
+      contribution: "SUPPORTING",
+      rationale: "Shorter stays free beds for emergency admissions.",
+    });
+  },
+  "raci.manage": async ({ actor, projectId }) => {
+    const colleague = await make.createUser();
+    return assignRaci(actor, { projectId, userId: colleague.id, letter: "I" });
+  },
+  "milestone.manage": ({ actor, projectId }) =>
+    createMilestone(actor, { projectId, title: "Lounge open", baselineDate: "2027-01-15" }),
+  "rebaseline.request": ({ actor, projectId }) =>
+    requestRebaseline(actor, {
+      projectId,
+      proposedEndDate: "2027-03-31",
+      reason: "Ward reconfiguration postponed by winter pressures",
+    }),
+  "rebaseline.decide": async ({ actor, projectId }) => {
+    const request = await db().rebaseline.create({
+      data: {
+        projectId,
+        reason: "Supplier delay on the interface build",
+        previousEndDate: new Date("2026-12-31T00:00:00Z"),
+        proposedEndDate: new Date("2027-02-26T00:00:00Z"),
+        requestedById: requester.id,
+      },
+    });
+    return decideRebaseline(actor, {
+      rebaselineId: request.id,
+      version: 0,
+      decision: "REJECTED",
+      reason: "The benefits case does not justify the delay",
+    });
+  },
+  "cost.record": ({ actor, projectId }) =>
+    recordCostEntry(actor, {
+      projectId,
+      period: thisMonth().slice(0, 7),
+      amount: "1250.50",
+      description: "Agency porters",
+    }),
+  "metric.define": ({ actor, projectId }) =>
+    defineMetric(actor, {
+      projectId,
+      objectiveId,
+      name: "Discharges before noon",
+      category: "OPERATIONAL_EFFICIENCY",
+      unit: "%",
+      direction: "HIGHER_IS_BETTER",
+      baselineValue: "18",
+      targetValue: "33",
+      targetDate: "2027-03-31",
+      amberThreshold: "25",
+      redThreshold: "20",
+      ownerId: sponsor.id,
+      cadence: "MONTHLY",
+    }),
+  "metricValue.record": async ({ actor, owns, projectId }) => {
+    const metric = await db().metric.create({
+      data: {
+        name: "Discharges before noon",
+        category: "OPERATIONAL_EFFICIENCY",
+        unit: "%",
+        direction: "HIGHER_IS_BETTER",
+        baselineValue: 18,
+        targetValue: 33,
+        targetDate: new Date("2027-03-31T00:00:00Z"),
+        amberThreshold: 25,
+        redThreshold: 20,
+        ownerId: owns ? actor.id : sponsor.id,
+        cadence: "MONTHLY",
+        objectiveId,
+        projectId,
+      },
+    });
+    return recordMetricValue(actor, { metricId: metric.id, periodStart: thisMonth(), value: "21" });
+  },
+  "feedback.log": ({ actor, projectId }) =>
+    logFeedback(actor, { projectId, kind: "SUGGESTION", severity: "LOW", body: "Open the lounge at 08:00" }),
+  "feedback.answer": async ({ actor, projectId }) => {
+    const feedback = await make.createFeedback({
+      projectId,
+      authorId: champion.id,
+      dueAt: new Date(Date.now() + 86_400_000),
+    });
+    return respondToFeedback(actor, {
+      feedbackId: feedback.id,
+      version: 0,
+      responseText: "Agreed from next week",
+    });
+  },
+  "feedback.close": async ({ actor, owns, projectId }) => {
+    const feedback = await make.createFeedback({
+      projectId,
+      authorId: owns ? actor.id : champion.id,
+      dueAt: new Date(Date.now() + 86_400_000),
+      response: { text: "Agreed from next week", byId: lead.id, at: new Date() },
+    });
+    return closeFeedback(actor, { feedbackId: feedback.id, version: 0 });
+  },
+  "risk.manage": ({ actor, projectId }) =>
+    createRisk(actor, {
+      projectId,
+      title: "Transport delays",
+      likelihood: "3",
+      impact: "3",
+      ownerId: sponsor.id,
+    }),
+  "decision.record": ({ actor, projectId }) =>
+    recordDecision(actor, {
+      title: "Extend the pilot",
+      detail: "The pilot runs for four more weeks.",
+      authority: "Executive Board",
+      rationale: "Winter pressures delayed the evaluation.",
+      projectId,
+    }),
+  "user.manage": ({ actor, n }) =>
+    createUser(actor, {
+      name: "New Starter",
+      email: `starter${n}@northbridge.example`,
+      password: "a long enough password",
+      role: "VIEWER",
+      discipline: "OPERATIONAL",
+    }),
+};
+
+describe.each(rows)("$action", ({ action, cells }) => {
+  it.each(columns.map((column, i) => ({ column, allowed: cells[i] === "Y" })))(
+    "$column → allowed: $allowed",
+    async ({ column, allowed }) => {
+      const result = await CALLS[action](await cellFor(column));
+      if (allowed) expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      else expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    },
+  );
+});
