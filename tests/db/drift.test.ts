@@ -179,6 +179,7 @@ const expected = {
 /** SQL-only objects the migration adds on purpose (see the end of the init migration). */
 const ALLOWED_EXTRA_INDEXES = [
   indexLine("UNIQUE", "RaciAssignment_one_accountable_key", "RaciAssignment", ["projectId"], true),
+  indexLine("UNIQUE", "Alignment_one_primary_key", "Alignment", ["projectId"], true),
 ];
 
 // ─── What the database has ──────────────────────────────────────────────────
@@ -392,6 +393,38 @@ describe("the SQL-only guards at the end of the init migration", () => {
       "Organisation_single_row_check",
     ],
     ["a done milestone without its date", milestone("DONE", "NULL"), "Milestone_done_has_actual_date_check"],
+    [
+      "a second primary objective for a project",
+      `INSERT INTO "StrategicObjective" ("id", "code", "title", "description", "category", "ownerId", "startDate", "targetDate", "updatedAt")
+       VALUES ('o2', 'SO-2', 'Flow', '-', 'OPERATIONAL_EFFICIENCY', 'u1', '2026-01-01', '2027-01-01', now()),
+              ('o3', 'SO-3', 'Access', '-', 'PATIENT_ACCESS_EXPERIENCE', 'u1', '2026-01-01', '2027-01-01', now());
+       INSERT INTO "Alignment" ("id", "projectId", "objectiveId", "contribution", "rationale")
+       VALUES ('a1', 'p1', 'o2', 'PRIMARY', '-'), ('a2', 'p1', 'o3', 'PRIMARY', '-')`,
+      "Alignment_one_primary_key",
+    ],
+    [
+      "a negative budget",
+      `UPDATE "Project" SET "baselineBudget" = -1 WHERE "id" = 'p1'`,
+      "Project_budget_not_negative_check",
+    ],
+    [
+      "a cost entry of zero",
+      `INSERT INTO "CostEntry" ("id", "projectId", "period", "amount", "description", "recordedById")
+       VALUES ('c1', 'p1', '2026-05-01', 0, 'Nothing', 'u1')`,
+      "CostEntry_amount_positive_check",
+    ],
+    [
+      "an objective whose target comes before its start",
+      `INSERT INTO "StrategicObjective" ("id", "code", "title", "description", "category", "ownerId", "startDate", "targetDate", "updatedAt")
+       VALUES ('o1', 'SO-1', 'Harm', '-', 'QUALITY_SAFETY', 'u1', '2027-01-01', '2026-01-01', now())`,
+      "StrategicObjective_dates_check",
+    ],
+    [
+      "a rejected rebaseline without its reason",
+      `INSERT INTO "Rebaseline" ("id", "projectId", "status", "reason", "requestedById")
+       VALUES ('rb1', 'p1', 'REJECTED', 'Supplier delay', 'u1')`,
+      "Rebaseline_rejection_reason_check",
+    ],
     [
       "a project on hold that does not say where it resumes",
       `UPDATE "Project" SET "stage" = 'ON_HOLD' WHERE "id" = 'p1'`,

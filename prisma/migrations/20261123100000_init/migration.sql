@@ -642,6 +642,17 @@ ALTER TABLE "User" ADD CONSTRAINT "User_email_lowercase_check" CHECK ("email" = 
 -- At most one Accountable per project; the governance rules make it exactly one.
 CREATE UNIQUE INDEX "RaciAssignment_one_accountable_key" ON "RaciAssignment"("projectId") WHERE "letter" = 'A';
 
+-- At most one primary objective per project; the others it serves are supporting.
+CREATE UNIQUE INDEX "Alignment_one_primary_key" ON "Alignment"("projectId") WHERE "contribution" = 'PRIMARY';
+
+-- Money and dates that cannot be negative or backwards.
+ALTER TABLE "Project" ADD CONSTRAINT "Project_budget_not_negative_check" CHECK ("baselineBudget" >= 0);
+ALTER TABLE "CostEntry" ADD CONSTRAINT "CostEntry_amount_positive_check" CHECK ("amount" > 0);
+ALTER TABLE "StrategicObjective" ADD CONSTRAINT "StrategicObjective_dates_check" CHECK ("targetDate" > "startDate");
+
+-- A rejected rebaseline says why.
+ALTER TABLE "Rebaseline" ADD CONSTRAINT "Rebaseline_rejection_reason_check" CHECK ("status" <> 'REJECTED' OR "decisionReason" IS NOT NULL);
+
 -- Risk scores are on a 1–5 scale.
 ALTER TABLE "Risk" ADD CONSTRAINT "Risk_likelihood_check" CHECK ("likelihood" BETWEEN 1 AND 5);
 ALTER TABLE "Risk" ADD CONSTRAINT "Risk_impact_check" CHECK ("impact" BETWEEN 1 AND 5);
