@@ -13,6 +13,20 @@ export interface PortfolioFilterValues {
 const fieldClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 focus:border-teal-600";
 
+const STAGE_OPTIONS = Object.values(ProjectStage).map((stage) => ({
+  value: stage,
+  label: STAGE_LABEL[stage],
+}));
+const KIND_OPTIONS = Object.values(ProjectKind).map((kind) => ({
+  value: kind,
+  label: PROJECT_KIND_LABEL[kind],
+}));
+
+/** Whether any filter is set: an empty list then means "nothing matches", not "nothing yet". */
+export function hasFilters(values: PortfolioFilterValues): boolean {
+  return Boolean(values.stage || values.kind || values.site || values.q);
+}
+
 /**
  * A GET form: the filters live in the URL, so a filtered list can be bookmarked and shared, and
  * the form works before (or without) JavaScript. Submitting starts again at page 1.
@@ -24,7 +38,6 @@ export function PortfolioFilters({
   values: PortfolioFilterValues;
   sites: { code: string; name: string }[];
 }) {
-  const filtered = Boolean(values.stage || values.kind || values.site || values.q);
   return (
     <Form
       action="/portfolio"
@@ -34,10 +47,7 @@ export function PortfolioFilters({
       aria-label="Filter projects"
       className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
     >
-      <div>
-        <label htmlFor="filter-q" className="block text-sm font-medium text-slate-700">
-          Code or name
-        </label>
+      <Field name="q" label="Code or name">
         <input
           id="filter-q"
           name="q"
@@ -47,46 +57,22 @@ export function PortfolioFilters({
           placeholder="e.g. ePMA or DIG-01"
           className={fieldClass}
         />
-      </div>
-      <div>
-        <label htmlFor="filter-stage" className="block text-sm font-medium text-slate-700">
-          Stage
-        </label>
-        <select id="filter-stage" name="stage" defaultValue={values.stage ?? ""} className={fieldClass}>
-          <option value="">All stages</option>
-          {Object.values(ProjectStage).map((stage) => (
-            <option key={stage} value={stage}>
-              {STAGE_LABEL[stage]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-kind" className="block text-sm font-medium text-slate-700">
-          Kind
-        </label>
-        <select id="filter-kind" name="kind" defaultValue={values.kind ?? ""} className={fieldClass}>
-          <option value="">All kinds</option>
-          {Object.values(ProjectKind).map((kind) => (
-            <option key={kind} value={kind}>
-              {PROJECT_KIND_LABEL[kind]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-site" className="block text-sm font-medium text-slate-700">
-          Site
-        </label>
-        <select id="filter-site" name="site" defaultValue={values.site ?? ""} className={fieldClass}>
-          <option value="">All sites</option>
-          {sites.map((site) => (
-            <option key={site.code} value={site.code}>
-              {site.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      </Field>
+      <SelectField
+        name="stage"
+        label="Stage"
+        anyLabel="All stages"
+        value={values.stage}
+        options={STAGE_OPTIONS}
+      />
+      <SelectField name="kind" label="Kind" anyLabel="All kinds" value={values.kind} options={KIND_OPTIONS} />
+      <SelectField
+        name="site"
+        label="Site"
+        anyLabel="All sites"
+        value={values.site}
+        options={sites.map((site) => ({ value: site.code, label: site.name }))}
+      />
       <div className="flex items-end gap-3">
         <button
           type="submit"
@@ -94,7 +80,7 @@ export function PortfolioFilters({
         >
           Apply
         </button>
-        {filtered ? (
+        {hasFilters(values) ? (
           <Link
             href="/portfolio"
             className="py-2 text-sm font-medium text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline"
@@ -104,5 +90,45 @@ export function PortfolioFilters({
         ) : null}
       </div>
     </Form>
+  );
+}
+
+/** A labelled filter; the control inside has the id `filter-<name>`. */
+function Field({ name, label, children }: { name: string; label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** A choice of one value, or none (the empty option) for no filter. */
+function SelectField({
+  name,
+  label,
+  value,
+  anyLabel,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  anyLabel: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <Field name={name} label={label}>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={fieldClass}>
+        <option value="">{anyLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }

@@ -15,6 +15,7 @@ import type {
   Severity,
 } from "@/generated/prisma/enums";
 import type { MilestoneHealth } from "@/lib/domain/milestones";
+import { STAGE_LABELS } from "@/lib/domain/stage-gates";
 
 export const ROLE_LABEL: Record<Role, string> = {
   ADMIN: "Administrator",
@@ -54,15 +55,8 @@ export const PROJECT_KIND_LABEL: Record<ProjectKind, string> = {
   MIXED: "Mixed",
 };
 
-export const STAGE_LABEL: Record<ProjectStage, string> = {
-  PROPOSED: "Proposed",
-  APPROVED: "Approved",
-  PILOT: "Pilot",
-  ROLLOUT: "Rollout",
-  CLOSED: "Closed",
-  ON_HOLD: "On hold",
-  CANCELLED: "Cancelled",
-};
+// The stage machine names stages in its own gate messages: pages use the same words.
+export const STAGE_LABEL: Record<ProjectStage, string> = STAGE_LABELS;
 
 export const CONTRIBUTION_LABEL: Record<Contribution, string> = {
   PRIMARY: "Primary",

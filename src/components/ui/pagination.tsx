@@ -8,20 +8,19 @@ const disabledClass = "rounded-md border border-slate-200 px-3 py-1.5 text-slate
 
 export function Pagination({
   path,
-  params,
-  page,
-  pageCount,
-  total,
+  params = {},
+  paged,
   noun,
 }: {
   path: string;
-  params: Record<string, string | undefined>;
-  page: number;
-  pageCount: number;
-  total: number;
+  /** The list's other query parameters (its filters), kept on every page link. */
+  params?: Record<string, string | undefined>;
+  /** The page shown, as a paged read returns it. */
+  paged: { page: number; pageCount: number; total: number };
   /** What is being counted, singular: "project". */
   noun: string;
 }) {
+  const { page, pageCount, total } = paged;
   return (
     <nav aria-label="Pagination" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-slate-600">

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import {
-  type ObjectiveStatus,
   type ProjectKind,
   type ProjectStage,
   ScorecardCategory,
@@ -9,18 +8,13 @@ import {
 } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { computeObjectiveCoverage } from "@/lib/domain/alignment";
-import { type IsoDate, toIsoDate } from "./dates";
 import { AWAITING_ANSWER_STATUSES } from "./feedback-filters";
+import { type ObjectiveRow, objectiveRowSelect, toObjectiveRow } from "./objective-rows";
 
 const FINISHED_STAGES = ["CLOSED", "CANCELLED"] as const satisfies readonly ProjectStage[];
 const OVERDUE_SAFETY_LISTED = 10;
 
-export interface LeadershipObjective {
-  code: string;
-  title: string;
-  status: ObjectiveStatus;
-  owner: { id: string; name: string };
-  targetDate: IsoDate;
+export interface LeadershipObjective extends ObjectiveRow {
   /** Aligned projects approved, in pilot or in rollout. */
   activeProjectCount: number;
   /** An active objective that no delivering project serves. */
@@ -65,12 +59,7 @@ export async function getLeadershipOverview(now: Date): Promise<LeadershipOvervi
       db().strategicObjective.findMany({
         orderBy: { code: "asc" },
         select: {
-          code: true,
-          title: true,
-          category: true,
-          status: true,
-          targetDate: true,
-          owner: { select: { id: true, name: true } },
+          ...objectiveRowSelect,
           // Every alignment with its project's stage, in one batched query: the domain's coverage
           // rule decides which count as delivery.
           alignments: { select: { contribution: true, project: { select: { stage: true } } } },
@@ -97,33 +86,23 @@ export async function getLeadershipOverview(now: Date): Promise<LeadershipOvervi
       db().rebaseline.count({ where: { status: "REQUESTED" } }),
     ]);
 
-  const rows = objectives.map((o) => {
+  const rows = objectives.map((o): LeadershipObjective => {
     const coverage = computeObjectiveCoverage({
       status: o.status,
       alignedProjects: o.alignments.map((a) => ({ stage: a.project.stage, contribution: a.contribution })),
     });
     return {
-      category: o.category,
-      objective: {
-        code: o.code,
-        title: o.title,
-        status: o.status,
-        owner: o.owner,
-        targetDate: toIsoDate(o.targetDate),
-        activeProjectCount: coverage.activeProjectCount,
-        visionWithoutDelivery: coverage.visionWithoutDelivery,
-      } satisfies LeadershipObjective,
+      ...toObjectiveRow(o),
+      activeProjectCount: coverage.activeProjectCount,
+      visionWithoutDelivery: coverage.visionWithoutDelivery,
     };
   });
 
   return {
     categories: Object.values(ScorecardCategory)
-      .map((category) => ({
-        category,
-        objectives: rows.filter((r) => r.category === category).map((r) => r.objective),
-      }))
+      .map((category) => ({ category, objectives: rows.filter((o) => o.category === category) }))
       .filter((group) => group.objectives.length > 0),
-    visionWithoutDeliveryCount: rows.filter((r) => r.objective.visionWithoutDelivery).length,
+    visionWithoutDeliveryCount: rows.filter((o) => o.visionWithoutDelivery).length,
     deliveryWithoutVision: unaligned.map((p) => ({
       code: p.code,
       name: p.name,

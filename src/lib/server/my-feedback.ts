@@ -1,13 +1,7 @@
 import "server-only";
-import type {
-  FeedbackKind,
-  FeedbackStatus,
-  ProjectStage,
-  RaciLetter,
-  Severity,
-} from "@/generated/prisma/enums";
+import type { ProjectStage, RaciLetter } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
-import { computeFeedbackSla } from "@/lib/domain/feedback-sla";
+import { type FeedbackRow, feedbackRowSelect, toFeedbackRow } from "./feedback-rows";
 import { loadPage, type Paged } from "./paging";
 
 export const MY_FEEDBACK_PAGE_SIZE = 25;
@@ -20,19 +14,10 @@ export interface ChampionProject {
   siteName: string;
 }
 
-export interface LoggedFeedback {
-  id: string;
+export interface LoggedFeedback extends FeedbackRow {
   projectCode: string;
   projectName: string;
   milestoneTitle: string | null;
-  kind: FeedbackKind;
-  severity: Severity;
-  status: FeedbackStatus;
-  body: string;
-  createdAt: string;
-  dueAt: string;
-  /** Past its due date with no answer yet. */
-  overdue: boolean;
   response: { text: string; byName: string | null; at: string | null } | null;
 }
 
@@ -72,13 +57,7 @@ export async function listMyFeedback(
         skip,
         take,
         select: {
-          id: true,
-          kind: true,
-          severity: true,
-          status: true,
-          body: true,
-          createdAt: true,
-          dueAt: true,
+          ...feedbackRowSelect,
           responseText: true,
           respondedAt: true,
           respondedBy: { select: { name: true } },
@@ -90,17 +69,10 @@ export async function listMyFeedback(
   return {
     ...result,
     rows: result.rows.map((f) => ({
-      id: f.id,
+      ...toFeedbackRow(f, options.now),
       projectCode: f.project.code,
       projectName: f.project.name,
       milestoneTitle: f.milestone?.title ?? null,
-      kind: f.kind,
-      severity: f.severity,
-      status: f.status,
-      body: f.body,
-      createdAt: f.createdAt.toISOString(),
-      dueAt: f.dueAt.toISOString(),
-      overdue: computeFeedbackSla(f, options.now).overdue,
       response: f.responseText
         ? {
             text: f.responseText,

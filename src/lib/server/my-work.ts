@@ -1,59 +1,37 @@
 import "server-only";
-import type {
-  FeedbackKind,
-  FeedbackStatus,
-  MilestoneStatus,
-  ProjectStage,
-  RaciLetter,
-  Severity,
-} from "@/generated/prisma/enums";
+import type { MilestoneStatus, ProjectStage, RaciLetter } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
-import { computeFeedbackSla } from "@/lib/domain/feedback-sla";
-import { computeDaysBetween, computeMilestoneHealth, DEFAULT_DUE_SOON_DAYS } from "@/lib/domain/milestones";
-import { type Clock, type IsoDate, toIsoDate } from "./dates";
+import { DEFAULT_DUE_SOON_DAYS } from "@/lib/domain/milestones";
+import type { Clock } from "./dates";
 import { AWAITING_ANSWER_STATUSES } from "./feedback-filters";
+import { type FeedbackRow, feedbackRowSelect, toFeedbackRow } from "./feedback-rows";
+import { type MilestoneRow, milestoneRowSelect, toMilestoneRow } from "./milestone-rows";
+import { type ProjectSchedule, toProjectSchedule } from "./project-schedule";
 
-/** How far ahead "due soon" looks: the domain's fortnight. */
+/** How far ahead "due soon" looks: the domain's fortnight, which is also what health grades as due soon. */
 export const DUE_SOON_DAYS = DEFAULT_DUE_SOON_DAYS;
 const RUNNING_LETTERS = ["R", "A"] as const satisfies readonly RaciLetter[];
 const OPEN_MILESTONE = ["NOT_STARTED", "IN_PROGRESS"] as const satisfies readonly MilestoneStatus[];
 const DAY_MS = 86_400_000;
 
-export interface MyProject {
+export interface MyProject extends ProjectSchedule {
   code: string;
   name: string;
   stage: ProjectStage;
   letter: "R" | "A";
-  baselineEndDate: IsoDate;
-  forecastEndDate: IsoDate;
-  slipDays: number;
 }
 
-export interface MyMilestone {
-  id: string;
+export interface MyMilestone extends MilestoneRow {
   projectCode: string;
   projectName: string;
-  title: string;
-  status: MilestoneStatus;
-  isGate: boolean;
-  baselineDate: IsoDate;
-  forecastDate: IsoDate;
   overdue: boolean;
   /** The forecast is later than the baseline. */
   atRisk: boolean;
 }
 
-export interface FeedbackAwaitingAnswer {
-  id: string;
+export interface FeedbackAwaitingAnswer extends FeedbackRow {
   projectCode: string;
-  kind: FeedbackKind;
-  severity: Severity;
-  status: FeedbackStatus;
-  body: string;
   authorName: string;
-  createdAt: string;
-  dueAt: string;
-  overdue: boolean;
 }
 
 export interface MyWork {
@@ -83,28 +61,13 @@ export async function getMyWork(actorId: string, clock: Clock): Promise<MyWork> 
     db().milestone.findMany({
       where: { project: mine, status: { in: [...OPEN_MILESTONE] }, forecastDate: { lte: horizon } },
       orderBy: [{ forecastDate: "asc" }, { title: "asc" }],
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        isGate: true,
-        baselineDate: true,
-        forecastDate: true,
-        actualDate: true,
-        project: { select: { code: true, name: true } },
-      },
+      select: { ...milestoneRowSelect, project: { select: { code: true, name: true } } },
     }),
     db().feedback.findMany({
       where: { project: mine, status: { in: AWAITING_ANSWER_STATUSES } },
       orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
       select: {
-        id: true,
-        kind: true,
-        severity: true,
-        status: true,
-        body: true,
-        createdAt: true,
-        dueAt: true,
+        ...feedbackRowSelect,
         author: { select: { name: true } },
         project: { select: { code: true } },
       },
@@ -117,37 +80,23 @@ export async function getMyWork(actorId: string, clock: Clock): Promise<MyWork> 
       name: a.project.name,
       stage: a.project.stage,
       letter: a.letter === "A" ? "A" : "R",
-      baselineEndDate: toIsoDate(a.project.baselineEndDate),
-      forecastEndDate: toIsoDate(a.project.forecastEndDate),
-      slipDays: computeDaysBetween(a.project.baselineEndDate, a.project.forecastEndDate),
+      ...toProjectSchedule(a.project),
     })),
     milestones: milestones.map((m) => {
-      const report = computeMilestoneHealth(m, clock.today, { dueSoonDays: DUE_SOON_DAYS });
+      const row = toMilestoneRow(m, clock.today);
       return {
-        id: m.id,
+        ...row,
         projectCode: m.project.code,
         projectName: m.project.name,
-        title: m.title,
-        status: m.status,
-        isGate: m.isGate,
-        baselineDate: toIsoDate(m.baselineDate),
-        forecastDate: toIsoDate(m.forecastDate),
-        overdue: report.health === "OVERDUE",
+        overdue: row.health === "OVERDUE",
         // Overdue outranks at-risk in the domain's single health; this page shows both.
-        atRisk: report.slipDays > 0,
+        atRisk: row.slipDays > 0,
       };
     }),
     feedback: feedback.map((f) => ({
-      id: f.id,
+      ...toFeedbackRow(f, clock.now),
       projectCode: f.project.code,
-      kind: f.kind,
-      severity: f.severity,
-      status: f.status,
-      body: f.body,
       authorName: f.author.name,
-      createdAt: f.createdAt.toISOString(),
-      dueAt: f.dueAt.toISOString(),
-      overdue: computeFeedbackSla(f, clock.now).overdue,
     })),
   };
 }

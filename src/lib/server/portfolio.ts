@@ -3,10 +3,8 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { ProjectKind, ProjectStage } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
-import { computeDaysBetween } from "@/lib/domain/milestones";
-import { type IsoDate, toIsoDate } from "./dates";
 import { loadPage, type Paged } from "./paging";
-import { type Rag, scheduleRag } from "./rag";
+import { type ProjectSchedule, toProjectSchedule } from "./project-schedule";
 import { firstValues, pageNumberSchema, type RawSearchParams, searchTextSchema } from "./search-params";
 
 export const PORTFOLIO_PAGE_SIZE = 25;
@@ -32,7 +30,7 @@ export function parsePortfolioQuery(raw: RawSearchParams): PortfolioQuery {
   return portfolioQuerySchema.parse(firstValues(raw));
 }
 
-export interface PortfolioRow {
+export interface PortfolioRow extends ProjectSchedule {
   code: string;
   name: string;
   kind: ProjectKind;
@@ -40,11 +38,6 @@ export interface PortfolioRow {
   site: { code: string; name: string };
   accountable: { id: string; name: string } | null;
   primaryObjectiveCode: string | null;
-  baselineEndDate: IsoDate;
-  forecastEndDate: IsoDate;
-  /** Forecast end minus baseline end: positive is late. */
-  slipDays: number;
-  scheduleRag: Rag;
 }
 
 /** Prisma passes `contains` into ILIKE as is: escape its wildcards so "%" or "_" match themselves. */
@@ -100,22 +93,16 @@ export async function listPortfolio(
   });
   return {
     ...result,
-    rows: result.rows.map((p) => {
-      const slipDays = computeDaysBetween(p.baselineEndDate, p.forecastEndDate);
-      return {
-        code: p.code,
-        name: p.name,
-        kind: p.kind,
-        stage: p.stage,
-        site: p.site,
-        accountable: p.raci[0]?.user ?? null,
-        primaryObjectiveCode: p.alignments[0]?.objective.code ?? null,
-        baselineEndDate: toIsoDate(p.baselineEndDate),
-        forecastEndDate: toIsoDate(p.forecastEndDate),
-        slipDays,
-        scheduleRag: scheduleRag(slipDays),
-      };
-    }),
+    rows: result.rows.map((p) => ({
+      code: p.code,
+      name: p.name,
+      kind: p.kind,
+      stage: p.stage,
+      site: p.site,
+      accountable: p.raci[0]?.user ?? null,
+      primaryObjectiveCode: p.alignments[0]?.objective.code ?? null,
+      ...toProjectSchedule(p),
+    })),
   };
 }
 

@@ -3,26 +3,23 @@ import type {
   Cadence,
   Contribution,
   Discipline,
-  FeedbackKind,
-  FeedbackStatus,
   MetricDirection,
-  MilestoneStatus,
   ProjectKind,
   ProjectStage,
   RaciLetter,
   RiskStatus,
   Role,
   ScorecardCategory,
-  Severity,
 } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
-import { computeFeedbackSla } from "@/lib/domain/feedback-sla";
 import { computeRag } from "@/lib/domain/metrics";
-import { computeDaysBetween, computeMilestoneHealth, type MilestoneHealth } from "@/lib/domain/milestones";
 import { type Clock, type IsoDate, toIsoDate } from "./dates";
-import { type Rag, riskRag, scheduleRag } from "./rag";
+import { type FeedbackRow, feedbackRowSelect, toFeedbackRow } from "./feedback-rows";
+import { type MilestoneRow, milestoneRowSelect, toMilestoneRow } from "./milestone-rows";
+import { type ProjectSchedule, toProjectSchedule } from "./project-schedule";
+import { type Rag, riskRag } from "./rag";
 
-export interface ProjectOverview {
+export interface ProjectOverview extends ProjectSchedule {
   code: string;
   name: string;
   summary: string;
@@ -35,10 +32,6 @@ export interface ProjectOverview {
   baselineBudget: number;
   spentToDate: number;
   startDate: IsoDate;
-  baselineEndDate: IsoDate;
-  forecastEndDate: IsoDate;
-  slipDays: number;
-  scheduleRag: Rag;
   alignments: {
     objectiveCode: string;
     objectiveTitle: string;
@@ -47,19 +40,7 @@ export interface ProjectOverview {
     rationale: string;
   }[];
   raci: { letter: RaciLetter; user: { id: string; name: string; role: Role; discipline: Discipline } }[];
-  milestones: {
-    id: string;
-    title: string;
-    ownerName: string | null;
-    status: MilestoneStatus;
-    isGate: boolean;
-    baselineDate: IsoDate;
-    forecastDate: IsoDate;
-    actualDate: IsoDate | null;
-    health: MilestoneHealth;
-    /** Days after the baseline it landed (done) or is forecast to land. */
-    slipDays: number;
-  }[];
+  milestones: (MilestoneRow & { ownerName: string | null })[];
   metrics: {
     id: string;
     name: string;
@@ -72,19 +53,7 @@ export interface ProjectOverview {
     objectiveCode: string;
     latest: { periodStart: IsoDate; value: number; rag: Rag } | null;
   }[];
-  openFeedback: {
-    id: string;
-    kind: FeedbackKind;
-    severity: Severity;
-    status: FeedbackStatus;
-    body: string;
-    authorName: string;
-    createdAt: string;
-    dueAt: string;
-    /** Still awaiting an answer after its due time. */
-    overdue: boolean;
-    responseText: string | null;
-  }[];
+  openFeedback: (FeedbackRow & { authorName: string; responseText: string | null })[];
   risks: {
     id: string;
     title: string;
@@ -135,16 +104,7 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
         },
         milestones: {
           orderBy: [{ baselineDate: "asc" }, { title: "asc" }],
-          select: {
-            id: true,
-            title: true,
-            status: true,
-            isGate: true,
-            baselineDate: true,
-            forecastDate: true,
-            actualDate: true,
-            owner: { select: { name: true } },
-          },
+          select: { ...milestoneRowSelect, owner: { select: { name: true } } },
         },
         metrics: {
           where: { active: true },
@@ -167,17 +127,7 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
         feedback: {
           where: { status: { not: "CLOSED" } },
           orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
-          select: {
-            id: true,
-            kind: true,
-            severity: true,
-            status: true,
-            body: true,
-            createdAt: true,
-            dueAt: true,
-            responseText: true,
-            author: { select: { name: true } },
-          },
+          select: { ...feedbackRowSelect, responseText: true, author: { select: { name: true } } },
         },
         risks: {
           orderBy: { createdAt: "asc" },
@@ -196,7 +146,6 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
     db().costEntry.aggregate({ where: { project: { code } }, _sum: { amount: true } }),
   ]);
   if (!project) return null;
-  const slipDays = computeDaysBetween(project.baselineEndDate, project.forecastEndDate);
 
   return {
     code: project.code,
@@ -210,10 +159,7 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
     baselineBudget: project.baselineBudget.toNumber(),
     spentToDate: spent._sum.amount?.toNumber() ?? 0,
     startDate: toIsoDate(project.startDate),
-    baselineEndDate: toIsoDate(project.baselineEndDate),
-    forecastEndDate: toIsoDate(project.forecastEndDate),
-    slipDays,
-    scheduleRag: scheduleRag(slipDays),
+    ...toProjectSchedule(project),
     alignments: project.alignments.map((a) => ({
       objectiveCode: a.objective.code,
       objectiveTitle: a.objective.title,
@@ -226,21 +172,10 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
         (x, y) => RACI_ORDER[x.letter] - RACI_ORDER[y.letter] || x.user.name.localeCompare(y.user.name),
       )
       .map((r) => ({ letter: r.letter, user: r.user })),
-    milestones: project.milestones.map((m) => {
-      const report = computeMilestoneHealth(m, clock.today);
-      return {
-        id: m.id,
-        title: m.title,
-        ownerName: m.owner?.name ?? null,
-        status: m.status,
-        isGate: m.isGate,
-        baselineDate: toIsoDate(m.baselineDate),
-        forecastDate: toIsoDate(m.forecastDate),
-        actualDate: m.actualDate ? toIsoDate(m.actualDate) : null,
-        health: report.health,
-        slipDays: report.slipDays,
-      };
-    }),
+    milestones: project.milestones.map((m) => ({
+      ...toMilestoneRow(m, clock.today),
+      ownerName: m.owner?.name ?? null,
+    })),
     metrics: project.metrics.map((m) => {
       const latest = m.values[0];
       return {
@@ -263,15 +198,8 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
       };
     }),
     openFeedback: project.feedback.map((f) => ({
-      id: f.id,
-      kind: f.kind,
-      severity: f.severity,
-      status: f.status,
-      body: f.body,
+      ...toFeedbackRow(f, clock.now),
       authorName: f.author.name,
-      createdAt: f.createdAt.toISOString(),
-      dueAt: f.dueAt.toISOString(),
-      overdue: computeFeedbackSla(f, clock.now).overdue,
       responseText: f.responseText,
     })),
     risks: project.risks

@@ -1,18 +1,26 @@
 import type { Metadata } from "next";
-import { ProjectLink } from "@/components/projects/project-link";
-import { Badge, StageBadge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, formatDateTime } from "@/components/ui/format";
+import { feedbackBodyColumn } from "@/components/feedback/feedback-columns";
 import {
-  CATEGORY_LABEL,
-  OBJECTIVE_STATUS_LABEL,
-  PROJECT_KIND_LABEL,
-  SEVERITY_LABEL,
-} from "@/components/ui/labels";
+  objectiveCodeColumn,
+  objectiveOwnerColumn,
+  objectiveTargetDateColumn,
+} from "@/components/objectives/objective-columns";
+import {
+  projectCodeColumn,
+  projectColumn,
+  projectKindColumn,
+  projectNameColumn,
+  projectSiteColumn,
+  projectStageColumn,
+} from "@/components/projects/project-columns";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDateTime } from "@/components/ui/format";
+import { CATEGORY_LABEL, OBJECTIVE_STATUS_LABEL, SEVERITY_LABEL } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
-import { Table, TBody, Td, Th } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { getLeadershipOverview } from "@/lib/server/leadership";
 import { getClock } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";
@@ -75,47 +83,49 @@ export default async function LeadershipPage() {
                 <h3 className="mb-2 text-sm font-semibold text-slate-800">
                   {CATEGORY_LABEL[group.category]}
                 </h3>
-                <Table fixed caption={`${CATEGORY_LABEL[group.category]} objectives`}>
-                  <thead>
-                    <tr>
-                      <Th className="w-20">Code</Th>
-                      <Th>Objective</Th>
-                      <Th className="w-48">Owner</Th>
-                      <Th className="w-32">Target date</Th>
-                      <Th align="right" className="w-36">
-                        Active projects
-                      </Th>
-                      <Th className="w-52">Delivery</Th>
-                    </tr>
-                  </thead>
-                  <TBody>
-                    {group.objectives.map((o) => (
-                      <tr key={o.code} className={o.visionWithoutDelivery ? "bg-red-50/40" : undefined}>
-                        <Td className="font-medium whitespace-nowrap">{o.code}</Td>
-                        <Td>
+                <Table
+                  fixed
+                  caption={`${CATEGORY_LABEL[group.category]} objectives`}
+                  rows={group.objectives}
+                  rowKey={(o) => o.code}
+                  rowClassName={(o) => (o.visionWithoutDelivery ? "bg-red-50/40" : undefined)}
+                  columns={[
+                    { ...objectiveCodeColumn, headerClassName: "w-20" },
+                    {
+                      header: "Objective",
+                      cell: (o) => (
+                        <>
                           {o.title}
                           {o.status !== "ACTIVE" ? (
                             <span className="ml-2">
                               <Badge>{OBJECTIVE_STATUS_LABEL[o.status]}</Badge>
                             </span>
                           ) : null}
-                        </Td>
-                        <Td className="whitespace-nowrap">{o.owner.name}</Td>
-                        <Td className="whitespace-nowrap">{formatDate(o.targetDate)}</Td>
-                        <Td align="right">{o.activeProjectCount}</Td>
-                        <Td>
-                          {o.visionWithoutDelivery ? (
-                            <Badge tone="red">Vision without delivery</Badge>
-                          ) : o.activeProjectCount > 0 ? (
-                            <Badge tone="green">Being delivered</Badge>
-                          ) : (
-                            <span className="text-slate-500">—</span>
-                          )}
-                        </Td>
-                      </tr>
-                    ))}
-                  </TBody>
-                </Table>
+                        </>
+                      ),
+                    },
+                    { ...objectiveOwnerColumn, headerClassName: "w-48" },
+                    { ...objectiveTargetDateColumn, headerClassName: "w-32" },
+                    {
+                      header: "Active projects",
+                      align: "right",
+                      headerClassName: "w-36",
+                      cell: (o) => o.activeProjectCount,
+                    },
+                    {
+                      header: "Delivery",
+                      headerClassName: "w-52",
+                      cell: (o) =>
+                        o.visionWithoutDelivery ? (
+                          <Badge tone="red">Vision without delivery</Badge>
+                        ) : o.activeProjectCount > 0 ? (
+                          <Badge tone="green">Being delivered</Badge>
+                        ) : (
+                          <span className="text-slate-500">—</span>
+                        ),
+                    },
+                  ]}
+                />
               </div>
             ))}
           </div>
@@ -130,32 +140,18 @@ export default async function LeadershipPage() {
         {overview.deliveryWithoutVision.length === 0 ? (
           <EmptyState title="Every open project serves at least one objective" />
         ) : (
-          <Table caption="Projects not aligned to any objective">
-            <thead>
-              <tr>
-                <Th>Code</Th>
-                <Th>Name</Th>
-                <Th>Kind</Th>
-                <Th>Stage</Th>
-                <Th>Site</Th>
-              </tr>
-            </thead>
-            <TBody>
-              {overview.deliveryWithoutVision.map((p) => (
-                <tr key={p.code}>
-                  <Td>
-                    <ProjectLink code={p.code} />
-                  </Td>
-                  <Td>{p.name}</Td>
-                  <Td>{PROJECT_KIND_LABEL[p.kind]}</Td>
-                  <Td>
-                    <StageBadge stage={p.stage} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{p.siteName}</Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
+          <Table
+            caption="Projects not aligned to any objective"
+            rows={overview.deliveryWithoutVision}
+            rowKey={(p) => p.code}
+            columns={[
+              projectCodeColumn,
+              projectNameColumn,
+              projectKindColumn,
+              projectStageColumn,
+              projectSiteColumn,
+            ]}
+          />
         )}
       </Section>
 
@@ -168,34 +164,28 @@ export default async function LeadershipPage() {
           <EmptyState title="No safety feedback is overdue" />
         ) : (
           <>
-            <Table caption="Overdue safety feedback, most overdue first">
-              <thead>
-                <tr>
-                  <Th>Project</Th>
-                  <Th>Severity</Th>
-                  <Th>Feedback</Th>
-                  <Th>Answer was due</Th>
-                </tr>
-              </thead>
-              <TBody>
-                {overview.overdueSafetyFeedback.map((f) => (
-                  <tr key={f.id}>
-                    <Td>
-                      <ProjectLink code={f.projectCode} name={f.projectName} />
-                    </Td>
-                    <Td>
-                      <Badge tone={f.severity === "HIGH" || f.severity === "CRITICAL" ? "red" : "amber"}>
-                        {SEVERITY_LABEL[f.severity]}
-                      </Badge>
-                    </Td>
-                    <Td className="max-w-xl">{f.body}</Td>
-                    <Td className="whitespace-nowrap text-red-800">
-                      {formatDateTime(f.dueAt, clock.timeZone)}
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
+            <Table
+              caption="Overdue safety feedback, most overdue first"
+              rows={overview.overdueSafetyFeedback}
+              rowKey={(f) => f.id}
+              columns={[
+                projectColumn,
+                {
+                  header: "Severity",
+                  cell: (f) => (
+                    <Badge tone={f.severity === "HIGH" || f.severity === "CRITICAL" ? "red" : "amber"}>
+                      {SEVERITY_LABEL[f.severity]}
+                    </Badge>
+                  ),
+                },
+                feedbackBodyColumn,
+                {
+                  header: "Answer was due",
+                  className: "whitespace-nowrap text-red-800",
+                  cell: (f) => formatDateTime(f.dueAt, clock.timeZone),
+                },
+              ]}
+            />
             {overview.overdueSafetyFeedbackCount > overview.overdueSafetyFeedback.length ? (
               <p className="mt-2 text-sm text-slate-600">
                 Showing the {overview.overdueSafetyFeedback.length} most overdue of{" "}

@@ -1,33 +1,21 @@
 import type { Metadata } from "next";
+import { FeedbackKindBadge, FeedbackStatusBadge } from "@/components/feedback/feedback-badges";
+import { myProjectColumns, projectSiteColumn } from "@/components/projects/project-columns";
 import { ProjectLink } from "@/components/projects/project-link";
-import { Badge, StageBadge, type Tone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
-import {
-  FEEDBACK_KIND_LABEL,
-  FEEDBACK_STATUS_LABEL,
-  RACI_LABEL,
-  SEVERITY_LABEL,
-} from "@/components/ui/labels";
+import { FEEDBACK_KIND_LABEL, SEVERITY_LABEL } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
-import { Table, TBody, Td, Th } from "@/components/ui/table";
-import type { FeedbackStatus } from "@/generated/prisma/enums";
+import { Table } from "@/components/ui/table";
 import { listMyFeedback, listRaciProjects } from "@/lib/server/my-feedback";
 import { getClock } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";
 import { parsePageQuery, type RawSearchParams } from "@/lib/server/search-params";
 
 export const metadata: Metadata = { title: "My feedback" };
-
-// Answered feedback is good news (green); open feedback is neutral until it is overdue (red).
-const STATUS_TONE: Record<FeedbackStatus, Tone> = {
-  OPEN: "neutral",
-  ACKNOWLEDGED: "neutral",
-  RESPONDED: "green",
-  CLOSED: "neutral",
-};
 
 export default async function MyFeedbackPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePageActor("my-feedback");
@@ -52,35 +40,12 @@ export default async function MyFeedbackPage({ searchParams }: { searchParams: P
             When a project team adds you as Responsible, Consulted or Informed, the project appears here.
           </EmptyState>
         ) : (
-          <Table caption="Projects where you are on the RACI">
-            <thead>
-              <tr>
-                <Th>Code</Th>
-                <Th>Name</Th>
-                <Th>My role</Th>
-                <Th>Stage</Th>
-                <Th>Site</Th>
-              </tr>
-            </thead>
-            <TBody>
-              {projects.map((p) => (
-                <tr key={p.code}>
-                  <Td>
-                    <ProjectLink code={p.code} />
-                  </Td>
-                  <Td>{p.name}</Td>
-                  <Td className="whitespace-nowrap">
-                    <span className="font-semibold">{p.letter}</span>{" "}
-                    <span className="text-slate-600">{RACI_LABEL[p.letter]}</span>
-                  </Td>
-                  <Td>
-                    <StageBadge stage={p.stage} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{p.siteName}</Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
+          <Table
+            caption="Projects where you are on the RACI"
+            rows={projects}
+            rowKey={(p) => p.code}
+            columns={[...myProjectColumns, projectSiteColumn]}
+          />
         )}
       </Section>
 
@@ -99,13 +64,11 @@ export default async function MyFeedbackPage({ searchParams }: { searchParams: P
                     <div className="flex flex-wrap items-center gap-2 text-sm">
                       <ProjectLink code={f.projectCode} />
                       <span className="text-slate-600">{f.projectName}</span>
-                      <Badge tone={f.kind === "SAFETY" ? "red" : "neutral"}>
-                        {FEEDBACK_KIND_LABEL[f.kind]}
-                      </Badge>
+                      <FeedbackKindBadge kind={f.kind} />
                       <span className="text-slate-500">{SEVERITY_LABEL[f.severity]} severity</span>
                       <span className="ml-auto flex items-center gap-2">
                         {f.overdue ? <Badge tone="red">Answer overdue</Badge> : null}
-                        <Badge tone={STATUS_TONE[f.status]}>{FEEDBACK_STATUS_LABEL[f.status]}</Badge>
+                        <FeedbackStatusBadge status={f.status} />
                       </span>
                     </div>
                     {f.milestoneTitle ? (
@@ -131,14 +94,7 @@ export default async function MyFeedbackPage({ searchParams }: { searchParams: P
                 </li>
               ))}
             </ol>
-            <Pagination
-              path="/my-feedback"
-              params={{}}
-              page={feedback.page}
-              pageCount={feedback.pageCount}
-              total={feedback.total}
-              noun="item"
-            />
+            <Pagination path="/my-feedback" paged={feedback} noun="item" />
           </>
         )}
       </Section>

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
+import {
+  objectiveCodeColumn,
+  objectiveOwnerColumn,
+  objectiveTargetDateColumn,
+} from "@/components/objectives/objective-columns";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate } from "@/components/ui/format";
 import { CATEGORY_LABEL, OBJECTIVE_STATUS_LABEL } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TBody, Td, Th } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { listObjectives } from "@/lib/server/objectives";
 import { requirePageActor } from "@/lib/server/page-access";
 
@@ -24,34 +28,20 @@ export default async function ObjectivesPage() {
           Objectives appear here once the executive team has set them.
         </EmptyState>
       ) : (
-        <Table caption="Strategic objectives">
-          <thead>
-            <tr>
-              <Th>Code</Th>
-              <Th>Objective</Th>
-              <Th>Category</Th>
-              <Th>Owner</Th>
-              <Th>Status</Th>
-              <Th>Target date</Th>
-              <Th align="right">Aligned projects</Th>
-            </tr>
-          </thead>
-          <TBody>
-            {objectives.map((o) => (
-              <tr key={o.code}>
-                <Td className="font-medium whitespace-nowrap">{o.code}</Td>
-                <Td>{o.title}</Td>
-                <Td>{CATEGORY_LABEL[o.category]}</Td>
-                <Td className="whitespace-nowrap">{o.owner.name}</Td>
-                <Td>
-                  <Badge>{OBJECTIVE_STATUS_LABEL[o.status]}</Badge>
-                </Td>
-                <Td className="whitespace-nowrap">{formatDate(o.targetDate)}</Td>
-                <Td align="right">{o.alignedProjectCount}</Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
+        <Table
+          caption="Strategic objectives"
+          rows={objectives}
+          rowKey={(o) => o.code}
+          columns={[
+            objectiveCodeColumn,
+            { header: "Objective", cell: (o) => o.title },
+            { header: "Category", cell: (o) => CATEGORY_LABEL[o.category] },
+            objectiveOwnerColumn,
+            { header: "Status", cell: (o) => <Badge>{OBJECTIVE_STATUS_LABEL[o.status]}</Badge> },
+            objectiveTargetDateColumn,
+            { header: "Aligned projects", align: "right", cell: (o) => o.alignedProjectCount },
+          ]}
+        />
       )}
     </>
   );

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
-import { PortfolioFilters } from "@/components/portfolio/portfolio-filters";
-import { ProjectLink } from "@/components/projects/project-link";
+import { hasFilters, PortfolioFilters } from "@/components/portfolio/portfolio-filters";
+import {
+  projectCodeColumn,
+  projectKindColumn,
+  projectNameColumn,
+  projectStageColumn,
+} from "@/components/projects/project-columns";
 import { ScheduleCell } from "@/components/projects/schedule-cell";
-import { StageBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PROJECT_KIND_LABEL } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TBody, Td, Th } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/server/page-access";
 import { listPortfolio, listSites, parsePortfolioQuery } from "@/lib/server/portfolio";
 import type { RawSearchParams } from "@/lib/server/search-params";
@@ -19,7 +22,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const query = parsePortfolioQuery(await searchParams);
   const [portfolio, sites] = await Promise.all([listPortfolio(query), listSites()]);
   const filters = { stage: query.stage, kind: query.kind, site: query.site, q: query.q };
-  const filtered = Object.values(filters).some(Boolean);
+  const filtered = hasFilters(filters);
 
   return (
     <>
@@ -38,57 +41,39 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         <>
           <Table
             caption={`Portfolio projects, page ${portfolio.page} of ${portfolio.pageCount}, sorted by code`}
-          >
-            <thead>
-              <tr>
-                <Th>Code</Th>
-                <Th>Name</Th>
-                <Th>Kind</Th>
-                <Th>Stage</Th>
-                <Th>Site</Th>
-                <Th>Accountable</Th>
-                <Th>Objective</Th>
-                <Th>Forecast end vs baseline</Th>
-              </tr>
-            </thead>
-            <TBody>
-              {portfolio.rows.map((p) => (
-                <tr key={p.code}>
-                  <Td>
-                    <ProjectLink code={p.code} />
-                  </Td>
-                  <Td className="min-w-56">{p.name}</Td>
-                  <Td>{PROJECT_KIND_LABEL[p.kind]}</Td>
-                  <Td>
-                    <StageBadge stage={p.stage} />
-                  </Td>
-                  <Td className="whitespace-nowrap">{p.site.name}</Td>
-                  <Td className="whitespace-nowrap">
-                    {p.accountable ? p.accountable.name : <span className="text-red-700">None assigned</span>}
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {p.primaryObjectiveCode ?? <span className="text-slate-500">Not aligned</span>}
-                  </Td>
-                  <Td>
-                    <ScheduleCell
-                      forecastDate={p.forecastEndDate}
-                      baselineDate={p.baselineEndDate}
-                      slipDays={p.slipDays}
-                      rag={p.scheduleRag}
-                    />
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
-          <Pagination
-            path="/portfolio"
-            params={filters}
-            page={portfolio.page}
-            pageCount={portfolio.pageCount}
-            total={portfolio.total}
-            noun="project"
+            rows={portfolio.rows}
+            rowKey={(p) => p.code}
+            columns={[
+              projectCodeColumn,
+              { ...projectNameColumn, className: "min-w-56" },
+              projectKindColumn,
+              projectStageColumn,
+              { header: "Site", className: "whitespace-nowrap", cell: (p) => p.site.name },
+              {
+                header: "Accountable",
+                className: "whitespace-nowrap",
+                cell: (p) =>
+                  p.accountable ? p.accountable.name : <span className="text-red-700">None assigned</span>,
+              },
+              {
+                header: "Objective",
+                className: "whitespace-nowrap",
+                cell: (p) => p.primaryObjectiveCode ?? <span className="text-slate-500">Not aligned</span>,
+              },
+              {
+                header: "Forecast end vs baseline",
+                cell: (p) => (
+                  <ScheduleCell
+                    forecastDate={p.forecastEndDate}
+                    baselineDate={p.baselineEndDate}
+                    slipDays={p.slipDays}
+                    rag={p.scheduleRag}
+                  />
+                ),
+              },
+            ]}
           />
+          <Pagination path="/portfolio" params={filters} paged={portfolio} noun="project" />
         </>
       )}
     </>

@@ -5,7 +5,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { DISCIPLINE_LABEL, ROLE_LABEL } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { Table, TBody, Td, Th } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import { getClock } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";
 import { parsePageQuery, type RawSearchParams } from "@/lib/server/search-params";
@@ -28,47 +28,40 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <EmptyState title="No users yet" />
       ) : (
         <>
-          <Table caption={`Users, page ${users.page} of ${users.pageCount}, by name`}>
-            <thead>
-              <tr>
-                <Th>Name</Th>
-                <Th>Email</Th>
-                <Th>Role</Th>
-                <Th>Discipline</Th>
-                <Th>Status</Th>
-                <Th>Last sign-in</Th>
-              </tr>
-            </thead>
-            <TBody>
-              {users.rows.map((u) => (
-                <tr key={u.id}>
-                  <Td>
+          <Table
+            caption={`Users, page ${users.page} of ${users.pageCount}, by name`}
+            rows={users.rows}
+            rowKey={(u) => u.id}
+            columns={[
+              {
+                header: "Name",
+                cell: (u) => (
+                  <>
                     <span className="font-medium">{u.name}</span>
                     {u.jobTitle ? <span className="block text-xs text-slate-500">{u.jobTitle}</span> : null}
-                  </Td>
-                  <Td className="whitespace-nowrap">{u.email}</Td>
-                  <Td className="whitespace-nowrap">{ROLE_LABEL[u.role]}</Td>
-                  <Td>{DISCIPLINE_LABEL[u.discipline]}</Td>
-                  <Td>{u.active ? <Badge>Active</Badge> : <Badge tone="amber">Deactivated</Badge>}</Td>
-                  <Td className="whitespace-nowrap">
-                    {u.lastSignInAt ? (
-                      formatDateTime(u.lastSignInAt, clock.timeZone)
-                    ) : (
-                      <span className="text-slate-500">Never</span>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
-          <Pagination
-            path="/admin/users"
-            params={{}}
-            page={users.page}
-            pageCount={users.pageCount}
-            total={users.total}
-            noun="user"
+                  </>
+                ),
+              },
+              { header: "Email", className: "whitespace-nowrap", cell: (u) => u.email },
+              { header: "Role", className: "whitespace-nowrap", cell: (u) => ROLE_LABEL[u.role] },
+              { header: "Discipline", cell: (u) => DISCIPLINE_LABEL[u.discipline] },
+              {
+                header: "Status",
+                cell: (u) => (u.active ? <Badge>Active</Badge> : <Badge tone="amber">Deactivated</Badge>),
+              },
+              {
+                header: "Last sign-in",
+                className: "whitespace-nowrap",
+                cell: (u) =>
+                  u.lastSignInAt ? (
+                    formatDateTime(u.lastSignInAt, clock.timeZone)
+                  ) : (
+                    <span className="text-slate-500">Never</span>
+                  ),
+              },
+            ]}
           />
+          <Pagination path="/admin/users" paged={users} noun="user" />
         </>
       )}
     </>

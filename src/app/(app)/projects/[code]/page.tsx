@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { openFeedbackColumns } from "@/components/feedback/feedback-columns";
+import {
+  milestoneBaselineColumn,
+  milestoneForecastColumn,
+  milestoneTitleColumn,
+} from "@/components/milestones/milestone-columns";
+import { MilestoneHealthBadge } from "@/components/milestones/milestone-health-badge";
+import { RaciRole } from "@/components/projects/raci-role";
 import { ScheduleCell } from "@/components/projects/schedule-cell";
-import { Badge, RagBadge, StageBadge, type Tone } from "@/components/ui/badge";
+import { Badge, RagBadge, StageBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatDateTime, formatMoney, formatNumber } from "@/components/ui/format";
 import {
@@ -10,34 +18,18 @@ import {
   CATEGORY_LABEL,
   CONTRIBUTION_LABEL,
   DISCIPLINE_LABEL,
-  FEEDBACK_KIND_LABEL,
-  FEEDBACK_STATUS_LABEL,
-  MILESTONE_HEALTH_LABEL,
   MILESTONE_STATUS_LABEL,
   PROJECT_KIND_LABEL,
-  RACI_LABEL,
   RAG_LABEL,
   RISK_STATUS_LABEL,
   ROLE_LABEL,
-  SEVERITY_LABEL,
 } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { Table, TBody, Td, Th } from "@/components/ui/table";
-import type { MilestoneHealth } from "@/lib/domain/milestones";
+import { Table } from "@/components/ui/table";
 import { getClock } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";
 import { getProjectOverview } from "@/lib/server/project-overview";
-
-const MILESTONE_HEALTH_TONE: Record<MilestoneHealth, Tone> = {
-  OVERDUE: "red",
-  AT_RISK: "amber",
-  DONE_LATE: "amber",
-  DUE_SOON: "neutral",
-  ON_TRACK: "green",
-  DONE_ON_TIME: "green",
-  CANCELLED: "neutral",
-};
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -106,28 +98,24 @@ export default async function ProjectPage({ params }: Props) {
             This project is delivery without vision until it is linked to a strategic objective.
           </EmptyState>
         ) : (
-          <Table caption="Objectives this project serves">
-            <thead>
-              <tr>
-                <Th>Objective</Th>
-                <Th>Category</Th>
-                <Th>Contribution</Th>
-                <Th>Rationale</Th>
-              </tr>
-            </thead>
-            <TBody>
-              {project.alignments.map((a) => (
-                <tr key={a.objectiveCode}>
-                  <Td>
+          <Table
+            caption="Objectives this project serves"
+            rows={project.alignments}
+            rowKey={(a) => a.objectiveCode}
+            columns={[
+              {
+                header: "Objective",
+                cell: (a) => (
+                  <>
                     <span className="font-medium">{a.objectiveCode}</span> {a.objectiveTitle}
-                  </Td>
-                  <Td>{CATEGORY_LABEL[a.category]}</Td>
-                  <Td>{CONTRIBUTION_LABEL[a.contribution]}</Td>
-                  <Td className="max-w-xl">{a.rationale}</Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
+                  </>
+                ),
+              },
+              { header: "Category", cell: (a) => CATEGORY_LABEL[a.category] },
+              { header: "Contribution", cell: (a) => CONTRIBUTION_LABEL[a.contribution] },
+              { header: "Rationale", className: "max-w-xl", cell: (a) => a.rationale },
+            ]}
+          />
         )}
       </Section>
 
@@ -137,29 +125,21 @@ export default async function ProjectPage({ params }: Props) {
             Every project needs one Accountable and at least one Responsible before it can be approved.
           </EmptyState>
         ) : (
-          <Table caption="Who is Responsible, Accountable, Consulted and Informed">
-            <thead>
-              <tr>
-                <Th>Letter</Th>
-                <Th>Person</Th>
-                <Th>Role</Th>
-                <Th>Discipline</Th>
-              </tr>
-            </thead>
-            <TBody>
-              {project.raci.map((r) => (
-                <tr key={r.user.id}>
-                  <Td className="whitespace-nowrap">
-                    <span className="font-semibold">{r.letter}</span>{" "}
-                    <span className="text-slate-600">{RACI_LABEL[r.letter]}</span>
-                  </Td>
-                  <Td className="font-medium">{r.user.name}</Td>
-                  <Td>{ROLE_LABEL[r.user.role]}</Td>
-                  <Td>{DISCIPLINE_LABEL[r.user.discipline]}</Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
+          <Table
+            caption="Who is Responsible, Accountable, Consulted and Informed"
+            rows={project.raci}
+            rowKey={(r) => r.user.id}
+            columns={[
+              {
+                header: "Letter",
+                className: "whitespace-nowrap",
+                cell: (r) => <RaciRole letter={r.letter} />,
+              },
+              { header: "Person", className: "font-medium", cell: (r) => r.user.name },
+              { header: "Role", cell: (r) => ROLE_LABEL[r.user.role] },
+              { header: "Discipline", cell: (r) => DISCIPLINE_LABEL[r.user.discipline] },
+            ]}
+          />
         )}
       </Section>
 
@@ -171,48 +151,38 @@ export default async function ProjectPage({ params }: Props) {
         {project.milestones.length === 0 ? (
           <EmptyState title="No milestones yet" />
         ) : (
-          <Table caption="Milestones by baseline date">
-            <thead>
-              <tr>
-                <Th>Milestone</Th>
-                <Th>Owner</Th>
-                <Th>Baseline</Th>
-                <Th>Forecast</Th>
-                <Th>Actual</Th>
-                <Th>Status</Th>
-              </tr>
-            </thead>
-            <TBody>
-              {project.milestones.map((m) => (
-                <tr key={m.id}>
-                  <Td>
-                    {m.title}
-                    {m.isGate ? (
-                      <span className="ml-2">
-                        <Badge tone="info">Stage gate</Badge>
-                      </span>
+          <Table
+            caption="Milestones by baseline date"
+            rows={project.milestones}
+            rowKey={(m) => m.id}
+            columns={[
+              milestoneTitleColumn,
+              {
+                header: "Owner",
+                className: "whitespace-nowrap",
+                cell: (m) => m.ownerName ?? <span className="text-slate-500">—</span>,
+              },
+              milestoneBaselineColumn,
+              milestoneForecastColumn,
+              {
+                header: "Actual",
+                className: "whitespace-nowrap",
+                cell: (m) =>
+                  m.actualDate ? formatDate(m.actualDate) : <span className="text-slate-500">—</span>,
+              },
+              {
+                header: "Status",
+                cell: (m) => (
+                  <div className="flex flex-wrap items-center gap-2">
+                    <MilestoneHealthBadge health={m.health} />
+                    {m.status === "IN_PROGRESS" ? (
+                      <span className="text-xs text-slate-500">{MILESTONE_STATUS_LABEL[m.status]}</span>
                     ) : null}
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {m.ownerName ?? <span className="text-slate-500">—</span>}
-                  </Td>
-                  <Td className="whitespace-nowrap">{formatDate(m.baselineDate)}</Td>
-                  <Td className="whitespace-nowrap">{formatDate(m.forecastDate)}</Td>
-                  <Td className="whitespace-nowrap">
-                    {m.actualDate ? formatDate(m.actualDate) : <span className="text-slate-500">—</span>}
-                  </Td>
-                  <Td>
-                    <div className="flex flex-wrap items-center gap-2">
-                      <Badge tone={MILESTONE_HEALTH_TONE[m.health]}>{MILESTONE_HEALTH_LABEL[m.health]}</Badge>
-                      {m.status === "IN_PROGRESS" ? (
-                        <span className="text-xs text-slate-500">{MILESTONE_STATUS_LABEL[m.status]}</span>
-                      ) : null}
-                    </div>
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
+                  </div>
+                ),
+              },
+            ]}
+          />
         )}
       </Section>
 
@@ -226,51 +196,55 @@ export default async function ProjectPage({ params }: Props) {
             A project needs at least one metric with a baseline and a target before it can be approved.
           </EmptyState>
         ) : (
-          <Table caption="Project metrics with their latest value">
-            <thead>
-              <tr>
-                <Th>Metric</Th>
-                <Th>Objective</Th>
-                <Th align="right">Baseline</Th>
-                <Th align="right">Target</Th>
-                <Th>Latest value</Th>
-              </tr>
-            </thead>
-            <TBody>
-              {project.metrics.map((m) => (
-                <tr key={m.id}>
-                  <Td>
+          <Table
+            caption="Project metrics with their latest value"
+            rows={project.metrics}
+            rowKey={(m) => m.id}
+            columns={[
+              {
+                header: "Metric",
+                cell: (m) => (
+                  <>
                     {m.name}
                     <span className="block text-xs text-slate-500">
                       {m.unit} · {m.direction === "HIGHER_IS_BETTER" ? "higher is better" : "lower is better"}{" "}
                       · {CADENCE_LABEL[m.cadence].toLowerCase()}
                     </span>
-                  </Td>
-                  <Td>{m.objectiveCode}</Td>
-                  <Td align="right">{formatNumber(m.baselineValue)}</Td>
-                  <Td align="right">
+                  </>
+                ),
+              },
+              { header: "Objective", cell: (m) => m.objectiveCode },
+              { header: "Baseline", align: "right", cell: (m) => formatNumber(m.baselineValue) },
+              {
+                header: "Target",
+                align: "right",
+                cell: (m) => (
+                  <>
                     {formatNumber(m.targetValue)}
                     <span className="block text-xs text-slate-500">by {formatDate(m.targetDate)}</span>
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {m.latest ? (
-                      <>
-                        <span className="flex items-center gap-2">
-                          <span className="tabular-nums">{formatNumber(m.latest.value)}</span>
-                          <RagBadge rag={m.latest.rag} />
-                        </span>
-                        <span className="block text-xs text-slate-500">
-                          Period from {formatDate(m.latest.periodStart)}
-                        </span>
-                      </>
-                    ) : (
-                      <span className="text-slate-500">No values yet</span>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
+                  </>
+                ),
+              },
+              {
+                header: "Latest value",
+                className: "whitespace-nowrap",
+                cell: (m) =>
+                  m.latest ? (
+                    <>
+                      <span className="flex items-center gap-2">
+                        <span className="tabular-nums">{formatNumber(m.latest.value)}</span>
+                        <RagBadge rag={m.latest.rag} />
+                      </span>
+                      <span className="block text-xs text-slate-500">
+                        Period from {formatDate(m.latest.periodStart)}
+                      </span>
+                    </>
+                  ) : (
+                    <span className="text-slate-500">No values yet</span>
+                  ),
+              },
+            ]}
+          />
         )}
       </Section>
 
@@ -278,51 +252,12 @@ export default async function ProjectPage({ params }: Props) {
         {project.openFeedback.length === 0 ? (
           <EmptyState title="No open feedback on this project" />
         ) : (
-          <Table caption="Open feedback, earliest due first">
-            <thead>
-              <tr>
-                <Th>Kind</Th>
-                <Th>Feedback</Th>
-                <Th>From</Th>
-                <Th>Status</Th>
-                <Th>Answer due</Th>
-              </tr>
-            </thead>
-            <TBody>
-              {project.openFeedback.map((f) => (
-                <tr key={f.id}>
-                  <Td className="whitespace-nowrap">
-                    <Badge tone={f.kind === "SAFETY" ? "red" : "neutral"}>
-                      {FEEDBACK_KIND_LABEL[f.kind]}
-                    </Badge>
-                    <span className="block text-xs text-slate-500">
-                      {SEVERITY_LABEL[f.severity]} severity
-                    </span>
-                  </Td>
-                  <Td className="max-w-xl">
-                    {f.body}
-                    {f.responseText ? (
-                      <span className="mt-1 block border-l-2 border-teal-600 pl-2 text-slate-600">
-                        {f.responseText}
-                      </span>
-                    ) : null}
-                  </Td>
-                  <Td className="whitespace-nowrap">{f.authorName}</Td>
-                  <Td>
-                    <Badge>{FEEDBACK_STATUS_LABEL[f.status]}</Badge>
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    {formatDateTime(f.dueAt, clock.timeZone)}
-                    {f.overdue ? (
-                      <span className="mt-1 block">
-                        <Badge tone="red">Overdue</Badge>
-                      </span>
-                    ) : null}
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
+          <Table
+            caption="Open feedback, earliest due first"
+            rows={project.openFeedback}
+            rowKey={(f) => f.id}
+            columns={[...openFeedbackColumns(clock.timeZone)]}
+          />
         )}
       </Section>
 
@@ -330,40 +265,31 @@ export default async function ProjectPage({ params }: Props) {
         {project.risks.length === 0 ? (
           <EmptyState title="No risks recorded" />
         ) : (
-          <Table caption="Risks, open and most severe first">
-            <thead>
-              <tr>
-                <Th>Risk</Th>
-                <Th align="right">Likelihood</Th>
-                <Th align="right">Impact</Th>
-                <Th>Score</Th>
-                <Th>Mitigation</Th>
-                <Th>Owner</Th>
-                <Th>Status</Th>
-              </tr>
-            </thead>
-            <TBody>
-              {project.risks.map((r) => (
-                <tr key={r.id}>
-                  <Td className="font-medium">{r.title}</Td>
-                  <Td align="right">{r.likelihood}</Td>
-                  <Td align="right">{r.impact}</Td>
-                  <Td>
-                    <RagBadge rag={r.rag}>
-                      {r.score} · {RAG_LABEL[r.rag]}
-                    </RagBadge>
-                  </Td>
-                  <Td className="max-w-md">
-                    {r.mitigation ?? <span className="text-slate-500">None recorded</span>}
-                  </Td>
-                  <Td className="whitespace-nowrap">{r.ownerName}</Td>
-                  <Td>
-                    <Badge>{RISK_STATUS_LABEL[r.status]}</Badge>
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
+          <Table
+            caption="Risks, open and most severe first"
+            rows={project.risks}
+            rowKey={(r) => r.id}
+            columns={[
+              { header: "Risk", className: "font-medium", cell: (r) => r.title },
+              { header: "Likelihood", align: "right", cell: (r) => r.likelihood },
+              { header: "Impact", align: "right", cell: (r) => r.impact },
+              {
+                header: "Score",
+                cell: (r) => (
+                  <RagBadge rag={r.rag}>
+                    {r.score} · {RAG_LABEL[r.rag]}
+                  </RagBadge>
+                ),
+              },
+              {
+                header: "Mitigation",
+                className: "max-w-md",
+                cell: (r) => r.mitigation ?? <span className="text-slate-500">None recorded</span>,
+              },
+              { header: "Owner", className: "whitespace-nowrap", cell: (r) => r.ownerName },
+              { header: "Status", cell: (r) => <Badge>{RISK_STATUS_LABEL[r.status]}</Badge> },
+            ]}
+          />
         )}
       </Section>
     </>
