@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/auth/demo-users";
 import { createPrismaClient } from "@/lib/db/client";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrator";
+import { FailedMigrationError, MigrationChecksumError, migrate } from "@/lib/db/migrator";
 import { isSeeded, seedDemoOrganisation } from "@/lib/db/seed/seed";
 import { getEnv } from "@/lib/env";
 
@@ -147,6 +147,9 @@ async function main(): Promise<void> {
   child.on("exit", (code) => void stop(code ?? 0));
 }
 
-main().catch((error: unknown) =>
-  fail(error instanceof Error ? (error.stack ?? error.message) : String(error)),
-);
+// Errors we expect (a database that needs a person's attention) read as a sentence; anything else
+// keeps its stack for whoever has to fix it.
+main().catch((error: unknown) => {
+  if (error instanceof MigrationChecksumError || error instanceof FailedMigrationError) fail(error.message);
+  fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
+});
