@@ -66,6 +66,14 @@ describe("handing over the Accountable", () => {
       handOverAccountable(lead, { projectId, toUserId: colleague.id }),
     );
   });
+
+  it("refuses a viewer as the new Accountable, beside the field: a viewer cannot act on the project", async () => {
+    const viewer = await make.createUser({ role: "VIEWER" });
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      handOverAccountable(pmo, { projectId, toUserId: viewer.id }),
+    );
+    expect(refused.fieldErrors?.toUserId?.[0]).toMatch(/viewer cannot be Accountable/);
+  });
 });
 
 describe("assigning and removing letters", () => {
@@ -92,6 +100,19 @@ describe("assigning and removing letters", () => {
     });
     expect(await removeRaci(pmo, { projectId, userId: lead.id })).toMatchObject({ ok: true });
     expect(await lettersOf(projectId)).toEqual({ [sponsor.id]: "A", [colleague.id]: "R" });
+  });
+
+  it("never lets two concurrent removals leave a project past PROPOSED with no Responsible", async () => {
+    expect(await assignRaci(pmo, { projectId, userId: colleague.id, letter: "R" })).toMatchObject({
+      ok: true,
+    });
+    const results = await Promise.all([
+      removeRaci(pmo, { projectId, userId: lead.id }),
+      removeRaci(sponsor, { projectId, userId: colleague.id }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: "RULE" })]);
+    expect(Object.values(await lettersOf(projectId))).toContain("R");
   });
 
   it("refuses someone with no letter on the project", async () => {

@@ -1,5 +1,6 @@
 import type { Cadence } from "@/generated/prisma/enums";
 import { computeReasonViolations, type Violation } from "./milestones";
+import { normaliseReason } from "./violations";
 
 // Changes to a metric once it is in use (DESIGN.md Metric, MetricValue: "corrections audited").
 // Recording a new value is rule 7 (`canRecordMetricValue` in ./metrics); these are the edits.
@@ -59,5 +60,5 @@ export function canCorrectMetricValue(input: CorrectionInput): CorrectionCheck {
   }
   violations.push(...computeReasonViolations(input.reason, "correcting the value"));
   if (violations.length > 0) return { ok: false, violations };
-  return { ok: true, correction: { reason: input.reason.trim().replace(/\s+/g, " ") } };
+  return { ok: true, correction: { reason: normaliseReason(input.reason) } };
 }

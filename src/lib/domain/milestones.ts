@@ -1,6 +1,7 @@
 import { TZDate, tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { MilestoneStatus } from "@/generated/prisma/enums";
+import { normaliseReason } from "./violations";
 
 // Milestone rules (DESIGN.md rule 5): health, slippage, and what may change a milestone's dates.
 //
@@ -164,17 +165,13 @@ export function computeMilestoneHealth(
   return { health, slipDays, daysToForecast };
 }
 
-function normaliseText(text: string): string {
-  return text.trim().replace(/\s+/g, " ");
-}
-
 /**
  * Whether a free-text reason actually explains something. Used for forecast changes and
  * cancellations; the slippage history is only worth keeping if its reasons can be read later.
  * `action` completes “Give a reason for …” in the messages, e.g. "moving the forecast".
  */
 export function computeReasonViolations(reason: string, action: string): Violation[] {
-  const text = normaliseText(reason);
+  const text = normaliseReason(reason);
   if (text.length === 0) {
     return [{ code: "REASON_REQUIRED", message: `Give a reason for ${action}` }];
   }
@@ -196,11 +193,7 @@ export function computeReasonViolations(reason: string, action: string): Violati
   }
   const words = text.split(" ").filter((word) => /\p{L}/u.test(word));
   const distinctLetters = new Set(text.toLowerCase().match(/\p{L}/gu) ?? []);
-  const bare = text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} ]/gu, "")
-    .trim()
-    .replace(/\s+/g, " ");
+  const bare = normaliseReason(text.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, ""));
   if (words.length < 2 || distinctLetters.size < 4 || PLACEHOLDER_REASONS.has(bare)) {
     const quoted = text.length > 40 ? `${text.slice(0, 40)}…` : text;
     return [
@@ -282,7 +275,7 @@ export function canChangeForecast(input: ForecastChangeInput): ForecastChangeChe
     change: {
       oldDate: milestone.forecastDate,
       newDate: newForecastDate,
-      reason: normaliseText(input.reason),
+      reason: normaliseReason(input.reason),
       deltaDays,
       slipDays,
       marksAtRisk: slipDays > 0,
@@ -351,5 +344,5 @@ export function canCancelMilestone(input: CancellationInput): CancellationCheck 
   violations.push(...computeReasonViolations(input.reason, "cancelling the milestone"));
 
   if (violations.length > 0) return { ok: false, violations };
-  return { ok: true, cancellation: { reason: normaliseText(input.reason) } };
+  return { ok: true, cancellation: { reason: normaliseReason(input.reason) } };
 }

@@ -2,23 +2,36 @@
 // strings, never floats, so £0.10 + £0.20 is never £0.30000000000000004 and a budget compares exactly.
 
 /** numeric(14, 2): twelve digits of pounds. */
-const MONEY = /^(\d{1,12})(?:\.(\d{1,2}))?$/;
+const MAX_POUND_DIGITS = 12;
+/** Thousands commas, allowed only where they group threes: "1,250,000.50", never "1,25,000". */
+const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+const AMOUNT = /^0*(\d+)(?:\.(\d{1,2}))?$/;
+
+/** Why a typed amount is not money, so a form can say what to fix. */
+export type MoneyProblem = "BLANK" | "NEGATIVE" | "NOT_MONEY" | "TOO_LARGE";
+
+export type MoneyReading = { ok: true; amount: string } | { ok: false; problem: MoneyProblem };
 
 /**
- * A typed amount as a canonical decimal string ("250000.00"), or null when it is not a whole
- * number of pence from 0 to 999,999,999,999.99. A leading £ and thousands commas are allowed,
- * because that is how people write budgets.
+ * A typed amount as a canonical decimal string ("250000.00"), when it is a whole number of pence
+ * from 0 to 999,999,999,999.99. A leading £ and thousands commas are allowed, because that is how
+ * people write budgets.
  */
+export function readMoney(text: string): MoneyReading {
+  const typed = text.trim().replace(/^£\s*/, "");
+  if (typed === "") return { ok: false, problem: "BLANK" };
+  if (typed.startsWith("-")) return { ok: false, problem: "NEGATIVE" };
+  const match = AMOUNT.exec(GROUPED.test(typed) ? typed.replaceAll(",", "") : typed);
+  if (!match?.[1]) return { ok: false, problem: "NOT_MONEY" };
+  const [, pounds, pence = ""] = match;
+  if (pounds.length > MAX_POUND_DIGITS) return { ok: false, problem: "TOO_LARGE" };
+  return { ok: true, amount: `${pounds}.${pence.padEnd(2, "0")}` };
+}
+
+/** `readMoney`'s amount, or null when the text is not money. */
 export function parseMoney(text: string): string | null {
-  const cleaned = text
-    .trim()
-    .replace(/^£/, "")
-    .replace(/,(?=\d{3}(\D|$))/g, "");
-  const match = MONEY.exec(cleaned);
-  if (!match) return null;
-  const pounds = BigInt(match[1] ?? "0").toString();
-  const pence = (match[2] ?? "").padEnd(2, "0");
-  return `${pounds}.${pence}`;
+  const reading = readMoney(text);
+  return reading.ok ? reading.amount : null;
 }
 
 /** Whether two decimal amounts are the same sum of money ("250000" and "250000.00" are). */

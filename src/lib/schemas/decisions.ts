@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { text } from "./common";
-import { optionalId } from "./metrics";
+import { optionalId, text } from "./common";
 
 export const recordDecisionSchema = z.object({
   title: text("a title", 200),

@@ -1,34 +1,15 @@
 import { z } from "zod";
-import { calendarDate, id, optionalText, text, version } from "./common";
+import {
+  calendarDate,
+  id,
+  numberField,
+  optionalId,
+  optionalText,
+  scorecardCategory,
+  text,
+  version,
+} from "./common";
 
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
-
-/**
- * A number typed into a form, as "92.5" or 92.5. Blank is missing, not zero (`z.coerce.number`
- * would read "" as 0 and record a zero nobody entered), and "1e3" or "0x10" are not numbers here.
- */
-export const numberField = (label: string) =>
-  z.preprocess(
-    (value) => {
-      if (typeof value !== "string") return value;
-      const trimmed = value.trim();
-      if (trimmed === "") return undefined;
-      return DECIMAL.test(trimmed) ? Number(trimmed) : trimmed;
-    },
-    z.number({
-      error: (issue) =>
-        issue.input === undefined ? `Enter ${label}` : `Enter ${label} as a number, for example 92.5`,
-    }),
-  );
-
-/** An optional link chosen from a list, whose "none" option submits "": that means no link. */
-export const optionalId = (what: string) =>
-  z.preprocess((value) => (value === "" ? undefined : value), id(what).optional()).optional();
-
-const category = z.enum(
-  ["QUALITY_SAFETY", "PATIENT_ACCESS_EXPERIENCE", "FINANCIAL", "OPERATIONAL_EFFICIENCY", "WORKFORCE"],
-  { error: "Choose a scorecard category" },
-);
 const direction = z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"], {
   error: "Choose whether higher or lower is better",
 });
@@ -38,7 +19,7 @@ const focus = z.enum(["LEADERSHIP", "OPERATIONS"], { error: "Choose the dashboar
 const definition = z.object({
   name: text("a name", 200),
   description: optionalText("the description", 2000),
-  category,
+  category: scorecardCategory,
   unit: text("the unit", 40),
   direction,
   baselineValue: numberField("the baseline"),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, id, text, version } from "./common";
+import { calendarDate, id, scorecardCategory, text, version } from "./common";
 
 /** Codes such as SO-10 or PIL-2, stored upper-case. */
 export const objectiveCode = z
@@ -7,11 +7,6 @@ export const objectiveCode = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9]{0,7}-\d{1,4}$/, "Use a code such as SO-10: letters, a hyphen, then a number");
-
-const category = z.enum(
-  ["QUALITY_SAFETY", "PATIENT_ACCESS_EXPERIENCE", "FINANCIAL", "OPERATIONAL_EFFICIENCY", "WORKFORCE"],
-  { error: "Choose a balanced-scorecard category" },
-);
 
 const targetAfterStart = {
   error: "The target date must be after the start date",
@@ -21,7 +16,7 @@ const targetAfterStart = {
 const objectiveFields = {
   title: text("a title", 200),
   description: text("a description", 4000),
-  category,
+  category: scorecardCategory,
   startDate: calendarDate("the start date"),
   targetDate: calendarDate("the target date"),
   // Optional: a pillar has no parent. An absent field (an empty select) means none.

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { parseMoney } from "@/lib/domain/money";
-import { calendarDate, id, optionalText, text, version } from "./common";
+import { calendarDate, id, money, optionalText, text, version } from "./common";
 
 /** Codes such as DIG-01, stored upper-case. */
 export const projectCode = z
@@ -8,20 +7,6 @@ export const projectCode = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9]{0,7}-\d{1,4}$/, "Use a code such as DIG-14: letters, a hyphen, then a number");
-
-/** An amount in pounds, 0 or more, as a canonical decimal string ("250000.00") for a Decimal column. */
-export const money = (label: string) =>
-  z.union([z.string(), z.number()], { error: `Enter ${label}` }).transform((value, ctx) => {
-    const parsed = parseMoney(String(value));
-    if (parsed === null) {
-      ctx.addIssue({
-        code: "custom",
-        message: `Enter ${label} in pounds, 0 or more, with at most two decimal places (for example 250000 or 1,250,000.50)`,
-      });
-      return z.NEVER;
-    }
-    return parsed;
-  });
 
 const kind = z.enum(["CLINICAL", "OPERATIONAL", "DIGITAL", "MIXED"], { error: "Choose the kind of project" });
 

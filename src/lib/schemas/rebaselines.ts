@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { calendarDate, id, version } from "./common";
-import { money } from "./projects";
+import { calendarDate, id, money, version } from "./common";
 
 // Which values move, whether they differ from the baseline and whether the reason explains
 // anything are the rule's to judge (rebaselineRequestViolations), so its messages reach the fields.

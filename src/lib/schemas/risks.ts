@@ -1,16 +1,11 @@
 import { z } from "zod";
 import { RISK_SCALE_MAX, RISK_SCALE_MIN } from "@/lib/domain/risks";
-import { id, optionalText, text, version } from "./common";
+import { formNumber, id, optionalText, text, version } from "./common";
 
 /** A 1–5 score from a select or radio group: "3" or 3. */
 const score = (label: string) => {
   const message = `Choose the ${label} from ${RISK_SCALE_MIN} to ${RISK_SCALE_MAX}`;
-  return z.preprocess(
-    (value) => {
-      if (typeof value !== "string") return value;
-      const trimmed = value.trim();
-      return trimmed === "" ? undefined : /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
-    },
+  return formNumber(
     z.number({ error: message }).int(message).min(RISK_SCALE_MIN, message).max(RISK_SCALE_MAX, message),
   );
 };

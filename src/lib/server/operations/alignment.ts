@@ -10,8 +10,8 @@ import { alignViolations, removeAlignmentViolations } from "@/lib/domain/alignme
 import { alignProjectSchema, removeAlignmentSchema } from "@/lib/schemas/alignment";
 import { recordAudit } from "./audit";
 import { assertCanOnProject } from "./authority";
-import { notFound, OperationError } from "./errors";
-import { lockProject, refuse } from "./projects";
+import { notFound, OperationError, refuse } from "./errors";
+import { lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
 
 export interface AlignmentRef {

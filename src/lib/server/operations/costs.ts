@@ -10,7 +10,7 @@ import { recordCostEntrySchema } from "@/lib/schemas/costs";
 import { getClock } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCanOnProject } from "./authority";
-import { notFound, ruleBroken } from "./errors";
+import { notFound, refuse } from "./errors";
 import { parseInput, runOperation } from "./run";
 
 export interface CostEntryRef {
@@ -29,7 +29,7 @@ export function recordCostEntry(actor: Actor, input: unknown): Promise<ActionRes
       await assertCanOnProject(tx, "cost.record", actor, project.id);
       // Closed and cancelled projects still take costs: invoices arrive after the work ends.
       const check = canRecordCostEntry({ period: data.period, today });
-      if (!check.ok) throw ruleBroken(check.violations, "period");
+      if (!check.ok) throw refuse(check.violations, "period");
       const entry = await tx.costEntry.create({
         data: {
           projectId: project.id,

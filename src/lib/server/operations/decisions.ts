@@ -8,7 +8,7 @@ import { type DbTx, db } from "@/lib/db/client";
 import { recordDecisionSchema } from "@/lib/schemas/decisions";
 import { recordAudit } from "./audit";
 import { assertCan } from "./authority";
-import { notFound, OperationError } from "./errors";
+import { invalid, notFound } from "./errors";
 import { parseInput, runOperation } from "./run";
 
 export interface DecisionRef {
@@ -70,7 +70,7 @@ async function resolveLinks(tx: DbTx, links: Links): Promise<ResolvedLinks> {
     ];
   }
   if (Object.keys(fieldErrors).length > 0) {
-    throw new OperationError("INVALID", "Some fields need attention.", fieldErrors);
+    throw invalid(fieldErrors);
   }
   return {
     projectId,

@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { Failure, FailureCode, FieldErrors } from "@/lib/action-result";
+import { type FieldViolation, groupByField } from "@/lib/domain/violations";
 
 export class OperationError extends Error {
   constructor(
@@ -21,23 +22,51 @@ export const forbidden = (what = "do this") =>
 
 export const notFound = (what: string) => new OperationError("NOT_FOUND", `${what} was not found.`);
 
+/** Closed and cancelled projects take nothing new; `what` is what was being added ("risks"). */
+export const projectClosed = (what: string) =>
+  new OperationError("RULE", `The project is closed or cancelled: it takes no new ${what}.`);
+
 export const conflict = (what: string) =>
   new OperationError(
     "CONFLICT",
     `Someone else changed this ${what} while you were editing it. Reload to see their change, then try again.`,
   );
 
-/** A governance rule refused the change; `gaps` are the named reasons, joined for the message. */
-export function ruleBroken(gaps: readonly { message: string }[], field?: string): OperationError {
-  const message = gaps.map((gap) => gap.message).join(". ");
-  return new OperationError("RULE", message, field ? { [field]: gaps.map((gap) => gap.message) } : undefined);
+/** Input that cannot be used as given, with what to fix beside each field. */
+export const invalid = (fieldErrors: FieldErrors) =>
+  new OperationError("INVALID", "Some fields need attention.", fieldErrors);
+
+/**
+ * A governance rule refused the change: every violation named in the message, each beside its own
+ * field, or beside `field` when it names none (rules that know nothing of forms name none).
+ */
+export function refuse(violations: readonly FieldViolation[], field?: string): OperationError {
+  const message = violations.map((v) => v.message).join(". ");
+  const placed = field ? violations.map((v) => ({ ...v, field: v.field ?? field })) : violations;
+  return new OperationError("RULE", message, groupByField(placed));
 }
+
+/** Violations with the field `fieldOf` names for their code; codes it does not name keep their own. */
+export function placeByCode(
+  violations: readonly FieldViolation[],
+  fieldOf: Readonly<Record<string, string>>,
+): FieldViolation[] {
+  return violations.map((v) => ({ ...v, field: fieldOf[v.code] ?? v.field }));
+}
+
+/** The reason checks' codes (domain `computeReasonViolations`), each beside the form's reason field. */
+export const REASON_FIELD: Readonly<Record<string, string>> = {
+  REASON_REQUIRED: "reason",
+  REASON_TOO_SHORT: "reason",
+  REASON_TOO_LONG: "reason",
+  REASON_NOT_MEANINGFUL: "reason",
+};
 
 export function fromZodError(error: z.ZodError): OperationError {
   const { fieldErrors } = z.flattenError(error) as { fieldErrors: Record<string, string[] | undefined> };
   const clean: FieldErrors = {};
   for (const [field, messages] of Object.entries(fieldErrors)) if (messages?.length) clean[field] = messages;
-  return new OperationError("INVALID", "Some fields need attention.", clean);
+  return invalid(clean);
 }
 
 // Constraint violations that the rules should have caught first (a race, or a direct caller) still

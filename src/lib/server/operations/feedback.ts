@@ -11,7 +11,8 @@ import { feedbackRefSchema, logFeedbackSchema, respondToFeedbackSchema } from "@
 import { getClock } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCan, letterOn } from "./authority";
-import { conflict, notFound, OperationError, ruleBroken } from "./errors";
+import { conflict, notFound, refuse } from "./errors";
+import { requireProjectMilestone } from "./project-milestone";
 import { parseInput, runOperation } from "./run";
 
 export interface FeedbackRef {
@@ -30,17 +31,7 @@ export function logFeedback(actor: Actor, input: unknown): Promise<ActionResult<
     return db().$transaction(async (tx) => {
       const project = await tx.project.findUnique({ where: { id: data.projectId }, select: { id: true } });
       if (!project) throw notFound("The project");
-      if (data.milestoneId) {
-        const milestone = await tx.milestone.findUnique({
-          where: { id: data.milestoneId },
-          select: { projectId: true },
-        });
-        if (milestone?.projectId !== data.projectId) {
-          throw new OperationError("INVALID", "Some fields need attention.", {
-            milestoneId: ["Choose a milestone of this project"],
-          });
-        }
-      }
+      if (data.milestoneId) await requireProjectMilestone(tx, data.projectId, data.milestoneId);
       // Holidays within the next month cover any five-working-day window.
       const holidays = await tx.holiday.findMany({
         where: {
@@ -103,7 +94,7 @@ async function moveFeedback(
     to: TARGET[step],
     responseText: input.responseText ?? null,
   });
-  if (!check.ok) throw ruleBroken(check.violations, step === "respond" ? "responseText" : undefined);
+  if (!check.ok) throw refuse(check.violations, step === "respond" ? "responseText" : undefined);
 
   const at = new Date();
   const changes =

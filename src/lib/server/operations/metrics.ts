@@ -3,13 +3,14 @@ import "server-only";
 // project (or executives and the PMO); recording and correcting values is for R/A, the PMO and the
 // metric's owner. A period holds one value: a second is refused, and a figure is changed only by a
 // correction, which keeps who recorded it and when, and is audited with its reason.
+import type { z } from "zod";
 import { type Metric, type MetricValue, Prisma } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
 import { canChangeMetricCadence, canCorrectMetricValue } from "@/lib/domain/metric-changes";
 import { canDefineMetric, canRecordMetricValue } from "@/lib/domain/metrics";
-import { formatCalendarDate, type Violation } from "@/lib/domain/milestones";
+import { formatCalendarDate } from "@/lib/domain/milestones";
 import { isFinalStage } from "@/lib/domain/stage-gates";
 import {
   correctMetricValueSchema,
@@ -20,7 +21,16 @@ import {
 import { getClock } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCan, letterOn } from "./authority";
-import { conflict, notFound, OperationError, ruleBroken } from "./errors";
+import {
+  conflict,
+  notFound,
+  OperationError,
+  placeByCode,
+  projectClosed,
+  REASON_FIELD,
+  refuse,
+} from "./errors";
+import { requireActiveUser } from "./people";
 import { parseInput, runOperation } from "./run";
 
 export interface MetricRef {
@@ -33,7 +43,8 @@ export interface MetricValueRef {
   version: number;
 }
 
-// Which form field each rule violation belongs beside; anything unlisted goes to `fallback`.
+// Which form field each rule violation belongs beside; anything unlisted goes beside the field the
+// operation names (the one its check is about).
 const FIELD_OF: Record<string, string> = {
   THRESHOLDS_OUT_OF_ORDER: "amberThreshold",
   TARGET_WORSE_THAN_BASELINE: "targetValue",
@@ -42,20 +53,8 @@ const FIELD_OF: Record<string, string> = {
   PERIOD_IN_FUTURE: "periodStart",
   VALUE_UNCHANGED: "value",
   NOT_A_NUMBER: "value",
-  REASON_REQUIRED: "reason",
-  REASON_TOO_SHORT: "reason",
-  REASON_TOO_LONG: "reason",
-  REASON_NOT_MEANINGFUL: "reason",
+  ...REASON_FIELD,
 };
-
-function refuse(violations: readonly Violation[], fallback: string): OperationError {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const v of violations) {
-    const field = FIELD_OF[v.code] ?? fallback;
-    fieldErrors[field] = [...(fieldErrors[field] ?? []), v.message];
-  }
-  return new OperationError("RULE", ruleBroken(violations).message, fieldErrors);
-}
 
 /** metric.define: org-wide for executives and the PMO; R/A of the project for a project metric. */
 async function assertCanDefine(tx: DbTx, actor: Actor, projectId: string | null): Promise<void> {
@@ -78,21 +77,30 @@ async function assertObjectiveExists(tx: DbTx, objectiveId: string): Promise<voi
   if (!objective) throw notFound("The objective");
 }
 
-async function assertActiveOwner(tx: DbTx, ownerId: string): Promise<void> {
-  const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { active: true } });
-  if (!owner?.active) {
-    throw new OperationError("INVALID", "Some fields need attention.", {
-      ownerId: ["Choose an active user as the owner"],
-    });
-  }
-}
-
 function assertSoundDefinition(definition: Parameters<typeof canDefineMetric>[0]): void {
   const check = canDefineMetric(definition);
-  if (!check.ok) throw refuse(check.violations, "targetValue");
+  if (!check.ok) throw refuse(placeByCode(check.violations, FIELD_OF), "targetValue");
 }
 
 const ref = (row: Metric | MetricValue) => ({ id: row.id, version: row.version });
+
+/** What the define and edit forms both set, as columns (the project is fixed once defined). */
+const definitionColumns = (data: z.output<typeof defineMetricSchema>) => ({
+  name: data.name,
+  description: data.description ?? null,
+  category: data.category,
+  unit: data.unit,
+  direction: data.direction,
+  baselineValue: data.baselineValue,
+  targetValue: data.targetValue,
+  targetDate: data.targetDate,
+  amberThreshold: data.amberThreshold,
+  redThreshold: data.redThreshold,
+  ownerId: data.ownerId,
+  cadence: data.cadence,
+  objectiveId: data.objectiveId,
+  focus: data.focus,
+});
 
 export function defineMetric(actor: Actor, input: unknown): Promise<ActionResult<MetricRef>> {
   return runOperation(async () => {
@@ -105,29 +113,11 @@ export function defineMetric(actor: Actor, input: unknown): Promise<ActionResult
       if (projectId && !project) throw notFound("The project");
       await assertObjectiveExists(tx, data.objectiveId);
       await assertCanDefine(tx, actor, projectId);
-      if (project && isFinalStage(project.stage)) {
-        throw new OperationError("RULE", "The project is closed or cancelled: it takes no new metrics.");
-      }
-      await assertActiveOwner(tx, data.ownerId);
+      if (project && isFinalStage(project.stage)) throw projectClosed("metrics");
+      await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       assertSoundDefinition(data);
       const metric = await tx.metric.create({
-        data: {
-          name: data.name,
-          description: data.description ?? null,
-          category: data.category,
-          unit: data.unit,
-          direction: data.direction,
-          baselineValue: data.baselineValue,
-          targetValue: data.targetValue,
-          targetDate: data.targetDate,
-          amberThreshold: data.amberThreshold,
-          redThreshold: data.redThreshold,
-          ownerId: data.ownerId,
-          cadence: data.cadence,
-          objectiveId: data.objectiveId,
-          projectId,
-          focus: data.focus,
-        },
+        data: { ...definitionColumns(data), projectId },
       });
       await recordAudit(tx, actor, {
         action: "metric.define",
@@ -149,34 +139,18 @@ export function updateMetric(actor: Actor, input: unknown): Promise<ActionResult
       await assertCanDefine(tx, actor, metric.projectId);
       if (metric.version !== data.version) throw conflict("metric");
       if (data.objectiveId !== metric.objectiveId) await assertObjectiveExists(tx, data.objectiveId);
-      await assertActiveOwner(tx, data.ownerId);
+      await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       assertSoundDefinition(data);
       const cadence = canChangeMetricCadence({
         from: metric.cadence,
         to: data.cadence,
         recordedValues: await tx.metricValue.count({ where: { metricId: metric.id } }),
       });
-      if (!cadence.ok) throw refuse(cadence.violations, "cadence");
+      if (!cadence.ok) throw refuse(placeByCode(cadence.violations, FIELD_OF), "cadence");
 
       const { count } = await tx.metric.updateMany({
         where: { id: metric.id, version: metric.version },
-        data: {
-          name: data.name,
-          description: data.description ?? null,
-          category: data.category,
-          unit: data.unit,
-          direction: data.direction,
-          baselineValue: data.baselineValue,
-          targetValue: data.targetValue,
-          targetDate: data.targetDate,
-          amberThreshold: data.amberThreshold,
-          redThreshold: data.redThreshold,
-          ownerId: data.ownerId,
-          cadence: data.cadence,
-          objectiveId: data.objectiveId,
-          focus: data.focus,
-          version: { increment: 1 },
-        },
+        data: { ...definitionColumns(data), version: { increment: 1 } },
       });
       if (count !== 1) throw conflict("metric");
       const saved = await tx.metric.findUniqueOrThrow({ where: { id: metric.id } });
@@ -194,7 +168,7 @@ export function updateMetric(actor: Actor, input: unknown): Promise<ActionResult
 
 function alreadyRecorded(periodStart: Date): OperationError {
   const message = `A value for the period starting ${formatCalendarDate(periodStart)} is already recorded: correct that value instead of recording a second one`;
-  return new OperationError("RULE", message, { periodStart: [message] });
+  return refuse([{ code: "VALUE_ALREADY_RECORDED", message }], "periodStart");
 }
 
 const isUniqueViolation = (error: unknown) =>
@@ -217,7 +191,7 @@ export function recordMetricValue(actor: Actor, input: unknown): Promise<ActionR
         now,
         timeZone,
       });
-      if (!period.ok) throw refuse(period.violations, "periodStart");
+      if (!period.ok) throw refuse(placeByCode(period.violations, FIELD_OF), "periodStart");
       const existing = await tx.metricValue.findUnique({
         where: { metricId_periodStart: { metricId: metric.id, periodStart: data.periodStart } },
         select: { id: true },
@@ -265,7 +239,7 @@ export function correctMetricValue(actor: Actor, input: unknown): Promise<Action
       if (value.version !== data.version) throw conflict("value");
       const note = data.note ?? null;
       const check = canCorrectMetricValue({ current: value, value: data.value, note, reason: data.reason });
-      if (!check.ok) throw refuse(check.violations, "value");
+      if (!check.ok) throw refuse(placeByCode(check.violations, FIELD_OF), "value");
 
       // Who recorded the value and when stay as they were; the correction's who and when are the
       // audit event's.

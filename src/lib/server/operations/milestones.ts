@@ -5,12 +5,7 @@ import type { Milestone } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
-import {
-  canCancelMilestone,
-  canChangeForecast,
-  canCompleteMilestone,
-  type Violation,
-} from "@/lib/domain/milestones";
+import { canCancelMilestone, canChangeForecast, canCompleteMilestone } from "@/lib/domain/milestones";
 import { isFinalStage } from "@/lib/domain/stage-gates";
 import {
   cancelMilestoneSchema,
@@ -21,30 +16,13 @@ import {
 import { getClock } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCanOnProject } from "./authority";
-import { conflict, notFound, OperationError, ruleBroken } from "./errors";
+import { conflict, notFound, placeByCode, projectClosed, REASON_FIELD, refuse } from "./errors";
+import { requireActiveUser } from "./people";
 import { parseInput, runOperation } from "./run";
 
 export interface MilestoneRef {
   id: string;
   version: number;
-}
-
-const REASON_CODES = new Set([
-  "REASON_REQUIRED",
-  "REASON_TOO_SHORT",
-  "REASON_TOO_LONG",
-  "REASON_NOT_MEANINGFUL",
-]);
-
-/** Rule violations as field errors: reason problems beside the reason, the rest beside the date. */
-function refuse(violations: readonly Violation[], dateField: string): OperationError {
-  const error = ruleBroken(violations);
-  const fieldErrors: Record<string, string[]> = {};
-  for (const v of violations) {
-    const field = REASON_CODES.has(v.code) ? "reason" : dateField;
-    fieldErrors[field] = [...(fieldErrors[field] ?? []), v.message];
-  }
-  return new OperationError("RULE", error.message, fieldErrors);
 }
 
 async function loadForChange(
@@ -83,17 +61,8 @@ export function createMilestone(actor: Actor, input: unknown): Promise<ActionRes
       const project = await tx.project.findUnique({ where: { id: data.projectId }, select: { stage: true } });
       if (!project) throw notFound("The project");
       await assertCanOnProject(tx, "milestone.manage", actor, data.projectId);
-      if (isFinalStage(project.stage)) {
-        throw new OperationError("RULE", "The project is closed or cancelled: it takes no new milestones.");
-      }
-      if (data.ownerId) {
-        const owner = await tx.user.findUnique({ where: { id: data.ownerId }, select: { active: true } });
-        if (!owner?.active) {
-          throw new OperationError("INVALID", "Some fields need attention.", {
-            ownerId: ["Choose an active user as the owner"],
-          });
-        }
-      }
+      if (isFinalStage(project.stage)) throw projectClosed("milestones");
+      if (data.ownerId) await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       const milestone = await tx.milestone.create({
         data: {
           projectId: data.projectId,
@@ -128,7 +97,8 @@ export function changeMilestoneForecast(actor: Actor, input: unknown): Promise<A
         reason: data.reason,
         today,
       });
-      if (!check.ok) throw refuse(check.violations, "forecastDate");
+      // Reason problems beside the reason, the rest beside the date.
+      if (!check.ok) throw refuse(placeByCode(check.violations, REASON_FIELD), "forecastDate");
       const saved = await saveVersioned(tx, milestone, { forecastDate: check.change.newDate });
       await tx.milestoneChange.create({
         data: {

@@ -2,16 +2,16 @@ import "server-only";
 // Strategic objective operations (DESIGN.md rule 3: only the objective's owner, or an admin, edits
 // it). Each: parse → load → authority → version → rules → one transaction with the change and its
 // audit event.
+import type { z } from "zod";
 import type { StrategicObjective } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
 import { canOwnObjective, parentViolations } from "@/lib/domain/objectives";
-import { groupByField } from "@/lib/domain/violations";
 import { createObjectiveSchema, updateObjectiveSchema } from "@/lib/schemas/objectives";
 import { recordAudit } from "./audit";
 import { assertCan } from "./authority";
-import { conflict, notFound, OperationError, ruleBroken } from "./errors";
+import { conflict, invalid, notFound, OperationError, refuse } from "./errors";
 import { parseInput, runOperation } from "./run";
 
 export interface ObjectiveRef {
@@ -22,13 +22,21 @@ export interface ObjectiveRef {
 
 const ref = (o: StrategicObjective): ObjectiveRef => ({ id: o.id, code: o.code, version: o.version });
 
-const invalid = (field: string, message: string) =>
-  new OperationError("INVALID", "Some fields need attention.", { [field]: [message] });
+/** What the create and edit forms both set, as columns; no parent given means none (a pillar). */
+const objectiveColumns = (data: z.output<typeof updateObjectiveSchema | typeof createObjectiveSchema>) => ({
+  title: data.title,
+  description: data.description,
+  category: data.category,
+  startDate: data.startDate,
+  targetDate: data.targetDate,
+  status: data.status,
+  parentId: data.parentId ?? null,
+});
 
 async function assertEligibleOwner(tx: DbTx, ownerId: string): Promise<void> {
   const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { role: true, active: true } });
   if (!owner || !canOwnObjective(owner)) {
-    throw invalid("ownerId", "Choose an active executive (or admin) as the owner");
+    throw invalid({ ownerId: ["Choose an active executive (or admin) as the owner"] });
   }
 }
 
@@ -36,11 +44,11 @@ async function assertEligibleOwner(tx: DbTx, ownerId: string): Promise<void> {
 async function assertValidParent(tx: DbTx, objectiveId: string | null, parentId: string): Promise<void> {
   // Objectives number in the tens, so the whole tree is one small query.
   const tree = await tx.strategicObjective.findMany({ select: { id: true, code: true, parentId: true } });
-  if (!tree.some((node) => node.id === parentId)) throw invalid("parentId", "Choose an existing objective");
-  const violations = parentViolations({ objectiveId, parentId, tree });
-  if (violations.length) {
-    throw new OperationError("RULE", ruleBroken(violations).message, groupByField(violations));
+  if (!tree.some((node) => node.id === parentId)) {
+    throw invalid({ parentId: ["Choose an existing objective"] });
   }
+  const violations = parentViolations({ objectiveId, parentId, tree });
+  if (violations.length) throw refuse(violations);
 }
 
 export function createObjective(actor: Actor, input: unknown): Promise<ActionResult<ObjectiveRef>> {
@@ -61,17 +69,7 @@ export function createObjective(actor: Actor, input: unknown): Promise<ActionRes
         });
       }
       const objective = await tx.strategicObjective.create({
-        data: {
-          code: data.code,
-          title: data.title,
-          description: data.description,
-          category: data.category,
-          ownerId,
-          startDate: data.startDate,
-          targetDate: data.targetDate,
-          status: data.status,
-          ...(data.parentId ? { parentId: data.parentId } : {}),
-        },
+        data: { ...objectiveColumns(data), code: data.code, ownerId },
       });
       await recordAudit(tx, actor, {
         action: "objective.create",
@@ -99,17 +97,7 @@ export function updateObjective(actor: Actor, input: unknown): Promise<ActionRes
       }
       const { count } = await tx.strategicObjective.updateMany({
         where: { id: objective.id, version: objective.version },
-        data: {
-          title: data.title,
-          description: data.description,
-          category: data.category,
-          ownerId,
-          startDate: data.startDate,
-          targetDate: data.targetDate,
-          status: data.status,
-          parentId: data.parentId ?? null,
-          version: { increment: 1 },
-        },
+        data: { ...objectiveColumns(data), ownerId, version: { increment: 1 } },
       });
       if (count !== 1) throw conflict("objective");
       const saved = await tx.strategicObjective.findUniqueOrThrow({ where: { id: objective.id } });

@@ -9,13 +9,14 @@ import { hasFinalValue } from "@/lib/domain/benefits-review";
 import { can } from "@/lib/domain/permissions";
 import { forecastEndDateChanged, projectEditViolations } from "@/lib/domain/project-edits";
 import { isOpenStage, type ProjectFacts, stageMoveGaps } from "@/lib/domain/stage-gates";
-import { canBeAccountable } from "@/lib/domain/user-accounts";
-import { type FieldViolation, groupByField, normaliseReason } from "@/lib/domain/violations";
+import { normaliseReason } from "@/lib/domain/violations";
 import { changeProjectStageSchema, createProjectSchema, updateProjectSchema } from "@/lib/schemas/projects";
 import { getClock } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCan, assertCanOnProject } from "./authority";
-import { conflict, notFound, OperationError, ruleBroken } from "./errors";
+import { conflict, invalid, notFound, OperationError, refuse } from "./errors";
+import { requireAccountable, requireActiveUser } from "./people";
+import { lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
 
 export interface ProjectRef {
@@ -27,39 +28,9 @@ export interface ProjectRef {
 
 const ref = (p: Project): ProjectRef => ({ id: p.id, code: p.code, version: p.version, stage: p.stage });
 
-const invalid = (field: string, message: string) =>
-  new OperationError("INVALID", "Some fields need attention.", { [field]: [message] });
-
-/** Rule violations as one RULE failure: all of them in the message, each beside its field. */
-export function refuse(violations: readonly FieldViolation[]): OperationError {
-  return new OperationError("RULE", ruleBroken(violations).message, groupByField(violations));
-}
-
-/**
- * Takes the project's row lock for the rest of the transaction, so checks that read the project's
- * links (alignments, stage) and the writes that depend on them cannot interleave with another
- * such change: without it two removals could each see "one other link left" and remove both.
- * Throws NOT_FOUND for an unknown project.
- */
-export async function lockProject(tx: DbTx, projectId: string): Promise<void> {
-  const rows = await tx.$queryRaw<
-    { id: string }[]
-  >`SELECT "id" FROM "Project" WHERE "id" = ${projectId} FOR UPDATE`;
-  if (rows.length === 0) throw notFound("The project");
-}
-
 async function assertSiteExists(tx: DbTx, siteId: string): Promise<void> {
   const site = await tx.site.findUnique({ where: { id: siteId }, select: { id: true } });
-  if (!site) throw invalid("siteId", "Choose a site");
-}
-
-async function activePerson(tx: DbTx, userId: string, field: string) {
-  const user = await tx.user.findUnique({
-    where: { id: userId },
-    select: { id: true, name: true, role: true, active: true },
-  });
-  if (!user?.active) throw invalid(field, "Choose an active user");
-  return user;
+  if (!site) throw invalid({ siteId: ["Choose a site"] });
 }
 
 /**
@@ -74,22 +45,15 @@ export function createProject(actor: Actor, input: unknown): Promise<ActionResul
     assertCan("project.create", actor);
     return db().$transaction(async (tx) => {
       await assertSiteExists(tx, data.siteId);
-      const accountable = await activePerson(tx, data.accountableId, "accountableId");
-      if (!canBeAccountable(accountable)) {
-        throw invalid(
-          "accountableId",
-          "A viewer cannot be Accountable: choose someone who can act on the project",
-        );
-      }
+      const accountable = await requireAccountable(tx, data.accountableId, "accountableId");
       let responsibleId = data.responsibleId;
       if (responsibleId) {
         if (responsibleId === accountable.id) {
-          throw invalid(
-            "responsibleId",
-            "The Accountable cannot also be the Responsible: each person holds one letter",
-          );
+          throw invalid({
+            responsibleId: ["The Accountable cannot also be the Responsible: each person holds one letter"],
+          });
         }
-        await activePerson(tx, responsibleId, "responsibleId");
+        await requireActiveUser(tx, responsibleId, "responsibleId");
       } else if (actor.id !== accountable.id && !can("project.edit", { role: actor.role })) {
         responsibleId = actor.id;
       }
@@ -262,7 +226,7 @@ export function changeProjectStage(actor: Actor, input: unknown): Promise<Action
       await assertCanOnProject(tx, "project.changeStage", actor, project.id);
       if (project.version !== data.version) throw conflict("project");
       const gaps = stageMoveGaps(facts, data.toStage);
-      if (gaps.length) throw ruleBroken(gaps, "toStage");
+      if (gaps.length) throw refuse(gaps, "toStage");
       const heldFromStage = data.toStage === "ON_HOLD" ? project.stage : null;
       const { count } = await tx.project.updateMany({
         where: { id: project.id, version: project.version },

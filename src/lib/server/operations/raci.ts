@@ -1,8 +1,9 @@
 import "server-only";
 // RACI operations (DESIGN.md rule 2: exactly one active Accountable, always). A change is refused
 // when it would introduce a RACI gap the project does not already have, so a project that is
-// already short (say, its A was deactivated) can still be mended one step at a time. The partial
-// unique index on A backs this up against races.
+// already short (say, its A was deactivated) can still be mended one step at a time. Each change
+// takes the project's lock before reading its RACI, so it cannot slip between a stage move's gate
+// check and its write (or another RACI change's); the partial unique index on A backs this up.
 import type { RaciLetter } from "@/generated/prisma/enums";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
@@ -11,7 +12,9 @@ import { type Gap, type RaciEntry, raciGaps } from "@/lib/domain/raci";
 import { assignRaciSchema, handOverAccountableSchema, removeRaciSchema } from "@/lib/schemas/raci";
 import { recordAudit } from "./audit";
 import { assertCanOnProject } from "./authority";
-import { notFound, OperationError, ruleBroken } from "./errors";
+import { notFound, OperationError, refuse } from "./errors";
+import { requireAccountable, requireActiveUser } from "./people";
+import { lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
 
 interface ProjectRaci {
@@ -53,26 +56,14 @@ function introducedGaps(current: ProjectRaci, proposed: RaciEntry[]): Gap[] {
   return raciGaps(proposed, options).filter((gap) => !before.has(gap.code));
 }
 
-async function activePerson(tx: DbTx, userId: string, field: string) {
-  const user = await tx.user.findUnique({
-    where: { id: userId },
-    select: { id: true, name: true, discipline: true, active: true },
-  });
-  if (!user?.active) {
-    throw new OperationError("INVALID", "Some fields need attention.", {
-      [field]: ["Choose an active user"],
-    });
-  }
-  return user;
-}
-
 export function assignRaci(actor: Actor, input: unknown): Promise<ActionResult<{ letter: RaciLetter }>> {
   return runOperation(async () => {
     const data = parseInput(assignRaciSchema, input);
     return db().$transaction(async (tx) => {
+      await lockProject(tx, data.projectId);
       const current = await loadRaci(tx, data.projectId);
       await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
-      const user = await activePerson(tx, data.userId, "userId");
+      const user = await requireActiveUser(tx, data.userId, "userId");
       const existing = current.entries.find((e) => e.userId === data.userId);
       if (existing?.letter === "A") {
         throw new OperationError(
@@ -91,7 +82,7 @@ export function assignRaci(actor: Actor, input: unknown): Promise<ActionResult<{
         },
       ];
       const gaps = introducedGaps(current, proposed);
-      if (gaps.length) throw ruleBroken(gaps, "letter");
+      if (gaps.length) throw refuse(gaps, "letter");
       const saved = await tx.raciAssignment.upsert({
         where: { projectId_userId: { projectId: data.projectId, userId: data.userId } },
         create: { projectId: data.projectId, userId: data.userId, letter: data.letter },
@@ -113,6 +104,7 @@ export function removeRaci(actor: Actor, input: unknown): Promise<ActionResult<n
   return runOperation(async () => {
     const data = parseInput(removeRaciSchema, input);
     return db().$transaction(async (tx) => {
+      await lockProject(tx, data.projectId);
       const current = await loadRaci(tx, data.projectId);
       await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
       const existing = await tx.raciAssignment.findUnique({
@@ -129,7 +121,7 @@ export function removeRaci(actor: Actor, input: unknown): Promise<ActionResult<n
         current,
         current.entries.filter((e) => e.userId !== data.userId),
       );
-      if (gaps.length) throw ruleBroken(gaps);
+      if (gaps.length) throw refuse(gaps);
       await tx.raciAssignment.delete({ where: { id: existing.id } });
       await recordAudit(tx, actor, {
         action: "raci.remove",
@@ -142,14 +134,18 @@ export function removeRaci(actor: Actor, input: unknown): Promise<ActionResult<n
   }, "Removed from the RACI.");
 }
 
-/** Moves the A from its holder to another active person in one transaction: never zero, never two. */
+/**
+ * Moves the A from its holder to another active person who can act on the project (not a viewer)
+ * in one transaction: never zero, never two.
+ */
 export function handOverAccountable(actor: Actor, input: unknown): Promise<ActionResult<null>> {
   return runOperation(async () => {
     const data = parseInput(handOverAccountableSchema, input);
     return db().$transaction(async (tx) => {
+      await lockProject(tx, data.projectId);
       const current = await loadRaci(tx, data.projectId);
       await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
-      const incoming = await activePerson(tx, data.toUserId, "toUserId");
+      const incoming = await requireAccountable(tx, data.toUserId, "toUserId");
       const outgoing = current.entries.find((e) => e.letter === "A");
       if (outgoing?.userId === incoming.id) {
         throw new OperationError("RULE", `${incoming.name} is already the Accountable.`, {
@@ -169,7 +165,7 @@ export function handOverAccountable(actor: Actor, input: unknown): Promise<Actio
         },
       ];
       const gaps = introducedGaps(current, proposed);
-      if (gaps.length) throw ruleBroken(gaps, "previousHolderBecomes");
+      if (gaps.length) throw refuse(gaps, "previousHolderBecomes");
 
       // Demote first: the partial unique index allows one A at a time, even inside a transaction.
       if (outgoing) {

@@ -17,8 +17,9 @@ import { normaliseReason } from "@/lib/domain/violations";
 import { decideRebaselineSchema, requestRebaselineSchema } from "@/lib/schemas/rebaselines";
 import { recordAudit } from "./audit";
 import { assertCan, assertCanOnProject, letterOn } from "./authority";
-import { conflict, notFound, OperationError } from "./errors";
-import { lockProject, refuse } from "./projects";
+import { conflict, notFound, OperationError, refuse } from "./errors";
+import { lockProject } from "./project-lock";
+import { requireProjectMilestone } from "./project-milestone";
 import { parseInput, runOperation } from "./run";
 
 export interface RebaselineRef {
@@ -46,13 +47,8 @@ export function requestRebaseline(actor: Actor, input: unknown): Promise<ActionR
       if (!project) throw notFound("The project");
       await assertCanOnProject(tx, "rebaseline.request", actor, data.projectId);
       const milestone = data.milestoneId
-        ? await tx.milestone.findUnique({ where: { id: data.milestoneId }, select: milestoneSelect })
+        ? await requireProjectMilestone(tx, data.projectId, data.milestoneId)
         : null;
-      if (data.milestoneId && milestone?.projectId !== data.projectId) {
-        throw new OperationError("INVALID", "Some fields need attention.", {
-          milestoneId: ["Choose a milestone of this project"],
-        });
-      }
       const baselineBudget = project.baselineBudget.toFixed(2);
       const violations = rebaselineRequestViolations({
         project: { ...project, baselineBudget },
@@ -66,7 +62,7 @@ export function requestRebaseline(actor: Actor, input: unknown): Promise<ActionR
       const rebaseline = await tx.rebaseline.create({
         data: {
           projectId: data.projectId,
-          ...(milestone && data.milestoneId ? { milestoneId: data.milestoneId } : {}),
+          ...(milestone ? { milestoneId: milestone.id } : {}),
           reason: normaliseReason(data.reason),
           previousEndDate: data.proposedEndDate ? project.baselineEndDate : null,
           proposedEndDate: data.proposedEndDate ?? null,

@@ -1,16 +1,18 @@
 import "server-only";
 // Risk operations (DESIGN.md Risk, rules 3 and 8): R/A of the project, the PMO or an admin keep
 // its risk register. Scores sit on the 5×5 matrix; a risk's owner is an active person.
+import type { z } from "zod";
 import type { Risk } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
-import { type DbTx, db } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { canSaveRisk, type RiskFacts } from "@/lib/domain/risks";
 import { isFinalStage } from "@/lib/domain/stage-gates";
 import { createRiskSchema, updateRiskSchema } from "@/lib/schemas/risks";
 import { recordAudit } from "./audit";
 import { assertCanOnProject } from "./authority";
-import { conflict, notFound, OperationError, ruleBroken } from "./errors";
+import { conflict, notFound, placeByCode, projectClosed, refuse } from "./errors";
+import { requireActiveUser } from "./people";
 import { parseInput, runOperation } from "./run";
 
 export interface RiskRef {
@@ -18,6 +20,7 @@ export interface RiskRef {
   version: number;
 }
 
+// Which form field each rule violation belongs beside; anything unlisted goes beside the status.
 const FIELD_OF: Record<string, string> = {
   LIKELIHOOD_OFF_SCALE: "likelihood",
   IMPACT_OFF_SCALE: "impact",
@@ -26,25 +29,21 @@ const FIELD_OF: Record<string, string> = {
 
 function assertSoundRisk(risk: RiskFacts): void {
   const check = canSaveRisk(risk);
-  if (check.ok) return;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const v of check.violations) {
-    const field = FIELD_OF[v.code] ?? "status";
-    fieldErrors[field] = [...(fieldErrors[field] ?? []), v.message];
-  }
-  throw new OperationError("RULE", ruleBroken(check.violations).message, fieldErrors);
-}
-
-async function assertActiveOwner(tx: DbTx, ownerId: string): Promise<void> {
-  const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { active: true } });
-  if (!owner?.active) {
-    throw new OperationError("INVALID", "Some fields need attention.", {
-      ownerId: ["Choose an active user as the owner"],
-    });
-  }
+  if (!check.ok) throw refuse(placeByCode(check.violations, FIELD_OF), "status");
 }
 
 const ref = (risk: Risk): RiskRef => ({ id: risk.id, version: risk.version });
+
+/** What the create and edit forms both set, as columns. */
+const riskColumns = (data: Omit<z.output<typeof updateRiskSchema>, "riskId" | "version">) => ({
+  title: data.title,
+  description: data.description ?? null,
+  likelihood: data.likelihood,
+  impact: data.impact,
+  mitigation: data.mitigation ?? null,
+  ownerId: data.ownerId,
+  status: data.status,
+});
 
 export function createRisk(actor: Actor, input: unknown): Promise<ActionResult<RiskRef>> {
   return runOperation(async () => {
@@ -53,22 +52,11 @@ export function createRisk(actor: Actor, input: unknown): Promise<ActionResult<R
       const project = await tx.project.findUnique({ where: { id: data.projectId }, select: { stage: true } });
       if (!project) throw notFound("The project");
       await assertCanOnProject(tx, "risk.manage", actor, data.projectId);
-      if (isFinalStage(project.stage)) {
-        throw new OperationError("RULE", "The project is closed or cancelled: it takes no new risks.");
-      }
-      await assertActiveOwner(tx, data.ownerId);
+      if (isFinalStage(project.stage)) throw projectClosed("risks");
+      await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       assertSoundRisk(data);
       const risk = await tx.risk.create({
-        data: {
-          projectId: data.projectId,
-          title: data.title,
-          description: data.description ?? null,
-          likelihood: data.likelihood,
-          impact: data.impact,
-          mitigation: data.mitigation ?? null,
-          ownerId: data.ownerId,
-          status: data.status,
-        },
+        data: { ...riskColumns(data), projectId: data.projectId },
       });
       await recordAudit(tx, actor, {
         action: "risk.create",
@@ -89,20 +77,11 @@ export function updateRisk(actor: Actor, input: unknown): Promise<ActionResult<R
       if (!risk) throw notFound("The risk");
       await assertCanOnProject(tx, "risk.manage", actor, risk.projectId);
       if (risk.version !== data.version) throw conflict("risk");
-      await assertActiveOwner(tx, data.ownerId);
+      await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       assertSoundRisk(data);
       const { count } = await tx.risk.updateMany({
         where: { id: risk.id, version: risk.version },
-        data: {
-          title: data.title,
-          description: data.description ?? null,
-          likelihood: data.likelihood,
-          impact: data.impact,
-          mitigation: data.mitigation ?? null,
-          ownerId: data.ownerId,
-          status: data.status,
-          version: { increment: 1 },
-        },
+        data: { ...riskColumns(data), version: { increment: 1 } },
       });
       if (count !== 1) throw conflict("risk");
       const saved = await tx.risk.findUniqueOrThrow({ where: { id: risk.id } });

@@ -21,8 +21,7 @@ import {
 } from "@/lib/schemas/users";
 import { recordAudit } from "./audit";
 import { assertCan } from "./authority";
-import { conflict, notFound, OperationError } from "./errors";
-import { refuse } from "./projects";
+import { conflict, notFound, OperationError, refuse } from "./errors";
 import { parseInput, runOperation } from "./run";
 
 export interface UserRef {
