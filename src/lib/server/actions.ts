@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { getActor } from "@/lib/auth/session";
+import { toFailure } from "./operations/errors";
 
 export type Operation<T> = (actor: Actor, input: unknown) => Promise<ActionResult<T>>;
 
@@ -25,7 +26,13 @@ export async function act<T>(
   operation: Operation<T>,
   input: FormData | Record<string, unknown>,
 ): Promise<ActionResult<T>> {
-  const actor = await getActor();
+  let actor: Actor | null;
+  try {
+    actor = await getActor();
+  } catch (error) {
+    // Reading the session needs the database; if it is unreachable, say so without its error text.
+    return toFailure(error);
+  }
   if (!actor)
     return {
       ok: false,

@@ -1,0 +1,62 @@
+// What reaches a user when an operation fails: expected errors keep their message; database and
+// unexpected errors become plain sentences with no database text or stack.
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { OperationError, toFailure } from "@/lib/server/operations/errors";
+
+const prismaError = (code: string, message: string) =>
+  new Prisma.PrismaClientKnownRequestError(message, { code, clientVersion: "7" });
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("toFailure", () => {
+  it("keeps an expected error's code, message and field errors", () => {
+    const error = new OperationError("RULE", "No Accountable: assign exactly one active person as A", {
+      letter: ["No Accountable"],
+    });
+    expect(toFailure(error)).toEqual({
+      ok: false,
+      code: "RULE",
+      message: "No Accountable: assign exactly one active person as A",
+      fieldErrors: { letter: ["No Accountable"] },
+    });
+  });
+
+  it("turns invalid input into field errors", () => {
+    const parsed = z.object({ title: z.string().min(1, "Enter a title") }).safeParse({ title: "" });
+    expect(parsed.success).toBe(false);
+    if (parsed.success) return;
+    expect(toFailure(parsed.error)).toMatchObject({
+      code: "INVALID",
+      fieldErrors: { title: ["Enter a title"] },
+    });
+  });
+
+  it.each([
+    ["P2002", "CONFLICT"],
+    ["P2003", "INVALID"],
+    ["P2025", "NOT_FOUND"],
+    ["P2034", "CONFLICT"],
+  ])("maps database error %s to %s without the database's own text", (code, expected) => {
+    const failure = toFailure(
+      prismaError(code, 'duplicate key value violates unique constraint "Project_code_key"'),
+    );
+    expect(failure.code).toBe(expected);
+    expect(failure.message).not.toMatch(/constraint|Project_code_key|duplicate key/);
+  });
+
+  it("replaces anything unexpected with a generic sentence, logging the real error", () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const failure = toFailure(new TypeError("Cannot read properties of undefined (reading 'id')"));
+    expect(failure.message).toBe("Something went wrong and nothing was changed. Please try again.");
+    expect(JSON.stringify(failure)).not.toContain("Cannot read properties");
+    expect(log).toHaveBeenCalledOnce();
+  });
+
+  it("does the same for a database error it has no sentence for", () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const failure = toFailure(prismaError("P2039", 'new row violates check constraint "Risk_impact_check"'));
+    expect(JSON.stringify(failure)).not.toContain("Risk_impact_check");
+  });
+});
