@@ -6,19 +6,41 @@ import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 import { computeCurrentPeriodStart } from "@/lib/domain/metrics";
+import { computeLocalDate } from "@/lib/domain/milestones";
 import type { Action } from "@/lib/domain/permissions";
-import { alignProject } from "@/lib/server/operations/alignment";
+import { alignProject, removeAlignment } from "@/lib/server/operations/alignment";
 import { recordCostEntry } from "@/lib/server/operations/costs";
 import { recordDecision } from "@/lib/server/operations/decisions";
-import { closeFeedback, logFeedback, respondToFeedback } from "@/lib/server/operations/feedback";
-import { defineMetric, recordMetricValue } from "@/lib/server/operations/metrics";
-import { createMilestone } from "@/lib/server/operations/milestones";
+import {
+  acknowledgeFeedback,
+  closeFeedback,
+  logFeedback,
+  respondToFeedback,
+} from "@/lib/server/operations/feedback";
+import {
+  correctMetricValue,
+  defineMetric,
+  recordMetricValue,
+  updateMetric,
+} from "@/lib/server/operations/metrics";
+import {
+  cancelMilestone,
+  changeMilestoneForecast,
+  completeMilestone,
+  createMilestone,
+} from "@/lib/server/operations/milestones";
 import { createObjective, updateObjective } from "@/lib/server/operations/objectives";
 import { changeProjectStage, createProject, updateProject } from "@/lib/server/operations/projects";
-import { assignRaci } from "@/lib/server/operations/raci";
+import { assignRaci, handOverAccountable, removeRaci } from "@/lib/server/operations/raci";
 import { decideRebaseline, requestRebaseline } from "@/lib/server/operations/rebaselines";
-import { createRisk } from "@/lib/server/operations/risks";
-import { createUser } from "@/lib/server/operations/users";
+import { createRisk, updateRisk } from "@/lib/server/operations/risks";
+import {
+  changeUserRole,
+  createUser,
+  deactivateUser,
+  reactivateUser,
+  resetPassword,
+} from "@/lib/server/operations/users";
 import * as make from "../server/fixtures";
 import { columns, contextOf, rows } from "../support/authorisation-matrix";
 import { useMigratedDatabase } from "../support/test-database";
@@ -92,7 +114,46 @@ type Call = (cell: Cell) => Promise<ActionResult<unknown>>;
 const projectVersion = async (id: string) =>
   (await db().project.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 
-// One representative operation per action, with input that is valid whoever calls it.
+const today = () => computeLocalDate(new Date(), "Europe/London").toISOString().slice(0, 10);
+
+/**
+ * A metric to record against: the project's own (owned by the sponsor), or, where the actor owns
+ * it, an objective-level metric, since ownership grants recording only where no project does.
+ */
+function metricFor({ actor, owns, projectId }: Cell) {
+  return db().metric.create({
+    data: {
+      name: "Discharges before noon",
+      category: "OPERATIONAL_EFFICIENCY",
+      unit: "%",
+      direction: "HIGHER_IS_BETTER",
+      baselineValue: 18,
+      targetValue: 33,
+      targetDate: new Date("2027-03-31T00:00:00Z"),
+      amberThreshold: 25,
+      redThreshold: 20,
+      ownerId: owns ? actor.id : sponsor.id,
+      cadence: "MONTHLY",
+      objectiveId,
+      ...(owns ? {} : { projectId }),
+    },
+  });
+}
+
+const metricDefinition = {
+  name: "Discharges before noon",
+  category: "OPERATIONAL_EFFICIENCY",
+  unit: "%",
+  direction: "HIGHER_IS_BETTER",
+  baselineValue: "18",
+  targetValue: "33",
+  targetDate: "2027-03-31",
+  amberThreshold: "25",
+  redThreshold: "20",
+  cadence: "MONTHLY",
+} as const;
+
+// The first operation under each action, with input that is valid whoever calls it.
 const CALLS: Record<Action, Call> = {
   "objective.create": ({ actor, n }) =>
     createObjective(actor, {
@@ -153,7 +214,7 @@ const CALLS: Record<Action, Call> = {
   },
   "raci.manage": async ({ actor, projectId }) => {
     const colleague = await make.createUser();
-    return assignRaci(actor, { projectId, userId: colleague.id, letter: "I" });
+    return assignRaci(actor, { projectId, userId: colleague.id, letter: "I", currentLetter: "NONE" });
   },
   "milestone.manage": ({ actor, projectId }) =>
     createMilestone(actor, { projectId, title: "Lounge open", baselineDate: "2027-01-15" }),
@@ -203,25 +264,9 @@ const CALLS: Record<Action, Call> = {
       ownerId: sponsor.id,
       cadence: "MONTHLY",
     }),
-  "metricValue.record": async ({ actor, owns, projectId }) => {
-    const metric = await db().metric.create({
-      data: {
-        name: "Discharges before noon",
-        category: "OPERATIONAL_EFFICIENCY",
-        unit: "%",
-        direction: "HIGHER_IS_BETTER",
-        baselineValue: 18,
-        targetValue: 33,
-        targetDate: new Date("2027-03-31T00:00:00Z"),
-        amberThreshold: 25,
-        redThreshold: 20,
-        ownerId: owns ? actor.id : sponsor.id,
-        cadence: "MONTHLY",
-        objectiveId,
-        projectId,
-      },
-    });
-    return recordMetricValue(actor, { metricId: metric.id, periodStart: thisMonth(), value: "21" });
+  "metricValue.record": async (cell) => {
+    const metric = await metricFor(cell);
+    return recordMetricValue(cell.actor, { metricId: metric.id, periodStart: thisMonth(), value: "21" });
   },
   "feedback.log": ({ actor, projectId }) =>
     logFeedback(actor, { projectId, kind: "SUGGESTION", severity: "LOW", body: "Open the lounge at 08:00" }),
@@ -272,11 +317,153 @@ const CALLS: Record<Action, Call> = {
     }),
 };
 
-describe.each(rows)("$action", ({ action, cells }) => {
+// The other operations under each action: the matrix holds for every one of them.
+const MORE_CALLS: Partial<Record<Action, Record<string, Call>>> = {
+  "alignment.manage": {
+    removeAlignment: async ({ actor, projectId }) => {
+      const objective = await make.createObjective({ ownerId: sponsor.id });
+      await db().alignment.create({
+        data: {
+          projectId,
+          objectiveId: objective.id,
+          contribution: "SUPPORTING",
+          rationale: "Also serves flow.",
+        },
+      });
+      return removeAlignment(actor, { projectId, objectiveId: objective.id });
+    },
+  },
+  "raci.manage": {
+    removeRaci: async ({ actor, projectId }) => {
+      const colleague = await make.createUser();
+      await db().raciAssignment.create({ data: { projectId, userId: colleague.id, letter: "I" } });
+      return removeRaci(actor, { projectId, userId: colleague.id, currentLetter: "I" });
+    },
+    handOverAccountable: async ({ actor, projectId }) => {
+      const successor = await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+      return handOverAccountable(actor, { projectId, toUserId: successor.id, previousHolderBecomes: "I" });
+    },
+  },
+  "milestone.manage": {
+    changeMilestoneForecast: async ({ actor, projectId }) => {
+      const milestone = await make.createMilestone({ projectId, baselineDate: "2027-01-15" });
+      return changeMilestoneForecast(actor, {
+        milestoneId: milestone.id,
+        version: 0,
+        forecastDate: "2027-02-15",
+        reason: "Supplier delay on the interface build",
+      });
+    },
+    completeMilestone: async ({ actor, projectId }) => {
+      const milestone = await make.createMilestone({ projectId, baselineDate: today() });
+      return completeMilestone(actor, { milestoneId: milestone.id, version: 0, actualDate: today() });
+    },
+    cancelMilestone: async ({ actor, projectId }) => {
+      const milestone = await make.createMilestone({ projectId, baselineDate: "2027-01-15" });
+      return cancelMilestone(actor, {
+        milestoneId: milestone.id,
+        version: 0,
+        reason: "Scope moved to the phase two rollout",
+      });
+    },
+  },
+  "metric.define": {
+    updateMetric: async (cell) => {
+      const metric = await metricFor({ ...cell, owns: false });
+      return updateMetric(cell.actor, {
+        ...metricDefinition,
+        metricId: metric.id,
+        version: 0,
+        name: "Discharges before 11:00",
+        ownerId: sponsor.id,
+        objectiveId,
+        focus: "OPERATIONS",
+      });
+    },
+  },
+  "metricValue.record": {
+    correctMetricValue: async (cell) => {
+      const metric = await metricFor(cell);
+      const value = await db().metricValue.create({
+        data: {
+          metricId: metric.id,
+          periodStart: new Date(`${thisMonth()}T00:00:00Z`),
+          value: 21,
+          recordedById: sponsor.id,
+        },
+      });
+      return correctMetricValue(cell.actor, {
+        metricValueId: value.id,
+        version: 0,
+        value: "23",
+        reason: "Late returns from the discharge team",
+      });
+    },
+  },
+  "feedback.answer": {
+    acknowledgeFeedback: async ({ actor, projectId }) => {
+      const feedback = await make.createFeedback({
+        projectId,
+        authorId: champion.id,
+        dueAt: new Date(Date.now() + 86_400_000),
+      });
+      return acknowledgeFeedback(actor, { feedbackId: feedback.id, version: 0 });
+    },
+  },
+  "risk.manage": {
+    updateRisk: async ({ actor, projectId }) => {
+      const risk = await db().risk.create({
+        data: { projectId, title: "Transport delays", likelihood: 3, impact: 3, ownerId: sponsor.id },
+      });
+      return updateRisk(actor, {
+        riskId: risk.id,
+        version: 0,
+        title: "Transport delays",
+        likelihood: "4",
+        impact: "3",
+        ownerId: sponsor.id,
+        status: "OPEN",
+      });
+    },
+  },
+  "user.manage": {
+    changeUserRole: async ({ actor }) => {
+      const user = await make.createUser({ role: "VIEWER" });
+      return changeUserRole(actor, {
+        userId: user.id,
+        version: 0,
+        role: "PROJECT_MANAGER",
+        discipline: "DIGITAL",
+      });
+    },
+    deactivateUser: async ({ actor }) => {
+      const user = await make.createUser({ role: "VIEWER" });
+      return deactivateUser(actor, { userId: user.id, version: 0 });
+    },
+    reactivateUser: async ({ actor }) => {
+      const user = await make.createUser({ role: "VIEWER", active: false });
+      return reactivateUser(actor, { userId: user.id, version: 0 });
+    },
+    resetPassword: async ({ actor }) => {
+      const user = await make.createUser({ role: "VIEWER" });
+      return resetPassword(actor, { userId: user.id, version: 0, password: "another long password" });
+    },
+  },
+};
+
+const CASES = rows.flatMap(({ action, cells }) =>
+  [["", CALLS[action]] as const, ...Object.entries(MORE_CALLS[action] ?? {})].map(([operation, call]) => ({
+    name: operation ? `${action}: ${operation}` : action,
+    call,
+    cells,
+  })),
+);
+
+describe.each(CASES)("$name", ({ call, cells }) => {
   it.each(columns.map((column, i) => ({ column, allowed: cells[i] === "Y" })))(
     "$column → allowed: $allowed",
     async ({ column, allowed }) => {
-      const result = await CALLS[action](await cellFor(column));
+      const result = await call(await cellFor(column));
       if (allowed) expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
       else expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
     },
