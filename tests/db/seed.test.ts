@@ -1,5 +1,6 @@
 // The demo seed against a real migrated database, judged by the same pure rules the app enforces:
 // if a screen would show a governance gap on a project the seed calls healthy, this fails first.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Cadence } from "@/generated/prisma/enums";
@@ -10,6 +11,7 @@ import { migrate } from "@/lib/db/migrator";
 import { buildDemoPlan } from "@/lib/db/seed/plan";
 import { AlreadySeededError, isSeeded, seedDemoOrganisation } from "@/lib/db/seed/seed";
 import { ACTIVE_PROJECT_STAGES } from "@/lib/domain/alignment";
+import { computeEarliestFinalPeriod } from "@/lib/domain/benefits-review";
 import { computeFeedbackDueAt, computeFeedbackSla } from "@/lib/domain/feedback-sla";
 import { canRecordMetricValue, computePeriodStart } from "@/lib/domain/metrics";
 import { computeLocalDate } from "@/lib/domain/milestones";
@@ -30,15 +32,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
-}
-
-/** The period before the one containing `date`: a closed project's last complete period. */
-function previousPeriodStart(cadence: Cadence, date: Date): Date {
-  const start = computePeriodStart(cadence, date);
-  if (cadence === "WEEKLY") return new Date(start.getTime() - 7 * 86_400_000);
-  const back = new Date(start);
-  back.setUTCMonth(back.getUTCMonth() - (cadence === "MONTHLY" ? 1 : 3));
-  return back;
 }
 
 async function loadProjects() {
@@ -79,7 +72,7 @@ function factsOf(project: LoadedProject): ProjectFacts {
       name: m.name,
       baselineValue: m.baselineValue,
       targetValue: m.targetValue,
-      hasFinalValue: m.values.some((v) => v.periodStart >= previousPeriodStart(m.cadence, closedOn)),
+      hasFinalValue: m.values.some((v) => v.periodStart >= computeEarliestFinalPeriod(m.cadence, closedOn)),
     })),
     milestones: project.milestones.map((m) => ({ title: m.title, status: m.status })),
   };

@@ -1,11 +1,12 @@
 // The seed must itself obey the rules the app enforces: fail loudly before writing anything rather
 // than show a demo whose live projects break rule 1 or whose closed ones break rule 4.
+
 import type { Cadence, MilestoneStatus } from "@/generated/prisma/enums";
+import { hasFinalValue } from "@/lib/domain/benefits-review";
 import type { RaciEntry, RaciLetter } from "@/lib/domain/raci";
 import { closureGaps, type ProjectFacts, readinessGaps } from "@/lib/domain/stage-gates";
 import { PEOPLE, type PersonKey, type PersonSpec } from "./demo-organisation";
 import type { ProjectSpec } from "./demo-projects";
-import { earliestFinalPeriod } from "./series";
 
 export interface ProjectMetricFact {
   name: string;
@@ -22,6 +23,13 @@ export interface PlannedProject {
   /** The day a closed project closed (its final values are judged against it). */
   closedOn: Date;
   metrics: readonly ProjectMetricFact[];
+}
+
+function latestPeriod(values: readonly { periodStart: Date }[]): Date | null {
+  return values.reduce<Date | null>(
+    (latest, v) => (latest && latest >= v.periodStart ? latest : v.periodStart),
+    null,
+  );
 }
 
 export function assertGovernance(projects: readonly PlannedProject[]): void {
@@ -48,8 +56,9 @@ export function assertGovernance(projects: readonly PlannedProject[]): void {
         name: m.name,
         baselineValue: m.baseline,
         targetValue: m.target,
-        hasFinalValue: m.values.some(
-          (v) => v.periodStart.getTime() >= earliestFinalPeriod(m.cadence, closedOn).getTime(),
+        hasFinalValue: hasFinalValue(
+          { cadence: m.cadence, lastValuePeriodStart: latestPeriod(m.values) },
+          closedOn,
         ),
       })),
       milestones,

@@ -214,14 +214,3 @@ export function costSeries(range: CostRange, random: Random): CostPlan[] {
     ),
   }));
 }
-
-/**
- * The earliest period whose value counts as a closed project's final (benefits-review) value: the
- * period in which it closed or the one before, since the closing period may not be complete yet.
- * The schema has no explicit "final" flag, so this is the convention the seed and its tests share.
- */
-export function earliestFinalPeriod(cadence: Cadence, closedOn: Date): Date {
-  const closingPeriod = computePeriodStart(cadence, closedOn);
-  if (cadence === "WEEKLY") return addDays(closingPeriod, -7);
-  return addMonths(closingPeriod, cadence === "MONTHLY" ? -1 : -3);
-}
