@@ -249,21 +249,7 @@ const CALLS: Record<Action, Call> = {
       description: "Agency porters",
     }),
   "metric.define": ({ actor, projectId }) =>
-    defineMetric(actor, {
-      projectId,
-      objectiveId,
-      name: "Discharges before noon",
-      category: "OPERATIONAL_EFFICIENCY",
-      unit: "%",
-      direction: "HIGHER_IS_BETTER",
-      baselineValue: "18",
-      targetValue: "33",
-      targetDate: "2027-03-31",
-      amberThreshold: "25",
-      redThreshold: "20",
-      ownerId: sponsor.id,
-      cadence: "MONTHLY",
-    }),
+    defineMetric(actor, { ...metricDefinition, projectId, objectiveId, ownerId: sponsor.id }),
   "metricValue.record": async (cell) => {
     const metric = await metricFor(cell);
     return recordMetricValue(cell.actor, { metricId: metric.id, periodStart: thisMonth(), value: "21" });
