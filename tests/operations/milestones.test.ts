@@ -15,6 +15,7 @@ import { actorOf, expectRefusedWithoutChange } from "./support";
 useMigratedDatabase();
 
 const TABLES = ["Milestone", "MilestoneChange", "AuditEvent"] as const;
+const UNKNOWN_ID = "6f1c1f0e-0000-4000-8000-000000000001";
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const today = () => computeLocalDate(new Date(), "Europe/London");
 const inDays = (days: number) => iso(new Date(today().getTime() + days * 86_400_000));
@@ -24,12 +25,13 @@ let sponsor: Actor; // A on the project
 let pmo: Actor;
 let otherPm: Actor; // a project manager with no letter on this project
 let champion: Actor; // C on the project
-let viewer: Actor;
+let viewer: Actor; // R on the project, but read-only by organisation role
+let siteId: string;
 let projectId: string;
 
 beforeAll(async () => {
   await db().organisation.create({ data: { id: 1, name: "Northbridge", timeZone: "Europe/London" } });
-  const site = await make.createSite();
+  siteId = (await make.createSite()).id;
   pm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
   sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
   pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
@@ -37,12 +39,12 @@ beforeAll(async () => {
   champion = actorOf(await make.createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" }));
   viewer = actorOf(await make.createUser({ role: "VIEWER" }));
   const project = await make.createProject({
-    siteId: site.id,
+    siteId,
     raci: [
       { userId: pm.id, letter: "R" },
       { userId: sponsor.id, letter: "A" },
       { userId: champion.id, letter: "C" },
-      { userId: viewer.id, letter: "I" },
+      { userId: viewer.id, letter: "R" },
     ],
   });
   projectId = project.id;
@@ -51,6 +53,12 @@ beforeAll(async () => {
 async function auditEventsFor(entityId: string) {
   return db().auditEvent.findMany({ where: { entityId } });
 }
+
+/** Refused by authority alone: one holds no letter, the other holds R but only a viewer's role. */
+const NOT_ALLOWED = [
+  ["a project manager with no letter on the project", () => otherPm],
+  ["a viewer, even one who is Responsible", () => viewer],
+] as const;
 
 describe("createMilestone", () => {
   it("adds the milestone with its forecast on the baseline, audited once", async () => {
@@ -71,7 +79,7 @@ describe("createMilestone", () => {
   it.each([
     ["a project manager who is not R or A", () => otherPm],
     ["a clinical champion consulted on the project", () => champion],
-    ["a viewer, even when informed", () => viewer],
+    ["a viewer, even one who is Responsible", () => viewer],
   ])("refuses %s", async (_who, who) => {
     await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
       createMilestone(who(), { projectId, title: "Not theirs", baselineDate: inDays(10) }),
@@ -85,18 +93,43 @@ describe("createMilestone", () => {
     expect(Object.keys(refused.fieldErrors ?? {})).toEqual(expect.arrayContaining(["title", "baselineDate"]));
   });
 
+  it("refuses an inactive owner, beside the owner field", async () => {
+    const leaver = await make.createUser({ role: "PROJECT_MANAGER", active: false });
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      createMilestone(pm, {
+        projectId,
+        title: "Owned by a leaver",
+        baselineDate: inDays(15),
+        ownerId: leaver.id,
+      }),
+    );
+    expect(refused.fieldErrors?.ownerId?.length).toBeGreaterThan(0);
+  });
+
+  it.each(["CLOSED", "CANCELLED"] as const)("refuses a new milestone on a %s project", async (stage) => {
+    const finished = await make.createProject({
+      siteId,
+      stage,
+      raci: [
+        { userId: pm.id, letter: "R" },
+        { userId: sponsor.id, letter: "A" },
+      ],
+    });
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      createMilestone(pm, { projectId: finished.id, title: "Too late", baselineDate: inDays(10) }),
+    );
+    expect(refused.message).toMatch(/closed or cancelled/);
+  });
+
   it("refuses an unknown project", async () => {
     await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
-      createMilestone(pmo, {
-        projectId: "6f1c1f0e-0000-4000-8000-000000000000",
-        title: "Nowhere",
-        baselineDate: inDays(5),
-      }),
+      createMilestone(pmo, { projectId: UNKNOWN_ID, title: "Nowhere", baselineDate: inDays(5) }),
     );
   });
 });
 
-describe("changing a forecast, completing and cancelling", () => {
+describe("changeMilestoneForecast", () => {
+  const reason = "Ward reconfiguration postponed by winter pressures";
   let milestoneId: string;
   beforeEach(async () => {
     milestoneId = (await make.createMilestone({ projectId, baselineDate: inDays(20) })).id;
@@ -129,66 +162,38 @@ describe("changing a forecast, completing and cancelling", () => {
     expect(refused.fieldErrors?.reason?.length).toBeGreaterThan(0);
   });
 
+  it("refuses to move the forecast of a milestone that is done", async () => {
+    const done = await make.createMilestone({ projectId, baselineDate: inDays(-5), status: "DONE" });
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      changeMilestoneForecast(pm, { milestoneId: done.id, version: 0, forecastDate: inDays(50), reason }),
+    );
+    expect(refused.message).toMatch(/milestone is done/);
+  });
+
+  it.each(NOT_ALLOWED)("refuses %s", async (_who, who) => {
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+      changeMilestoneForecast(who(), { milestoneId, version: 0, forecastDate: inDays(40), reason }),
+    );
+  });
+
   it("refuses a stale version with CONFLICT", async () => {
     await db().milestone.update({ where: { id: milestoneId }, data: { version: { increment: 1 } } });
     await expectRefusedWithoutChange(TABLES, "CONFLICT", () =>
-      changeMilestoneForecast(pm, {
-        milestoneId,
-        version: 0,
-        forecastDate: inDays(40),
-        reason: "Ward reconfiguration postponed by winter pressures",
-      }),
+      changeMilestoneForecast(pm, { milestoneId, version: 0, forecastDate: inDays(40), reason }),
     );
   });
 
-  it("refuses an unknown milestone and a user who is not R or A", async () => {
+  it("refuses a date that is not a date, beside the forecast field", async () => {
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      changeMilestoneForecast(pm, { milestoneId, version: 0, forecastDate: "next Tuesday", reason }),
+    );
+    expect(refused.fieldErrors?.forecastDate?.length).toBeGreaterThan(0);
+  });
+
+  it("refuses an unknown milestone", async () => {
     await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
-      completeMilestone(pm, {
-        milestoneId: "6f1c1f0e-0000-4000-8000-000000000001",
-        version: 0,
-        actualDate: inDays(0),
-      }),
+      changeMilestoneForecast(pm, { milestoneId: UNKNOWN_ID, version: 0, forecastDate: inDays(40), reason }),
     );
-    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
-      completeMilestone(otherPm, { milestoneId, version: 0, actualDate: inDays(0) }),
-    );
-  });
-
-  it("completes on a date not in the future, and then refuses to move the forecast", async () => {
-    await expectRefusedWithoutChange(TABLES, "RULE", () =>
-      completeMilestone(pm, { milestoneId, version: 0, actualDate: inDays(3) }),
-    );
-    expect(await completeMilestone(pmo, { milestoneId, version: 0, actualDate: inDays(0) })).toMatchObject({
-      ok: true,
-    });
-    const done = await db().milestone.findUniqueOrThrow({ where: { id: milestoneId } });
-    expect(done).toMatchObject({ status: "DONE", version: 1 });
-    await expectRefusedWithoutChange(TABLES, "RULE", () =>
-      changeMilestoneForecast(pm, {
-        milestoneId,
-        version: 1,
-        forecastDate: inDays(50),
-        reason: "Clinical validation took two extra cycles",
-      }),
-    );
-  });
-
-  it("cancels with a reason, kept in the audit event", async () => {
-    await expectRefusedWithoutChange(TABLES, "RULE", () =>
-      cancelMilestone(pm, { milestoneId, version: 0, reason: "" }),
-    );
-    const result = await cancelMilestone(pm, {
-      milestoneId,
-      version: 0,
-      reason: "Scope moved to the phase two rollout",
-    });
-    expect(result).toMatchObject({ ok: true });
-    const events = await auditEventsFor(milestoneId);
-    expect(events).toHaveLength(1);
-    expect(events[0]?.after).toMatchObject({
-      status: "CANCELLED",
-      reason: "Scope moved to the phase two rollout",
-    });
   });
 
   it("lets exactly one of two concurrent edits of the same version win; the other gets CONFLICT", async () => {
@@ -217,5 +222,110 @@ describe("changing a forecast, completing and cancelling", () => {
     });
     expect(await db().milestoneChange.count({ where: { milestoneId } })).toBe(1);
     expect(await db().auditEvent.count({ where: { entityId: milestoneId } })).toBe(1);
+  });
+});
+
+describe("completeMilestone", () => {
+  let milestoneId: string;
+  beforeEach(async () => {
+    milestoneId = (await make.createMilestone({ projectId, baselineDate: inDays(20) })).id;
+  });
+
+  it("marks the milestone done on a date not in the future, audited once as milestone.complete", async () => {
+    const result = await completeMilestone(pmo, { milestoneId, version: 0, actualDate: inDays(0) });
+    expect(result).toMatchObject({ ok: true, data: { id: milestoneId, version: 1 } });
+    const done = await db().milestone.findUniqueOrThrow({ where: { id: milestoneId } });
+    expect(done).toMatchObject({ status: "DONE", version: 1 });
+    expect(iso(done.actualDate!)).toBe(inDays(0));
+    const events = await auditEventsFor(milestoneId);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: "milestone.complete",
+      actorId: pmo.id,
+      entityType: "Milestone",
+    });
+  });
+
+  it("refuses an actual date in the future", async () => {
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      completeMilestone(pm, { milestoneId, version: 0, actualDate: inDays(3) }),
+    );
+    expect(refused.fieldErrors?.actualDate?.length).toBeGreaterThan(0);
+  });
+
+  it.each(NOT_ALLOWED)("refuses %s", async (_who, who) => {
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+      completeMilestone(who(), { milestoneId, version: 0, actualDate: inDays(0) }),
+    );
+  });
+
+  it("refuses a stale version with CONFLICT", async () => {
+    await db().milestone.update({ where: { id: milestoneId }, data: { version: { increment: 1 } } });
+    await expectRefusedWithoutChange(TABLES, "CONFLICT", () =>
+      completeMilestone(pm, { milestoneId, version: 0, actualDate: inDays(0) }),
+    );
+  });
+
+  it("refuses a date that is not a date, beside the actual date field", async () => {
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      completeMilestone(pm, { milestoneId, version: 0, actualDate: "yesterday" }),
+    );
+    expect(refused.fieldErrors?.actualDate?.length).toBeGreaterThan(0);
+  });
+
+  it("refuses an unknown milestone", async () => {
+    await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
+      completeMilestone(pm, { milestoneId: UNKNOWN_ID, version: 0, actualDate: inDays(0) }),
+    );
+  });
+});
+
+describe("cancelMilestone", () => {
+  const reason = "Scope moved to the phase two rollout";
+  let milestoneId: string;
+  beforeEach(async () => {
+    milestoneId = (await make.createMilestone({ projectId, baselineDate: inDays(20) })).id;
+  });
+
+  it("cancels with a reason, kept in the audit event", async () => {
+    const result = await cancelMilestone(pm, { milestoneId, version: 0, reason });
+    expect(result).toMatchObject({ ok: true, data: { id: milestoneId, version: 1 } });
+    const events = await auditEventsFor(milestoneId);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "milestone.cancel", actorId: pm.id });
+    expect(events[0]?.after).toMatchObject({ status: "CANCELLED", reason });
+  });
+
+  it("refuses to cancel without a reason", async () => {
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      cancelMilestone(pm, { milestoneId, version: 0, reason: "" }),
+    );
+    expect(refused.fieldErrors?.reason?.length).toBeGreaterThan(0);
+  });
+
+  it.each(NOT_ALLOWED)("refuses %s", async (_who, who) => {
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+      cancelMilestone(who(), { milestoneId, version: 0, reason }),
+    );
+  });
+
+  it("refuses a stale version with CONFLICT", async () => {
+    await db().milestone.update({ where: { id: milestoneId }, data: { version: { increment: 1 } } });
+    await expectRefusedWithoutChange(TABLES, "CONFLICT", () =>
+      cancelMilestone(pm, { milestoneId, version: 0, reason }),
+    );
+  });
+
+  it("refuses a version that is not a number, beside the version field", async () => {
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      cancelMilestone(pm, { milestoneId, version: "latest", reason }),
+    );
+    expect(refused.fieldErrors?.version?.length).toBeGreaterThan(0);
+  });
+
+  it("refuses an unknown milestone", async () => {
+    await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
+      cancelMilestone(pm, { milestoneId: UNKNOWN_ID, version: 0, reason }),
+    );
   });
 });
