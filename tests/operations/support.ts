@@ -29,6 +29,8 @@ export async function expectRefusedWithoutChange<T>(
   const before = await fingerprint(tables);
   const result = await call();
   expect(result).toMatchObject({ ok: false, code });
+  // An unexpected crash also comes back as a failure; a refusal must be a real one.
+  expect(result.ok ? "" : result.message).not.toMatch(/^Something went wrong/);
   expect(await fingerprint(tables)).toBe(before);
   return result as Extract<ActionResult<T>, { ok: false }>;
 }
