@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canOwnObjective, parentViolations, OBJECTIVE_VIOLATION as V } from "@/lib/domain/objectives";
+import type { ObjectiveStatus } from "@/generated/prisma/enums";
+import {
+  type AlignedProjectFacts,
+  canOwnObjective,
+  parentViolations,
+  retirementViolations,
+  OBJECTIVE_VIOLATION as V,
+} from "@/lib/domain/objectives";
 
 describe("canOwnObjective", () => {
   it("accepts active executives and admins only", () => {
@@ -49,5 +56,58 @@ describe("parentViolations", () => {
       { id: "y", code: "SO-Y", parentId: "x" },
     ];
     expect(parentViolations({ objectiveId: "z", parentId: "x", tree: cyclic })).toEqual([]);
+  });
+});
+
+describe("retirementViolations", () => {
+  const objective = { code: "SO-03", title: "Sepsis within the hour" };
+  const project = (overrides: Partial<AlignedProjectFacts> = {}): AlignedProjectFacts => ({
+    code: "CLN-01",
+    name: "Sepsis bundle",
+    stage: "PILOT",
+    otherObjectiveStatuses: [],
+    ...overrides,
+  });
+  const retire = (alignedProjects: AlignedProjectFacts[], from: ObjectiveStatus = "ACTIVE") =>
+    retirementViolations({ objective, from, to: "RETIRED", alignedProjects });
+
+  it("refuses retiring the only objective a live project serves, naming the projects, beside the status", () => {
+    const violations = retire([
+      project(),
+      project({ code: "CLN-02", name: "Early warning", stage: "ON_HOLD", heldFrom: "APPROVED" }),
+    ]);
+    expect(violations).toEqual([
+      {
+        code: V.retiresLastAlignment,
+        field: "status",
+        message: expect.stringMatching(
+          /^SO-03 “Sepsis within the hour” is the only objective CLN-01 “Sepsis bundle”, CLN-02 “Early warning” serve, and a live project must serve one/,
+        ),
+      },
+    ]);
+  });
+
+  it("counts only other objectives that are not retired", () => {
+    expect(retire([project({ otherObjectiveStatuses: ["RETIRED"] })])).toHaveLength(1);
+    expect(retire([project({ otherObjectiveStatuses: ["RETIRED", "ACTIVE"] })])).toEqual([]);
+    expect(retire([project({ otherObjectiveStatuses: ["ACHIEVED"] })])).toEqual([]);
+  });
+
+  it("ignores proposals, paused proposals, closed and cancelled projects", () => {
+    expect(
+      retire([
+        project({ stage: "PROPOSED" }),
+        project({ stage: "ON_HOLD", heldFrom: "PROPOSED" }),
+        project({ stage: "CLOSED" }),
+        project({ stage: "CANCELLED" }),
+      ]),
+    ).toEqual([]);
+  });
+
+  it("checks only a move into RETIRED", () => {
+    expect(retire([project()], "RETIRED")).toEqual([]);
+    expect(
+      retirementViolations({ objective, from: "ACTIVE", to: "ACHIEVED", alignedProjects: [project()] }),
+    ).toEqual([]);
   });
 });

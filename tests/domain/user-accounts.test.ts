@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   canBeAccountable,
+  canBeResponsible,
   deactivationViolations,
   reactivationViolations,
   roleChangeViolations,
@@ -18,6 +19,15 @@ describe("canBeAccountable", () => {
     expect(canBeAccountable({ role: "PROJECT_MANAGER", active: true })).toBe(true);
     expect(canBeAccountable({ role: "VIEWER", active: true })).toBe(false);
     expect(canBeAccountable({ role: "EXECUTIVE", active: false })).toBe(false);
+  });
+});
+
+describe("canBeResponsible", () => {
+  it("accepts any active user who can do the work, never a viewer", () => {
+    expect(canBeResponsible({ role: "CLINICAL_CHAMPION", active: true })).toBe(true);
+    expect(canBeResponsible({ role: "PROJECT_MANAGER", active: true })).toBe(true);
+    expect(canBeResponsible({ role: "VIEWER", active: true })).toBe(false);
+    expect(canBeResponsible({ role: "PROJECT_MANAGER", active: false })).toBe(false);
   });
 });
 

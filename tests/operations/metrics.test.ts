@@ -301,18 +301,35 @@ describe("recordMetricValue", () => {
     expect(events[0]).toMatchObject({ action: "metric_value.record", entityType: "MetricValue" });
   });
 
-  it("lets the metric's named owner record without a letter, on a project or an objective-level metric", async () => {
-    const projectMetric = await metricRow({ ownerId: ownerChampion.id });
+  it("lets the named owner of an objective-level metric record without a letter: no project, no R or A", async () => {
     const objectiveMetric = await metricRow({ ownerId: ownerChampion.id, projectId: null });
-    for (const metric of [projectMetric, objectiveMetric]) {
-      const result = await recordMetricValue(ownerChampion, {
-        metricId: metric.id,
+    const result = await recordMetricValue(ownerChampion, {
+      metricId: objectiveMetric.id,
+      periodStart: monthsAgo(1),
+      value: "31",
+    });
+    expect(result).toMatchObject({ ok: true });
+    expect(await db().metricValue.count({ where: { recordedById: ownerChampion.id } })).toBe(1);
+  });
+
+  it("refuses a project metric's named owner who is not R or A of the project (rule 3)", async () => {
+    const projectMetric = await metricRow({ ownerId: ownerChampion.id });
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+      recordMetricValue(ownerChampion, {
+        metricId: projectMetric.id,
         periodStart: monthsAgo(1),
         value: "31",
-      });
-      expect(result).toMatchObject({ ok: true });
-    }
-    expect(await db().metricValue.count({ where: { recordedById: ownerChampion.id } })).toBe(2);
+      }),
+    );
+    const value = await valueRow(projectMetric.id, monthsAgo(2));
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+      correctMetricValue(ownerChampion, {
+        metricValueId: value.id,
+        version: 0,
+        value: "26",
+        reason: "The ward census was entered twice",
+      }),
+    );
   });
 
   it("lets the PMO record on any metric", async () => {

@@ -206,3 +206,93 @@ describe("updateObjective", () => {
     expect(refused.fieldErrors?.ownerId).toHaveLength(1);
   });
 });
+
+describe("retiring an objective (rule 1: a live project serves an objective)", () => {
+  let siteId: string;
+
+  beforeAll(async () => {
+    siteId = (await make.createSite()).id;
+  });
+
+  function retire(objective: { id: string; version: number }) {
+    const { code: _code, ...fields } = objectiveInput();
+    return updateObjective(exec, {
+      objectiveId: objective.id,
+      version: objective.version,
+      ...fields,
+      status: "RETIRED",
+    });
+  }
+
+  it("refuses retiring the only objective of a live project, naming the projects", async () => {
+    const objective = await make.createObjective({
+      ownerId: exec.id,
+      code: "SO-90",
+      title: "Sepsis within the hour",
+    });
+    const other = await make.createObjective({ ownerId: exec.id });
+    await make.createProject({
+      siteId,
+      code: "PRJ-A1",
+      name: "Sepsis bundle",
+      stage: "PILOT",
+      alignments: [{ objectiveId: objective.id }],
+    });
+    await make.createProject({
+      siteId,
+      code: "PRJ-A2",
+      name: "Early warning",
+      stage: "ON_HOLD",
+      alignments: [{ objectiveId: objective.id }],
+    });
+    // Served by another objective too, a proposal, and a closed project: none is left without one.
+    await make.createProject({
+      siteId,
+      stage: "ROLLOUT",
+      alignments: [{ objectiveId: objective.id }, { objectiveId: other.id, contribution: "SUPPORTING" }],
+    });
+    await make.createProject({ siteId, stage: "PROPOSED", alignments: [{ objectiveId: objective.id }] });
+    await make.createProject({ siteId, stage: "CLOSED", alignments: [{ objectiveId: objective.id }] });
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () => retire(objective));
+    expect(refused.fieldErrors?.status?.[0]).toMatch(
+      /SO-90 “Sepsis within the hour” is the only objective PRJ-A1 “Sepsis bundle”, PRJ-A2 “Early warning” serve/,
+    );
+  });
+
+  it("counts a project's other retired objectives as no objective at all", async () => {
+    const objective = await make.createObjective({ ownerId: exec.id });
+    const retired = await make.createObjective({ ownerId: exec.id, status: "RETIRED" });
+    await make.createProject({
+      siteId,
+      stage: "APPROVED",
+      alignments: [{ objectiveId: objective.id }, { objectiveId: retired.id, contribution: "SUPPORTING" }],
+    });
+    await expectRefusedWithoutChange(TABLES, "RULE", () => retire(objective));
+  });
+
+  it("retires an objective whose projects all serve another, or are proposals, closed or cancelled", async () => {
+    const objective = await make.createObjective({ ownerId: exec.id });
+    const other = await make.createObjective({ ownerId: exec.id });
+    await make.createProject({
+      siteId,
+      stage: "PILOT",
+      alignments: [{ objectiveId: objective.id }, { objectiveId: other.id, contribution: "SUPPORTING" }],
+    });
+    for (const stage of ["PROPOSED", "CLOSED", "CANCELLED"] as const) {
+      await make.createProject({ siteId, stage, alignments: [{ objectiveId: objective.id }] });
+    }
+    expect(await retire(objective)).toMatchObject({ ok: true });
+  });
+
+  it("still edits an objective that was retired before the rule, and other status changes", async () => {
+    const retired = await make.createObjective({ ownerId: exec.id, status: "RETIRED" });
+    await make.createProject({ siteId, stage: "PILOT", alignments: [{ objectiveId: retired.id }] });
+    expect(await retire(retired)).toMatchObject({ ok: true });
+    const active = await make.createObjective({ ownerId: exec.id });
+    await make.createProject({ siteId, stage: "PILOT", alignments: [{ objectiveId: active.id }] });
+    const { code: _code, ...fields } = objectiveInput();
+    expect(
+      await updateObjective(exec, { objectiveId: active.id, version: 0, ...fields, status: "ACHIEVED" }),
+    ).toMatchObject({ ok: true });
+  });
+});

@@ -38,7 +38,7 @@ export const STAGE_LABELS: Record<ProjectStage, string> = {
   CANCELLED: "Cancelled",
 };
 
-const KIND_LABELS: Record<ProjectKind, string> = {
+export const KIND_LABELS: Record<ProjectKind, string> = {
   CLINICAL: "Clinical",
   OPERATIONAL: "Operational",
   DIGITAL: "Digital",

@@ -33,6 +33,14 @@ export function canBeAccountable(user: { role: Role; active: boolean }): boolean
   return user.active && user.role !== "VIEWER";
 }
 
+/**
+ * A person may be Responsible (do the work) unless they are read-only: a viewer can record no
+ * milestone, value or risk, so as R they would only hide that nobody is doing the work.
+ */
+export function canBeResponsible(user: { role: Role; active: boolean }): boolean {
+  return user.active && user.role !== "VIEWER";
+}
+
 function listProjects(projects: readonly ProjectLabel[], max = 5): string {
   const shown = projects.slice(0, max).map((p) => `${p.code} “${p.name}”`);
   const rest = projects.length - shown.length;

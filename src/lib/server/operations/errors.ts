@@ -22,10 +22,6 @@ export const forbidden = (what = "do this") =>
 
 export const notFound = (what: string) => new OperationError("NOT_FOUND", `${what} was not found.`);
 
-/** Closed and cancelled projects take nothing new; `what` is what was being added ("risks"). */
-export const projectClosed = (what: string) =>
-  new OperationError("RULE", `The project is closed or cancelled: it takes no new ${what}.`);
-
 export const conflict = (what: string) =>
   new OperationError(
     "CONFLICT",

@@ -1,7 +1,11 @@
 import "server-only";
 // Feedback operations (DESIGN.md rule 6): anyone but a viewer logs feedback; the project's R or A
 // acknowledges and answers it; the author (or an R or A) closes it once answered. The due date is
-// computed once, at logging, in the organisation's time zone and working days.
+// computed once, at logging, in the organisation's time zone and working days. A closed project
+// still takes feedback (what people think of its outcome is still worth hearing, and its R or A
+// still answers); a cancelled one takes none, as nobody is there to act on it. Feedback logged
+// before a close or a cancellation is still owed its answer, so answering is never refused for the
+// project's stage.
 import type { Feedback, FeedbackStatus } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
@@ -12,6 +16,7 @@ import { getClock } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCan, letterOn } from "./authority";
 import { conflict, notFound, refuse } from "./errors";
+import { assertProjectTakes, lockProject } from "./project-lock";
 import { requireProjectMilestone } from "./project-milestone";
 import { parseInput, runOperation } from "./run";
 
@@ -29,8 +34,8 @@ export function logFeedback(actor: Actor, input: unknown): Promise<ActionResult<
     assertCan("feedback.log", actor);
     const { now, timeZone } = await getClock();
     return db().$transaction(async (tx) => {
-      const project = await tx.project.findUnique({ where: { id: data.projectId }, select: { id: true } });
-      if (!project) throw notFound("The project");
+      const project = await lockProject(tx, data.projectId);
+      assertProjectTakes(project, { what: "new feedback", afterClosure: true });
       if (data.milestoneId) await requireProjectMilestone(tx, data.projectId, data.milestoneId);
       // Holidays within the next month cover any five-working-day window.
       const holidays = await tx.holiday.findMany({

@@ -1,17 +1,21 @@
 import "server-only";
-// Metric operations (DESIGN.md rules 3, 7, 8). Defining and editing a metric is for R/A of its
-// project (or executives and the PMO); recording and correcting values is for R/A, the PMO and the
-// metric's owner. A period holds one value: a second is refused, and a figure is changed only by a
-// correction, which keeps who recorded it and when, and is audited with its reason.
+// Metric operations (DESIGN.md rules 3, 4, 7, 8). Defining and editing a metric is for R/A of its
+// project (or executives and the PMO); recording and correcting values is for R/A of its project,
+// the PMO or an admin, and, for an objective-level metric (no project, so no R or A), its owner. A
+// period holds one value: a second is refused, and a figure is changed only by a correction, which
+// keeps who recorded it and when, and is audited with its reason. A project metric's changes take
+// the project's lock: a closed project's measures no longer change but its benefits go on being
+// measured; a cancelled project takes neither (domain/closed-projects).
 import type { z } from "zod";
 import { type Metric, type MetricValue, Prisma } from "@/generated/prisma/client";
+import type { ProjectStage } from "@/generated/prisma/enums";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
+import type { ProjectRecordChange } from "@/lib/domain/closed-projects";
 import { canChangeMetricCadence, canCorrectMetricValue } from "@/lib/domain/metric-changes";
 import { canDefineMetric, canRecordMetricValue } from "@/lib/domain/metrics";
 import { formatCalendarDate } from "@/lib/domain/milestones";
-import { isFinalStage } from "@/lib/domain/stage-gates";
 import {
   correctMetricValueSchema,
   defineMetricSchema,
@@ -21,16 +25,9 @@ import {
 import { getClock } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCan, letterOn } from "./authority";
-import {
-  conflict,
-  notFound,
-  OperationError,
-  placeByCode,
-  projectClosed,
-  REASON_FIELD,
-  refuse,
-} from "./errors";
+import { conflict, notFound, OperationError, placeByCode, REASON_FIELD, refuse } from "./errors";
 import { requireActiveUser } from "./people";
+import { assertProjectTakes, lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
 
 export interface MetricRef {
@@ -61,12 +58,27 @@ async function assertCanDefine(tx: DbTx, actor: Actor, projectId: string | null)
   assertCan("metric.define", actor, { letter: projectId ? await letterOn(tx, actor, projectId) : null });
 }
 
-/** metricValue.record: R/A of the metric's project, the PMO, an admin, or the metric's owner. */
+/**
+ * metricValue.record: R/A of the metric's project, the PMO or an admin (rule 3). The owner exception
+ * is for objective-level metrics only: they belong to no project, so nobody holds an R or A on them.
+ * A project metric's owner records through their letter on the project, like everyone else.
+ */
 async function assertCanRecord(tx: DbTx, actor: Actor, metric: Metric): Promise<void> {
-  assertCan("metricValue.record", actor, {
-    letter: metric.projectId ? await letterOn(tx, actor, metric.projectId) : null,
-    isOwner: metric.ownerId === actor.id,
-  });
+  if (metric.projectId) {
+    assertCan("metricValue.record", actor, { letter: await letterOn(tx, actor, metric.projectId) });
+  } else {
+    assertCan("metricValue.record", actor, { letter: null, isOwner: metric.ownerId === actor.id });
+  }
+}
+
+/** The metric's project, locked (lockProject), or null for an objective-level metric. */
+async function lockMetricProject(tx: DbTx, projectId: string | null) {
+  return projectId ? lockProject(tx, projectId) : null;
+}
+
+/** Refuses a change the metric's project no longer takes; objective-level metrics have no stage. */
+function assertMetricProjectTakes(project: { stage: ProjectStage } | null, change: ProjectRecordChange) {
+  if (project) assertProjectTakes(project, change);
 }
 
 async function assertObjectiveExists(tx: DbTx, objectiveId: string): Promise<void> {
@@ -107,13 +119,10 @@ export function defineMetric(actor: Actor, input: unknown): Promise<ActionResult
     const data = parseInput(defineMetricSchema, input);
     return db().$transaction(async (tx) => {
       const projectId = data.projectId ?? null;
-      const project = projectId
-        ? await tx.project.findUnique({ where: { id: projectId }, select: { stage: true } })
-        : null;
-      if (projectId && !project) throw notFound("The project");
+      const project = await lockMetricProject(tx, projectId);
       await assertObjectiveExists(tx, data.objectiveId);
       await assertCanDefine(tx, actor, projectId);
-      if (project && isFinalStage(project.stage)) throw projectClosed("metrics");
+      assertMetricProjectTakes(project, { what: "new metrics" });
       await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       assertSoundDefinition(data);
       const metric = await tx.metric.create({
@@ -134,10 +143,13 @@ export function updateMetric(actor: Actor, input: unknown): Promise<ActionResult
   return runOperation(async () => {
     const data = parseInput(updateMetricSchema, input);
     return db().$transaction(async (tx) => {
-      const metric = await tx.metric.findUnique({ where: { id: data.metricId } });
-      if (!metric) throw notFound("The metric");
+      const found = await tx.metric.findUnique({ where: { id: data.metricId }, select: { projectId: true } });
+      if (!found) throw notFound("The metric");
+      const project = await lockMetricProject(tx, found.projectId);
+      const metric = await tx.metric.findUniqueOrThrow({ where: { id: data.metricId } });
       await assertCanDefine(tx, actor, metric.projectId);
       if (metric.version !== data.version) throw conflict("metric");
+      assertMetricProjectTakes(project, { what: "metric changes" });
       if (data.objectiveId !== metric.objectiveId) await assertObjectiveExists(tx, data.objectiveId);
       await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       assertSoundDefinition(data);
@@ -181,7 +193,9 @@ export function recordMetricValue(actor: Actor, input: unknown): Promise<ActionR
     return db().$transaction(async (tx) => {
       const metric = await tx.metric.findUnique({ where: { id: data.metricId } });
       if (!metric) throw notFound("The metric");
+      const project = await lockMetricProject(tx, metric.projectId);
       await assertCanRecord(tx, actor, metric);
+      assertMetricProjectTakes(project, { what: "new metric values", afterClosure: true });
       if (!metric.active) {
         throw new OperationError("RULE", "This metric has been retired: it takes no new values.");
       }
@@ -235,8 +249,10 @@ export function correctMetricValue(actor: Actor, input: unknown): Promise<Action
       });
       if (!current) throw notFound("The value");
       const { metric, ...value } = current;
+      const project = await lockMetricProject(tx, metric.projectId);
       await assertCanRecord(tx, actor, metric);
       if (value.version !== data.version) throw conflict("value");
+      assertMetricProjectTakes(project, { what: "value corrections", afterClosure: true });
       const note = data.note ?? null;
       const check = canCorrectMetricValue({ current: value, value: data.value, note, reason: data.reason });
       if (!check.ok) throw refuse(placeByCode(check.violations, FIELD_OF), "value");

@@ -1,12 +1,13 @@
 import "server-only";
-// Milestone operations (DESIGN.md rules 3, 5, 8). Each: parse → load the milestone and its project →
-// authority → version → rule → one transaction with the change, its history row and audit event.
+// Milestone operations (DESIGN.md rules 3, 4, 5, 8). Each: parse → load the milestone and lock its
+// project → authority → version → rule → one transaction with the change, its history row and audit
+// event. The project's lock keeps a close or a cancellation from passing its gate while a milestone
+// is being added or changed: a closed or cancelled project's plan no longer changes.
 import type { Milestone } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
 import { canCancelMilestone, canChangeForecast, canCompleteMilestone } from "@/lib/domain/milestones";
-import { isFinalStage } from "@/lib/domain/stage-gates";
 import {
   cancelMilestoneSchema,
   changeMilestoneForecastSchema,
@@ -16,8 +17,9 @@ import {
 import { getClock } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCanOnProject } from "./authority";
-import { conflict, notFound, placeByCode, projectClosed, REASON_FIELD, refuse } from "./errors";
+import { conflict, notFound, placeByCode, REASON_FIELD, refuse } from "./errors";
 import { requireActiveUser } from "./people";
+import { assertProjectTakes, lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
 
 export interface MilestoneRef {
@@ -25,16 +27,22 @@ export interface MilestoneRef {
   version: number;
 }
 
+const MILESTONE_CHANGES = { what: "milestone changes" } as const;
+
 async function loadForChange(
   tx: DbTx,
   actor: Actor,
   milestoneId: string,
   version: number,
 ): Promise<Milestone> {
-  const milestone = await tx.milestone.findUnique({ where: { id: milestoneId } });
-  if (!milestone) throw notFound("The milestone");
+  const found = await tx.milestone.findUnique({ where: { id: milestoneId }, select: { projectId: true } });
+  if (!found) throw notFound("The milestone");
+  const project = await lockProject(tx, found.projectId);
+  // Read under the lock: what the change is checked against is what it will be written over.
+  const milestone = await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } });
   await assertCanOnProject(tx, "milestone.manage", actor, milestone.projectId);
   if (milestone.version !== version) throw conflict("milestone");
+  assertProjectTakes(project, MILESTONE_CHANGES);
   return milestone;
 }
 
@@ -58,10 +66,9 @@ export function createMilestone(actor: Actor, input: unknown): Promise<ActionRes
   return runOperation(async () => {
     const data = parseInput(createMilestoneSchema, input);
     return db().$transaction(async (tx) => {
-      const project = await tx.project.findUnique({ where: { id: data.projectId }, select: { stage: true } });
-      if (!project) throw notFound("The project");
+      const project = await lockProject(tx, data.projectId);
       await assertCanOnProject(tx, "milestone.manage", actor, data.projectId);
-      if (isFinalStage(project.stage)) throw projectClosed("milestones");
+      assertProjectTakes(project, { what: "new milestones" });
       if (data.ownerId) await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       const milestone = await tx.milestone.create({
         data: {

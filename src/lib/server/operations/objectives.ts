@@ -1,13 +1,18 @@
 import "server-only";
 // Strategic objective operations (DESIGN.md rule 3: only the objective's owner, or an admin, edits
-// it). Each: parse → load → authority → version → rules → one transaction with the change and its
-// audit event.
+// it; rule 1: retiring it must not leave a live project serving no objective). Each: parse → load →
+// authority → version → rules → one transaction with the change and its audit event.
 import type { z } from "zod";
 import type { StrategicObjective } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
-import { canOwnObjective, parentViolations } from "@/lib/domain/objectives";
+import {
+  type AlignedProjectFacts,
+  canOwnObjective,
+  parentViolations,
+  retirementViolations,
+} from "@/lib/domain/objectives";
 import { createObjectiveSchema, updateObjectiveSchema } from "@/lib/schemas/objectives";
 import { recordAudit } from "./audit";
 import { assertCan } from "./authority";
@@ -49,6 +54,38 @@ async function assertValidParent(tx: DbTx, objectiveId: string | null, parentId:
   }
   const violations = parentViolations({ objectiveId, parentId, tree });
   if (violations.length) throw refuse(violations);
+}
+
+/**
+ * The projects aligned to the objective, each with the statuses of its other objectives. Their rows
+ * are locked first (in id order, so two retirements cannot deadlock): an alignment change takes the
+ * same lock, so a project's other link cannot be removed between this read and the retirement.
+ */
+async function alignedProjects(tx: DbTx, objectiveId: string): Promise<AlignedProjectFacts[]> {
+  await tx.$queryRaw`
+    SELECT p."id" FROM "Project" p JOIN "Alignment" a ON a."projectId" = p."id"
+    WHERE a."objectiveId" = ${objectiveId} ORDER BY p."id" FOR UPDATE OF p`;
+  const projects = await tx.project.findMany({
+    where: { alignments: { some: { objectiveId } } },
+    select: {
+      code: true,
+      name: true,
+      stage: true,
+      heldFromStage: true,
+      alignments: {
+        where: { objectiveId: { not: objectiveId } },
+        select: { objective: { select: { status: true } } },
+      },
+    },
+    orderBy: { code: "asc" },
+  });
+  return projects.map((p) => ({
+    code: p.code,
+    name: p.name,
+    stage: p.stage,
+    heldFrom: p.heldFromStage,
+    otherObjectiveStatuses: p.alignments.map((a) => a.objective.status),
+  }));
 }
 
 export function createObjective(actor: Actor, input: unknown): Promise<ActionResult<ObjectiveRef>> {
@@ -94,6 +131,15 @@ export function updateObjective(actor: Actor, input: unknown): Promise<ActionRes
       if (ownerId !== objective.ownerId) await assertEligibleOwner(tx, ownerId);
       if (data.parentId && data.parentId !== objective.parentId) {
         await assertValidParent(tx, objective.id, data.parentId);
+      }
+      if (data.status === "RETIRED" && objective.status !== "RETIRED") {
+        const violations = retirementViolations({
+          objective,
+          from: objective.status,
+          to: data.status,
+          alignedProjects: await alignedProjects(tx, objective.id),
+        });
+        if (violations.length) throw refuse(violations);
       }
       const { count } = await tx.strategicObjective.updateMany({
         where: { id: objective.id, version: objective.version },

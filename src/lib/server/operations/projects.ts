@@ -15,7 +15,7 @@ import { getClock } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCan, assertCanOnProject } from "./authority";
 import { conflict, invalid, notFound, OperationError, refuse } from "./errors";
-import { requireAccountable, requireActiveUser } from "./people";
+import { requireAccountable, requireResponsible } from "./people";
 import { lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
 
@@ -53,7 +53,7 @@ export function createProject(actor: Actor, input: unknown): Promise<ActionResul
             responsibleId: ["The Accountable cannot also be the Responsible: each person holds one letter"],
           });
         }
-        await requireActiveUser(tx, responsibleId, "responsibleId");
+        await requireResponsible(tx, responsibleId, "responsibleId");
       } else if (actor.id !== accountable.id && !can("project.edit", { role: actor.role })) {
         responsibleId = actor.id;
       }

@@ -1,48 +1,54 @@
 import "server-only";
-// RACI operations (DESIGN.md rule 2: exactly one active Accountable, always). A change is refused
-// when it would introduce a RACI gap the project does not already have, so a project that is
-// already short (say, its A was deactivated) can still be mended one step at a time. Each change
-// takes the project's lock before reading its RACI, so it cannot slip between a stage move's gate
-// check and its write (or another RACI change's); the partial unique index on A backs this up.
-import type { RaciLetter } from "@/generated/prisma/enums";
+// RACI operations (DESIGN.md rule 2: exactly one active Accountable, always; rule 1's RACI facts
+// keep holding once a project is live). A change is refused when it would introduce a RACI gap the
+// project does not already have (domain/raci-changes). Each change takes the project's lock before
+// reading its RACI, so it cannot slip between a stage move's gate check and its write (or another
+// RACI change's); the partial unique index on A backs this up. RACI rows carry no version: a
+// change names the letter the form showed, and is refused when someone has changed it since (rule 8).
+import type { RaciLetter, Role } from "@/generated/prisma/enums";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
-import { type Gap, type RaciEntry, raciGaps } from "@/lib/domain/raci";
+import type { RaciEntry } from "@/lib/domain/raci";
+import { introducedRaciGaps, type RaciChangeProject } from "@/lib/domain/raci-changes";
+import { canBeResponsible } from "@/lib/domain/user-accounts";
 import { assignRaciSchema, handOverAccountableSchema, removeRaciSchema } from "@/lib/schemas/raci";
 import { recordAudit } from "./audit";
 import { assertCanOnProject } from "./authority";
-import { notFound, OperationError, refuse } from "./errors";
-import { requireAccountable, requireActiveUser } from "./people";
+import { conflict, invalid, notFound, OperationError, refuse } from "./errors";
+import { requireAccountable, requireActiveUser, requireResponsible } from "./people";
 import { lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
 
 interface ProjectRaci {
-  stage: string;
-  entries: RaciEntry[];
+  project: RaciChangeProject;
+  entries: (RaciEntry & { role: Role })[];
 }
 
 async function loadRaci(tx: DbTx, projectId: string): Promise<ProjectRaci> {
   const project = await tx.project.findUnique({
     where: { id: projectId },
     select: {
+      kind: true,
       stage: true,
+      heldFromStage: true,
       raci: {
         select: {
           userId: true,
           letter: true,
-          user: { select: { name: true, discipline: true, active: true } },
+          user: { select: { name: true, role: true, discipline: true, active: true } },
         },
       },
     },
   });
   if (!project) throw notFound("The project");
   return {
-    stage: project.stage,
+    project: { kind: project.kind, stage: project.stage, heldFrom: project.heldFromStage },
     entries: project.raci.map((r) => ({
       userId: r.userId,
       letter: r.letter,
       name: r.user.name,
+      role: r.user.role,
       discipline: r.user.discipline,
       active: r.user.active,
     })),
@@ -50,10 +56,13 @@ async function loadRaci(tx: DbTx, projectId: string): Promise<ProjectRaci> {
 }
 
 /** Gaps the proposed RACI has that the current one does not. */
-function introducedGaps(current: ProjectRaci, proposed: RaciEntry[]): Gap[] {
-  const options = { requireResponsible: current.stage !== "PROPOSED" };
-  const before = new Set(raciGaps(current.entries, options).map((gap) => gap.code));
-  return raciGaps(proposed, options).filter((gap) => !before.has(gap.code));
+const introducedGaps = (current: ProjectRaci, proposed: RaciEntry[]) =>
+  introducedRaciGaps(current.project, current.entries, proposed);
+
+/** Refuses when the person's letter is no longer the one the form showed ("NONE": no letter). */
+function assertLetterUnchanged(current: ProjectRaci, userId: string, seen: RaciLetter | "NONE"): void {
+  const letter = current.entries.find((e) => e.userId === userId)?.letter ?? "NONE";
+  if (letter !== seen) throw conflict("person's RACI letter");
 }
 
 export function assignRaci(actor: Actor, input: unknown): Promise<ActionResult<{ letter: RaciLetter }>> {
@@ -63,7 +72,11 @@ export function assignRaci(actor: Actor, input: unknown): Promise<ActionResult<{
       await lockProject(tx, data.projectId);
       const current = await loadRaci(tx, data.projectId);
       await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
-      const user = await requireActiveUser(tx, data.userId, "userId");
+      assertLetterUnchanged(current, data.userId, data.currentLetter);
+      const user =
+        data.letter === "R"
+          ? await requireResponsible(tx, data.userId, "userId")
+          : await requireActiveUser(tx, data.userId, "userId");
       const existing = current.entries.find((e) => e.userId === data.userId);
       if (existing?.letter === "A") {
         throw new OperationError(
@@ -107,6 +120,7 @@ export function removeRaci(actor: Actor, input: unknown): Promise<ActionResult<n
       await lockProject(tx, data.projectId);
       const current = await loadRaci(tx, data.projectId);
       await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
+      assertLetterUnchanged(current, data.userId, data.currentLetter);
       const existing = await tx.raciAssignment.findUnique({
         where: { projectId_userId: { projectId: data.projectId, userId: data.userId } },
       });
@@ -153,6 +167,14 @@ export function handOverAccountable(actor: Actor, input: unknown): Promise<Actio
         });
       }
       const keeps = data.previousHolderBecomes;
+      // A closed project's A may since have become a viewer; as R they would do no work.
+      if (outgoing && keeps === "R" && !canBeResponsible({ role: outgoing.role, active: true })) {
+        throw invalid({
+          previousHolderBecomes: [
+            `${outgoing.name} is a viewer and cannot be Responsible: keep them as C or I, or remove them`,
+          ],
+        });
+      }
       const proposed: RaciEntry[] = [
         ...current.entries.filter((e) => e.userId !== incoming.id && e.letter !== "A"),
         ...(outgoing && keeps !== "NONE" ? [{ ...outgoing, letter: keeps }] : []),

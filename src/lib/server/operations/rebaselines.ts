@@ -43,8 +43,12 @@ export function requestRebaseline(actor: Actor, input: unknown): Promise<ActionR
   return runOperation(async () => {
     const data = parseInput(requestRebaselineSchema, input);
     return db().$transaction(async (tx) => {
-      const project = await tx.project.findUnique({ where: { id: data.projectId }, select: baselineSelect });
-      if (!project) throw notFound("The project");
+      // Locked first, so the project cannot be closed or cancelled between the stage check and the request.
+      await lockProject(tx, data.projectId);
+      const project = await tx.project.findUniqueOrThrow({
+        where: { id: data.projectId },
+        select: baselineSelect,
+      });
       await assertCanOnProject(tx, "rebaseline.request", actor, data.projectId);
       const milestone = data.milestoneId
         ? await requireProjectMilestone(tx, data.projectId, data.milestoneId)

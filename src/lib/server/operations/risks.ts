@@ -1,18 +1,20 @@
 import "server-only";
-// Risk operations (DESIGN.md Risk, rules 3 and 8): R/A of the project, the PMO or an admin keep
-// its risk register. Scores sit on the 5×5 matrix; a risk's owner is an active person.
+// Risk operations (DESIGN.md Risk, rules 3, 4 and 8): R/A of the project, the PMO or an admin keep
+// its risk register. Scores sit on the 5×5 matrix; a risk's owner is an active person. A closed or
+// cancelled project's register is kept as it ended; the project's lock keeps a close from slipping
+// between the stage check and the write.
 import type { z } from "zod";
 import type { Risk } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 import { canSaveRisk, type RiskFacts } from "@/lib/domain/risks";
-import { isFinalStage } from "@/lib/domain/stage-gates";
 import { createRiskSchema, updateRiskSchema } from "@/lib/schemas/risks";
 import { recordAudit } from "./audit";
 import { assertCanOnProject } from "./authority";
-import { conflict, notFound, placeByCode, projectClosed, refuse } from "./errors";
+import { conflict, notFound, placeByCode, refuse } from "./errors";
 import { requireActiveUser } from "./people";
+import { assertProjectTakes, lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
 
 export interface RiskRef {
@@ -49,10 +51,9 @@ export function createRisk(actor: Actor, input: unknown): Promise<ActionResult<R
   return runOperation(async () => {
     const data = parseInput(createRiskSchema, input);
     return db().$transaction(async (tx) => {
-      const project = await tx.project.findUnique({ where: { id: data.projectId }, select: { stage: true } });
-      if (!project) throw notFound("The project");
+      const project = await lockProject(tx, data.projectId);
       await assertCanOnProject(tx, "risk.manage", actor, data.projectId);
-      if (isFinalStage(project.stage)) throw projectClosed("risks");
+      assertProjectTakes(project, { what: "new risks" });
       await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       assertSoundRisk(data);
       const risk = await tx.risk.create({
@@ -73,10 +74,13 @@ export function updateRisk(actor: Actor, input: unknown): Promise<ActionResult<R
   return runOperation(async () => {
     const data = parseInput(updateRiskSchema, input);
     return db().$transaction(async (tx) => {
-      const risk = await tx.risk.findUnique({ where: { id: data.riskId } });
-      if (!risk) throw notFound("The risk");
+      const found = await tx.risk.findUnique({ where: { id: data.riskId }, select: { projectId: true } });
+      if (!found) throw notFound("The risk");
+      const project = await lockProject(tx, found.projectId);
+      const risk = await tx.risk.findUniqueOrThrow({ where: { id: data.riskId } });
       await assertCanOnProject(tx, "risk.manage", actor, risk.projectId);
       if (risk.version !== data.version) throw conflict("risk");
+      assertProjectTakes(project, { what: "risk changes" });
       await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       assertSoundRisk(data);
       const { count } = await tx.risk.updateMany({

@@ -36,7 +36,14 @@ type SafeUser = Prisma.UserGetPayload<{ omit: typeof withoutSecrets }>;
 
 const ref = (u: SafeUser): UserRef => ({ id: u.id, version: u.version, active: u.active });
 
+/**
+ * The account, locked FOR UPDATE before anything about it is checked. Choosing someone as an
+ * Accountable or an owner reads their row FOR SHARE (operations/people), so a deactivation or role
+ * change waits for a hand-over in flight and then sees the letter it gave, and a hand-over waits
+ * for the account change and then sees the person inactive or a viewer.
+ */
 async function loadUser(tx: DbTx, userId: string, version: number): Promise<SafeUser> {
+  await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
   const user = await tx.user.findUnique({ where: { id: userId }, omit: withoutSecrets });
   if (!user) throw notFound("The user");
   if (user.version !== version) throw conflict("user");

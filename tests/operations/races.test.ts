@@ -1,0 +1,387 @@
+// Races that would break a rule: an operation runs while a competing write holds its transaction
+// open on a second connection, and must either wait for it and see its outcome, or make it wait
+// and be seen by it.
+//
+// They mean most on a PostgreSQL server (TEST_DATABASE_URL), where the operation really does run
+// alongside the open transaction: each test waits until some backend is blocked on a lock before
+// the competitor commits. The embedded database is one backend that runs one transaction at a
+// time, so there the operation simply queues behind the competitor; the tests pass there too,
+// which shows the outcome is the same whichever order the two end up in.
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/auth/authenticate";
+import { db } from "@/lib/db/client";
+import { computePeriodStart } from "@/lib/domain/metrics";
+import { computeLocalDate } from "@/lib/domain/milestones";
+import { logFeedback } from "@/lib/server/operations/feedback";
+import { defineMetric, recordMetricValue, updateMetric } from "@/lib/server/operations/metrics";
+import {
+  cancelMilestone,
+  changeMilestoneForecast,
+  completeMilestone,
+  createMilestone,
+} from "@/lib/server/operations/milestones";
+import { handOverAccountable } from "@/lib/server/operations/raci";
+import { requestRebaseline } from "@/lib/server/operations/rebaselines";
+import { createRisk, updateRisk } from "@/lib/server/operations/risks";
+import { changeUserRole, deactivateUser } from "@/lib/server/operations/users";
+import * as make from "../server/fixtures";
+import { useMigratedDatabase } from "../support/test-database";
+import { actorOf, fingerprint } from "./support";
+
+const database = useMigratedDatabase();
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+const today = () => computeLocalDate(new Date(), "Europe/London");
+const inDays = (days: number) => iso(new Date(today().getTime() + days * 86_400_000));
+const lastMonth = () => {
+  const start = computePeriodStart("MONTHLY", today());
+  return iso(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - 1, 1)));
+};
+
+interface Competitor {
+  query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
+  commit(): Promise<void>;
+}
+
+/** A transaction held open on a connection of its own: the competing write, step by step. */
+async function openCompetitor(): Promise<Competitor> {
+  const client = new pg.Client({ connectionString: database.url() });
+  await client.connect();
+  await client.query("BEGIN");
+  return {
+    query: (sql, params) => client.query(sql, params),
+    async commit() {
+      await client.query("COMMIT");
+      await client.end();
+    },
+  };
+}
+
+/**
+ * Waits until `waiting` backends are blocked on a lock, or every operation in `pending` has
+ * settled (an operation that takes no lock runs straight through). On the embedded database the
+ * operations queue behind the open transaction instead of blocking on a lock, so a moment is all
+ * there is to wait for.
+ */
+async function untilBlocked(pending: Promise<unknown>[], waiting = 1): Promise<void> {
+  if (!onServer) {
+    await sleep(300);
+    return;
+  }
+  let settled = 0;
+  for (const p of pending) {
+    p.then(
+      () => {
+        settled += 1;
+      },
+      () => {
+        settled += 1;
+      },
+    );
+  }
+  const probe = new pg.Client({ connectionString: database.url() });
+  await probe.connect();
+  try {
+    for (let i = 0; i < 200 && settled < pending.length; i += 1) {
+      const { rows } = await probe.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      if ((rows[0]?.n ?? 0) >= waiting) return;
+      await sleep(25);
+    }
+  } finally {
+    await probe.end();
+  }
+}
+
+let admin: Actor;
+let pmo: Actor;
+let pm: Actor;
+let siteId: string;
+let objectiveId: string;
+
+beforeAll(async () => {
+  await db().organisation.create({ data: { id: 1, name: "Northbridge", timeZone: "Europe/London" } });
+  siteId = (await make.createSite()).id;
+  admin = actorOf(await make.createUser({ role: "ADMIN" }));
+  pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
+  pm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
+  objectiveId = (await make.createObjective({ ownerId: admin.id })).id;
+});
+
+async function liveProject(stage: "APPROVED" | "PILOT" | "ROLLOUT" = "PILOT") {
+  const sponsor = await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+  const project = await make.createProject({
+    siteId,
+    stage,
+    kind: "OPERATIONAL",
+    raci: [
+      { userId: sponsor.id, letter: "A" },
+      { userId: pm.id, letter: "R" },
+    ],
+    alignments: [{ objectiveId }],
+  });
+  return { project, sponsor };
+}
+
+async function accountableOf(projectId: string) {
+  return db().raciAssignment.findFirstOrThrow({
+    where: { projectId, letter: "A" },
+    select: { userId: true, user: { select: { active: true, role: true } } },
+  });
+}
+
+describe("rule 2: a hand-over and a change to the incoming person's account", () => {
+  const accountChanges = [
+    [
+      "a deactivation",
+      `UPDATE "User" SET "active" = false, "sessionVersion" = "sessionVersion" + 1, "version" = "version" + 1 WHERE "id" = $1`,
+      /Choose an active user/,
+    ],
+    [
+      "a change of role to viewer",
+      `UPDATE "User" SET "role" = 'VIEWER', "version" = "version" + 1 WHERE "id" = $1`,
+      /viewer cannot be Accountable/,
+    ],
+  ] as const;
+
+  it.each(accountChanges)(
+    "a hand-over waits for %s of the incoming person in flight, then is refused",
+    async (_what, update, message) => {
+      const { project, sponsor } = await liveProject();
+      const incoming = await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+      // The account change has checked that the person is no live project's A, and written.
+      const other = await openCompetitor();
+      await other.query(update, [incoming.id]);
+      const handOver = handOverAccountable(pmo, { projectId: project.id, toUserId: incoming.id });
+      await untilBlocked([handOver]);
+      await other.commit();
+      const result = await handOver;
+      expect(result).toMatchObject({ ok: false, code: "INVALID" });
+      expect(result.ok ? [] : result.fieldErrors?.toUserId).toEqual([expect.stringMatching(message)]);
+      expect((await accountableOf(project.id)).userId).toBe(sponsor.id);
+    },
+  );
+
+  const accountOperations: [string, (user: { id: string }) => Promise<ActionResult<unknown>>][] = [
+    ["deactivation", (user) => deactivateUser(admin, { userId: user.id, version: 0 })],
+    [
+      "change of role to viewer",
+      (user) =>
+        changeUserRole(admin, { userId: user.id, version: 0, role: "VIEWER", discipline: "EXECUTIVE" }),
+    ],
+  ];
+
+  it.each(accountOperations)(
+    "a %s of the incoming person waits for a hand-over in flight, then sees the new A and is refused",
+    async (_what, changeAccount) => {
+      const { project, sponsor } = await liveProject();
+      const incoming = await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+      // Hold the outgoing A's row, so the hand-over stops at its first write: after it has chosen
+      // (and, fixed, locked) the incoming person, before it commits.
+      const other = await openCompetitor();
+      await other.query(
+        `SELECT "id" FROM "RaciAssignment" WHERE "projectId" = $1 AND "userId" = $2 FOR UPDATE`,
+        [project.id, sponsor.id],
+      );
+      const handOver = handOverAccountable(pmo, { projectId: project.id, toUserId: incoming.id });
+      await untilBlocked([handOver]);
+      const change = changeAccount(incoming);
+      await untilBlocked([handOver, change], 2);
+      await other.commit();
+      const [handed, changed] = await Promise.all([handOver, change]);
+
+      // Whichever went first, the project's A is an active person who can act on it.
+      const a = await accountableOf(project.id);
+      expect(a.user).toEqual({ active: true, role: "EXECUTIVE" });
+      expect([handed.ok, changed.ok]).not.toEqual([true, true]);
+      // With the hand-over holding the person's row first, it wins and the account change sees it.
+      expect(handed).toMatchObject({ ok: true });
+      expect(changed).toMatchObject({ ok: false, code: "RULE" });
+      expect(changed.ok ? "" : changed.message).toContain(project.code);
+      expect(a.userId).toBe(incoming.id);
+    },
+  );
+});
+
+type Call = () => Promise<ActionResult<unknown>>;
+
+/** Makes what the operation needs on the project and returns the operation. */
+type Arrange = (projectId: string) => Promise<Call>;
+
+const riskForm = () => ({
+  title: "Interface delay",
+  likelihood: "4",
+  impact: "3",
+  ownerId: pm.id,
+  status: "OPEN",
+});
+
+const metricRow = (projectId: string) =>
+  db().metric.create({
+    data: {
+      name: "Discharges before noon",
+      category: "OPERATIONAL_EFFICIENCY",
+      unit: "%",
+      direction: "HIGHER_IS_BETTER",
+      baselineValue: 18,
+      targetValue: 35,
+      targetDate: make.day("2027-03-31"),
+      amberThreshold: 30,
+      redThreshold: 22,
+      ownerId: pm.id,
+      cadence: "MONTHLY",
+      objectiveId,
+      projectId,
+    },
+  });
+
+const metricForm = (projectId: string) => ({
+  projectId,
+  objectiveId,
+  name: "Sepsis screening within one hour",
+  category: "QUALITY_SAFETY",
+  unit: "%",
+  direction: "HIGHER_IS_BETTER",
+  baselineValue: "72",
+  targetValue: "95",
+  targetDate: "2027-03-31",
+  amberThreshold: "90",
+  redThreshold: "80",
+  ownerId: pm.id,
+  cadence: "MONTHLY",
+  focus: "OPERATIONS",
+});
+
+// Each operation checks the project's stage; the competing stage move has taken the project's lock
+// and passed its gates when the operation starts.
+const STAGE_RACES: [string, "CLOSED" | "CANCELLED", Arrange][] = [
+  [
+    "createMilestone",
+    "CLOSED",
+    async (projectId) => () =>
+      createMilestone(pm, { projectId, title: "Late addition", baselineDate: inDays(30) }),
+  ],
+  ["defineMetric", "CLOSED", async (projectId) => () => defineMetric(pm, metricForm(projectId))],
+  ["createRisk", "CLOSED", async (projectId) => () => createRisk(pm, { projectId, ...riskForm() })],
+  [
+    "requestRebaseline",
+    "CLOSED",
+    async (projectId) => () =>
+      requestRebaseline(pm, {
+        projectId,
+        proposedEndDate: "2027-06-30",
+        reason: "Ward reconfiguration postponed by winter pressures",
+      }),
+  ],
+  [
+    "createMilestone",
+    "CANCELLED",
+    async (projectId) => () =>
+      createMilestone(pm, { projectId, title: "Late addition", baselineDate: inDays(30) }),
+  ],
+  [
+    "changeMilestoneForecast",
+    "CANCELLED",
+    async (projectId) => {
+      const m = await make.createMilestone({ projectId, baselineDate: inDays(20) });
+      return () =>
+        changeMilestoneForecast(pm, {
+          milestoneId: m.id,
+          version: 0,
+          forecastDate: inDays(40),
+          reason: "Supplier delayed the interface build",
+        });
+    },
+  ],
+  [
+    "completeMilestone",
+    "CANCELLED",
+    async (projectId) => {
+      const m = await make.createMilestone({ projectId, baselineDate: inDays(-3) });
+      return () => completeMilestone(pm, { milestoneId: m.id, version: 0, actualDate: inDays(-1) });
+    },
+  ],
+  [
+    "cancelMilestone",
+    "CANCELLED",
+    async (projectId) => {
+      const m = await make.createMilestone({ projectId, baselineDate: inDays(20) });
+      return () =>
+        cancelMilestone(pm, { milestoneId: m.id, version: 0, reason: "Descoped by the programme board" });
+    },
+  ],
+  [
+    "updateRisk",
+    "CANCELLED",
+    async (projectId) => {
+      const r = await db().risk.create({
+        data: { projectId, title: "Interface delay", likelihood: 3, impact: 3, ownerId: pm.id },
+      });
+      return () => updateRisk(pm, { riskId: r.id, version: 0, ...riskForm() });
+    },
+  ],
+  [
+    "updateMetric",
+    "CANCELLED",
+    async (projectId) => {
+      const m = await metricRow(projectId);
+      return () => updateMetric(pm, { ...metricForm(projectId), metricId: m.id, version: 0 });
+    },
+  ],
+  [
+    "recordMetricValue",
+    "CANCELLED",
+    async (projectId) => {
+      const m = await metricRow(projectId);
+      return () => recordMetricValue(pm, { metricId: m.id, periodStart: lastMonth(), value: "30" });
+    },
+  ],
+  [
+    "logFeedback",
+    "CANCELLED",
+    async (projectId) => () =>
+      logFeedback(pm, { projectId, kind: "CONCERN", severity: "LOW", body: "Night staff were not trained" }),
+  ],
+];
+
+const WRITTEN = [
+  "Milestone",
+  "MilestoneChange",
+  "Risk",
+  "Metric",
+  "MetricValue",
+  "Feedback",
+  "Rebaseline",
+  "AuditEvent",
+] as const;
+
+describe("rule 4: an operation and a stage move to CLOSED or CANCELLED in flight", () => {
+  it.each(STAGE_RACES)(
+    "%s waits for a move to %s, then is refused, writing nothing",
+    async (_op, toStage, arrange) => {
+      const { project } = await liveProject("ROLLOUT");
+      const call = await arrange(project.id);
+      const before = await fingerprint(WRITTEN);
+      // changeProjectStage's steps: lock the project, check the gates (passed), then write the stage.
+      const other = await openCompetitor();
+      await other.query(`SELECT "id" FROM "Project" WHERE "id" = $1 FOR UPDATE`, [project.id]);
+      const pending = call();
+      await untilBlocked([pending]);
+      await other.query(`UPDATE "Project" SET "stage" = $2, "version" = "version" + 1 WHERE "id" = $1`, [
+        project.id,
+        toStage,
+      ]);
+      await other.commit();
+      const result = await pending;
+      expect(result).toMatchObject({ ok: false, code: "RULE" });
+      expect(result.ok ? "" : result.message).toMatch(/closed or cancelled|cancelled/);
+      expect(await fingerprint(WRITTEN)).toBe(before);
+    },
+  );
+});
