@@ -114,6 +114,9 @@ type Call = (cell: Cell) => Promise<ActionResult<unknown>>;
 const projectVersion = async (id: string) =>
   (await db().project.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 
+const accountableIdOf = async (projectId: string) =>
+  (await db().raciAssignment.findFirstOrThrow({ where: { projectId, letter: "A" } })).userId;
+
 const today = () => computeLocalDate(new Date(), "Europe/London").toISOString().slice(0, 10);
 
 /**
@@ -327,7 +330,12 @@ const MORE_CALLS: Partial<Record<Action, Record<string, Call>>> = {
     },
     handOverAccountable: async ({ actor, projectId }) => {
       const successor = await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
-      return handOverAccountable(actor, { projectId, toUserId: successor.id, previousHolderBecomes: "I" });
+      return handOverAccountable(actor, {
+        projectId,
+        toUserId: successor.id,
+        currentAccountableId: await accountableIdOf(projectId),
+        previousHolderBecomes: "I",
+      });
     },
   },
   "milestone.manage": {

@@ -158,7 +158,11 @@ describe("rule 2: a hand-over and a change to the incoming person's account", ()
       // The account change has checked that the person is no live project's A, and written.
       const other = await openCompetitor();
       await other.query(update, [incoming.id]);
-      const handOver = handOverAccountable(pmo, { projectId: project.id, toUserId: incoming.id });
+      const handOver = handOverAccountable(pmo, {
+        projectId: project.id,
+        toUserId: incoming.id,
+        currentAccountableId: sponsor.id,
+      });
       await untilBlocked([handOver]);
       await other.commit();
       const result = await handOver;
@@ -189,7 +193,11 @@ describe("rule 2: a hand-over and a change to the incoming person's account", ()
         `SELECT "id" FROM "RaciAssignment" WHERE "projectId" = $1 AND "userId" = $2 FOR UPDATE`,
         [project.id, sponsor.id],
       );
-      const handOver = handOverAccountable(pmo, { projectId: project.id, toUserId: incoming.id });
+      const handOver = handOverAccountable(pmo, {
+        projectId: project.id,
+        toUserId: incoming.id,
+        currentAccountableId: sponsor.id,
+      });
       await untilBlocked([handOver]);
       const change = changeAccount(incoming);
       await untilBlocked([handOver, change], 2);

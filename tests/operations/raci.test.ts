@@ -25,6 +25,11 @@ async function lettersOf(id: string) {
   return Object.fromEntries(rows.map((r) => [r.userId, r.letter]));
 }
 
+/** The Accountable as a form would have shown it. */
+async function accountableIdOf(id: string) {
+  return (await db().raciAssignment.findFirstOrThrow({ where: { projectId: id, letter: "A" } })).userId;
+}
+
 beforeEach(async () => {
   const site = await make.createSite();
   sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
@@ -44,8 +49,28 @@ beforeEach(async () => {
 });
 
 describe("handing over the Accountable", () => {
+  it("refuses a hand-over made from a page that showed a different Accountable (rule 8)", async () => {
+    const first = await handOverAccountable(pmo, {
+      projectId,
+      currentAccountableId: sponsor.id,
+      toUserId: colleague.id,
+    });
+    expect(first).toMatchObject({ ok: true });
+    const successor = await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+    await expectRefusedWithoutChange(TABLES, "CONFLICT", () =>
+      handOverAccountable(pmo, { projectId, currentAccountableId: sponsor.id, toUserId: successor.id }),
+    );
+    expect((await lettersOf(projectId))[colleague.id]).toBe("A");
+  });
+
   it("moves the A atomically, keeping the old holder as I by default, audited once", async () => {
-    expect(await handOverAccountable(pmo, { projectId, toUserId: colleague.id })).toMatchObject({ ok: true });
+    expect(
+      await handOverAccountable(pmo, {
+        projectId,
+        currentAccountableId: await accountableIdOf(projectId),
+        toUserId: colleague.id,
+      }),
+    ).toMatchObject({ ok: true });
     expect(await lettersOf(projectId)).toEqual({ [sponsor.id]: "I", [lead.id]: "R", [colleague.id]: "A" });
     const events = await db().auditEvent.findMany({ where: { entityId: projectId } });
     expect(events).toHaveLength(1);
@@ -53,25 +78,42 @@ describe("handing over the Accountable", () => {
   });
 
   it("refuses a hand-over that would leave no Responsible", async () => {
-    await expectRefusedWithoutChange(TABLES, "RULE", () =>
-      handOverAccountable(sponsor, { projectId, toUserId: lead.id, previousHolderBecomes: "C" }),
+    await expectRefusedWithoutChange(TABLES, "RULE", async () =>
+      handOverAccountable(sponsor, {
+        projectId,
+        currentAccountableId: await accountableIdOf(projectId),
+        toUserId: lead.id,
+        previousHolderBecomes: "C",
+      }),
     );
   });
 
   it("refuses an inactive new Accountable, and the Responsible who is not A", async () => {
     const retired = await make.createUser({ active: false });
-    await expectRefusedWithoutChange(TABLES, "INVALID", () =>
-      handOverAccountable(pmo, { projectId, toUserId: retired.id }),
+    await expectRefusedWithoutChange(TABLES, "INVALID", async () =>
+      handOverAccountable(pmo, {
+        projectId,
+        currentAccountableId: await accountableIdOf(projectId),
+        toUserId: retired.id,
+      }),
     );
-    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
-      handOverAccountable(lead, { projectId, toUserId: colleague.id }),
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", async () =>
+      handOverAccountable(lead, {
+        projectId,
+        currentAccountableId: await accountableIdOf(projectId),
+        toUserId: colleague.id,
+      }),
     );
   });
 
   it("refuses a viewer as the new Accountable, beside the field: a viewer cannot act on the project", async () => {
     const viewer = await make.createUser({ role: "VIEWER" });
-    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
-      handOverAccountable(pmo, { projectId, toUserId: viewer.id }),
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", async () =>
+      handOverAccountable(pmo, {
+        projectId,
+        currentAccountableId: await accountableIdOf(projectId),
+        toUserId: viewer.id,
+      }),
     );
     expect(refused.fieldErrors?.toUserId?.[0]).toMatch(/viewer cannot be Accountable/);
   });
@@ -227,13 +269,19 @@ describe("a viewer is read-only, so never Responsible (rule 1)", () => {
         { userId: lead.id, letter: "R" },
       ],
     });
-    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
-      handOverAccountable(pmo, { projectId: closed.id, toUserId: sponsor.id, previousHolderBecomes: "R" }),
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", async () =>
+      handOverAccountable(pmo, {
+        projectId: closed.id,
+        currentAccountableId: await accountableIdOf(closed.id),
+        toUserId: sponsor.id,
+        previousHolderBecomes: "R",
+      }),
     );
     expect(refused.fieldErrors?.previousHolderBecomes?.[0]).toMatch(/viewer and cannot be Responsible/);
     expect(
       await handOverAccountable(pmo, {
         projectId: closed.id,
+        currentAccountableId: await accountableIdOf(closed.id),
         toUserId: sponsor.id,
         previousHolderBecomes: "I",
       }),
@@ -292,8 +340,12 @@ describe("a live project keeps its clinical champion (rule 1)", () => {
   });
 
   it("refuses handing the A to the only clinical champion, which would take them off R or C", async () => {
-    await expectRefusedWithoutChange(TABLES, "RULE", () =>
-      handOverAccountable(pmo, { projectId: clinicalProjectId, toUserId: champion.id }),
+    await expectRefusedWithoutChange(TABLES, "RULE", async () =>
+      handOverAccountable(pmo, {
+        projectId: clinicalProjectId,
+        currentAccountableId: await accountableIdOf(clinicalProjectId),
+        toUserId: champion.id,
+      }),
     );
   });
 

@@ -28,6 +28,13 @@ export type RemoveRaciInput = z.input<typeof removeRaciSchema>;
 export const handOverAccountableSchema = z.object({
   projectId: id("project"),
   toUserId: id("new Accountable"),
+  /**
+   * The Accountable the form showed ("NONE" if there was none): two hand-overs from the same page
+   * must not both succeed, the second silently replacing the first (rule 8).
+   */
+  currentAccountableId: z.union([z.literal("NONE"), id("current Accountable")], {
+    error: "Reload the page and try again",
+  }),
   /** What the outgoing Accountable keeps: a lesser letter, or nothing. */
   previousHolderBecomes: z.enum(["R", "C", "I", "NONE"]).default("I"),
 });

@@ -161,6 +161,7 @@ export function handOverAccountable(actor: Actor, input: unknown): Promise<Actio
       await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
       const incoming = await requireAccountable(tx, data.toUserId, "toUserId");
       const outgoing = current.entries.find((e) => e.letter === "A");
+      if ((outgoing?.userId ?? "NONE") !== data.currentAccountableId) throw conflict("project's Accountable");
       if (outgoing?.userId === incoming.id) {
         throw new OperationError("RULE", `${incoming.name} is already the Accountable.`, {
           toUserId: ["Choose someone other than the current Accountable"],
