@@ -8,26 +8,26 @@
 import type { Action, AuthorityContext, Role } from "@/lib/domain/permissions";
 
 const MATRIX = `
-action              | ADMIN EXEC PMO PM CH VW | PM:R PM:A PM:C PM:I CH:R CH:C EX:A VW:R VW:A | PM:owner
-objective.create    |   Y    Y    .   .  .  . |   .    .    .    .    .    .    Y    .    .  |    .
-objective.edit      |   Y    .    .   .  .  . |   .    .    .    .    .    .    .    .    .  |    Y
-project.create      |   Y    Y    Y   Y  .  . |   Y    Y    Y    Y    .    .    Y    .    .  |    Y
-project.edit        |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .  |    .
-project.changeStage |   Y    Y    Y   .  .  . |   .    Y    .    .    .    .    Y    .    .  |    .
-alignment.manage    |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .  |    .
-raci.manage         |   Y    .    Y   .  .  . |   .    Y    .    .    .    .    Y    .    .  |    .
-milestone.manage    |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .  |    .
-rebaseline.request  |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .  |    .
-rebaseline.decide   |   Y    Y    .   .  .  . |   .    Y    .    .    .    .    Y    .    .  |    .
-cost.record         |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .  |    .
-metric.define       |   Y    Y    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .  |    .
-metricValue.record  |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .  |    Y
-feedback.log        |   Y    Y    Y   Y  Y  . |   Y    Y    Y    Y    Y    Y    Y    .    .  |    Y
-feedback.answer     |   Y    .    .   .  .  . |   Y    Y    .    .    Y    .    Y    .    .  |    .
-feedback.close      |   Y    .    .   .  .  . |   Y    Y    .    .    Y    .    Y    .    .  |    Y
-risk.manage         |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .  |    .
-decision.record     |   Y    Y    .   .  .  . |   .    .    .    .    .    .    Y    .    .  |    .
-user.manage         |   Y    .    .   .  .  . |   .    .    .    .    .    .    .    .    .  |    .
+action              | ADMIN EXEC PMO PM CH VW | PM:R PM:A PM:C PM:I CH:R CH:C EX:A VW:R VW:A CH:A CH:I PMO:R VW:C VW:I | PM:owner
+objective.create    |   Y    Y    .   .  .  . |   .    .    .    .    .    .    Y    .    .    .    .    .    .    .  |    .
+objective.edit      |   Y    .    .   .  .  . |   .    .    .    .    .    .    .    .    .    .    .    .    .    .  |    Y
+project.create      |   Y    Y    Y   Y  .  . |   Y    Y    Y    Y    .    .    Y    .    .    .    .    Y    .    .  |    Y
+project.edit        |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
+project.changeStage |   Y    Y    Y   .  .  . |   .    Y    .    .    .    .    Y    .    .    Y    .    Y    .    .  |    .
+alignment.manage    |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
+raci.manage         |   Y    .    Y   .  .  . |   .    Y    .    .    .    .    Y    .    .    Y    .    Y    .    .  |    .
+milestone.manage    |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
+rebaseline.request  |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
+rebaseline.decide   |   Y    Y    .   .  .  . |   .    Y    .    .    .    .    Y    .    .    Y    .    .    .    .  |    .
+cost.record         |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
+metric.define       |   Y    Y    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
+metricValue.record  |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    Y
+feedback.log        |   Y    Y    Y   Y  Y  . |   Y    Y    Y    Y    Y    Y    Y    .    .    Y    Y    Y    .    .  |    Y
+feedback.answer     |   Y    .    .   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
+feedback.close      |   Y    .    .   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    Y
+risk.manage         |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
+decision.record     |   Y    Y    .   .  .  . |   .    .    .    .    .    .    Y    .    .    .    .    .    .    .  |    .
+user.manage         |   Y    .    .   .  .  . |   .    .    .    .    .    .    .    .    .    .    .    .    .    .  |    .
 `;
 
 const ROLE: Record<string, Role> = {
