@@ -3,8 +3,10 @@ import {
   canBeAccountable,
   canBeResponsible,
   deactivationViolations,
+  projectsLeftShort,
   reactivationViolations,
   roleChangeViolations,
+  type StaffedProject,
   USER_VIOLATION as V,
 } from "@/lib/domain/user-accounts";
 
@@ -116,5 +118,93 @@ describe("reactivationViolations", () => {
   it("refuses an account that is already active", () => {
     expect(reactivationViolations({ name: "Ben", active: false })).toEqual([]);
     expect(codes(reactivationViolations({ name: "Ben", active: true }))).toEqual([V.alreadyActive]);
+  });
+});
+
+describe("projectsLeftShort", () => {
+  const nurse = { userId: "u1", name: "Nurse", discipline: "CLINICAL" as const, active: true };
+  const lead = { userId: "u2", name: "Lead", discipline: "OPERATIONAL" as const, active: true };
+  const sponsor = { userId: "u3", name: "Sponsor", discipline: "EXECUTIVE" as const, active: true };
+  const project = (code: string, over: Partial<StaffedProject>): StaffedProject => ({
+    code,
+    name: code,
+    kind: "DIGITAL",
+    stage: "PILOT",
+    raci: [],
+    ...over,
+  });
+  const staffed = [
+    // The nurse is the only R and only champion.
+    project("MIX-1", {
+      kind: "MIXED",
+      raci: [
+        { ...sponsor, letter: "A" },
+        { ...nurse, letter: "R" },
+      ],
+    }),
+    // The only champion, not the only R.
+    project("DIG-2", {
+      raci: [
+        { ...sponsor, letter: "A" },
+        { ...lead, letter: "R" },
+        { ...nurse, letter: "C" },
+      ],
+    }),
+    // Neither matters: a proposal, a closed project, an operational one with another R.
+    project("DIG-3", { stage: "PROPOSED", raci: [{ ...nurse, letter: "R" }] }),
+    project("DIG-4", { stage: "CLOSED", raci: [{ ...nurse, letter: "R" }] }),
+    project("OPS-5", {
+      kind: "OPERATIONAL",
+      raci: [
+        { ...lead, letter: "R" },
+        { ...nurse, letter: "C" },
+      ],
+    }),
+  ];
+  const labels = (ps: readonly { code: string }[]) => ps.map((p) => p.code);
+
+  it("names live projects left without an active R or a clinical champion by a deactivation", () => {
+    const short = projectsLeftShort(staffed, "u1", {
+      role: "CLINICAL_CHAMPION",
+      discipline: "CLINICAL",
+      active: false,
+    });
+    expect(labels(short.responsible)).toEqual(["MIX-1"]);
+    expect(labels(short.champion)).toEqual(["MIX-1", "DIG-2"]);
+  });
+
+  it("counts a viewer as no Responsible but still a champion, and a move out of CLINICAL as no champion", () => {
+    const viewer = projectsLeftShort(staffed, "u1", { role: "VIEWER", discipline: "CLINICAL", active: true });
+    expect(labels(viewer.responsible)).toEqual(["MIX-1"]);
+    expect(viewer.champion).toEqual([]);
+    const moved = projectsLeftShort(staffed, "u1", {
+      role: "CLINICAL_CHAMPION",
+      discipline: "DIGITAL",
+      active: true,
+    });
+    expect(moved.responsible).toEqual([]);
+    expect(labels(moved.champion)).toEqual(["MIX-1", "DIG-2"]);
+  });
+
+  it("turns what is left short into violations naming the projects", () => {
+    const leftShort = { responsible: projects.slice(0, 1), champion: projects.slice(1) };
+    expect(
+      codes(
+        deactivationViolations({ isSelf: false, name: "Nurse", active: true, accountableFor: [], leftShort }),
+      ),
+    ).toEqual([V.onlyResponsibleLost, V.onlyChampionLost]);
+    const role = roleChangeViolations({
+      isSelf: false,
+      name: "Nurse",
+      current: { role: "CLINICAL_CHAMPION", discipline: "CLINICAL" },
+      next: { role: "VIEWER", discipline: "DIGITAL" },
+      accountableFor: [],
+      leftShort,
+    });
+    expect(role.map((v) => [v.code, v.field])).toEqual([
+      [V.onlyResponsibleLost, "role"],
+      [V.onlyChampionLost, "role"],
+    ]);
+    expect(role[0]?.message).toContain("DIG-01 “ePMA rollout”");
   });
 });

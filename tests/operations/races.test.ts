@@ -14,6 +14,7 @@ import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 import { computePeriodStart } from "@/lib/domain/metrics";
 import { computeLocalDate } from "@/lib/domain/milestones";
+import { alignProject } from "@/lib/server/operations/alignment";
 import { logFeedback } from "@/lib/server/operations/feedback";
 import { defineMetric, recordMetricValue, updateMetric } from "@/lib/server/operations/metrics";
 import {
@@ -392,4 +393,30 @@ describe("rule 4: an operation and a stage move to CLOSED or CANCELLED in flight
       expect(await fingerprint(WRITTEN)).toBe(before);
     },
   );
+});
+
+describe("rule 1: a new alignment and the retirement of its objective in flight", () => {
+  it("a link waits for the retirement of its objective, then is refused, writing nothing", async () => {
+    const { project } = await liveProject();
+    const retiring = await make.createObjective({ ownerId: admin.id });
+    const before = await fingerprint(["Alignment", "AuditEvent"]);
+    // updateObjective's steps: lock the objective, check its aligned projects (none), then write.
+    const other = await openCompetitor();
+    await other.query(
+      `UPDATE "StrategicObjective" SET "status" = 'RETIRED', "version" = "version" + 1 WHERE "id" = $1`,
+      [retiring.id],
+    );
+    const pending = alignProject(pmo, {
+      projectId: project.id,
+      objectiveId: retiring.id,
+      contribution: "SUPPORTING",
+      rationale: "Supports the objective being retired.",
+    });
+    await untilBlocked([pending]);
+    await other.commit();
+    const result = await pending;
+    expect(result).toMatchObject({ ok: false, code: "RULE" });
+    expect(result.ok ? "" : result.message).toContain("retired");
+    expect(await fingerprint(["Alignment", "AuditEvent"])).toBe(before);
+  });
 });

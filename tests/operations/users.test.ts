@@ -175,6 +175,80 @@ describe("changeUserRole", () => {
     expect(await changeUserRole(admin, toViewer)).toMatchObject({ ok: true });
   });
 
+  it("refuses making a live project's only active R a viewer, naming it; a proposal, a closed project or a second R do not count", async () => {
+    const lead = await otherUser({ role: "PROJECT_MANAGER", discipline: "OPERATIONAL" });
+    const sponsor = await otherUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+    const team = (extra: { userId: string; letter: "R" | "C" }[] = []) => [
+      { userId: sponsor.id, letter: "A" as const },
+      { userId: lead.id, letter: "R" as const },
+      ...extra,
+    ];
+    const live = await make.createProject({ siteId, code: "OPS-83", kind: "OPERATIONAL", raci: team() });
+    await make.createProject({
+      siteId,
+      code: "OPS-84",
+      kind: "OPERATIONAL",
+      stage: "PROPOSED",
+      raci: team(),
+    });
+    await make.createProject({ siteId, code: "OPS-85", kind: "OPERATIONAL", stage: "CLOSED", raci: team() });
+    const colleague = await otherUser({ role: "PROJECT_MANAGER" });
+    await make.createProject({
+      siteId,
+      code: "OPS-86",
+      kind: "OPERATIONAL",
+      raci: team([{ userId: colleague.id, letter: "R" }]),
+    });
+    const toViewer = { userId: lead.id, version: 0, role: "VIEWER", discipline: "OPERATIONAL" };
+    const refused = await expectRefusedWithoutChange([...TABLES, "RaciAssignment"], "RULE", () =>
+      changeUserRole(admin, toViewer),
+    );
+    expect(refused.fieldErrors?.role?.[0]).toMatch(
+      /only active Responsible of OPS-83 “[^”]*”, .*make someone else R first/,
+    );
+    expect(refused.message).not.toMatch(/OPS-84|OPS-85|OPS-86/);
+    // Another role that can still do the work is fine.
+    expect(await changeUserRole(admin, { ...toViewer, role: "PORTFOLIO_MANAGER" })).toMatchObject({
+      ok: true,
+    });
+    await db().raciAssignment.create({ data: { projectId: live.id, userId: colleague.id, letter: "R" } });
+    expect(await changeUserRole(admin, { ...toViewer, version: 1 })).toMatchObject({ ok: true });
+  });
+
+  it("refuses moving a live project's only clinical champion out of CLINICAL, naming it", async () => {
+    const champion = await otherUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" });
+    const sponsor = await otherUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+    const lead = await otherUser({ role: "PROJECT_MANAGER" });
+    await make.createProject({
+      siteId,
+      code: "CLN-81",
+      kind: "CLINICAL",
+      raci: [
+        { userId: sponsor.id, letter: "A" },
+        { userId: lead.id, letter: "R" },
+        { userId: champion.id, letter: "C" },
+      ],
+    });
+    const refused = await expectRefusedWithoutChange([...TABLES, "RaciAssignment"], "RULE", () =>
+      changeUserRole(admin, {
+        userId: champion.id,
+        version: 0,
+        role: "CLINICAL_CHAMPION",
+        discipline: "DIGITAL",
+      }),
+    );
+    expect(refused.message).toMatch(/only clinical champion of CLN-81 “.*”/);
+    // Staying clinical (a viewer as C still speaks for the wards) is fine.
+    expect(
+      await changeUserRole(admin, {
+        userId: champion.id,
+        version: 0,
+        role: "VIEWER",
+        discipline: "CLINICAL",
+      }),
+    ).toMatchObject({ ok: true });
+  });
+
   it("refuses a change that changes nothing, a stale version, an unknown user, a non-admin and bad input", async () => {
     const user = await otherUser({ role: "PROJECT_MANAGER", discipline: "OPERATIONAL" });
     const same = { userId: user.id, version: 0, role: "PROJECT_MANAGER", discipline: "OPERATIONAL" };
@@ -248,6 +322,61 @@ describe("deactivating and reactivating", () => {
     );
     expect(refused.message).toMatch(/Accountable of DIG-71 “.*”, DIG-72 “.*”: hand each over/);
     expect(refused.message).not.toContain("DIG-73");
+  });
+
+  it("refuses deactivating a live project's only active R or only clinical champion, naming the projects", async () => {
+    const sponsor = await otherUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+    const nurse = await otherUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" });
+    const lead = await otherUser({ role: "PROJECT_MANAGER" });
+    await make.createProject({
+      siteId,
+      code: "MIX-71",
+      kind: "MIXED",
+      raci: [
+        { userId: sponsor.id, letter: "A" },
+        { userId: nurse.id, letter: "R" },
+      ],
+    });
+    await make.createProject({
+      siteId,
+      code: "DIG-74",
+      kind: "DIGITAL",
+      stage: "ON_HOLD",
+      raci: [
+        { userId: sponsor.id, letter: "A" },
+        { userId: lead.id, letter: "R" },
+        { userId: nurse.id, letter: "C" },
+      ],
+    });
+    // A proposal is still finding its champion; an operational project needs none.
+    await make.createProject({
+      siteId,
+      code: "DIG-75",
+      kind: "DIGITAL",
+      stage: "PROPOSED",
+      raci: [{ userId: nurse.id, letter: "C" }],
+    });
+    await make.createProject({
+      siteId,
+      code: "OPS-75",
+      kind: "OPERATIONAL",
+      raci: [
+        { userId: lead.id, letter: "R" },
+        { userId: nurse.id, letter: "C" },
+      ],
+    });
+    const tables = [...TABLES, "RaciAssignment"];
+    const refused = await expectRefusedWithoutChange(tables, "RULE", () =>
+      deactivateUser(admin, { userId: nurse.id, version: 0 }),
+    );
+    expect(refused.message).toMatch(/only active Responsible of MIX-71 “[^”]*”, .*make someone else R first/);
+    expect(refused.message).toMatch(/only clinical champion of DIG-74 “.*”, MIX-71 “.*”/);
+    expect(refused.message).not.toMatch(/DIG-75|OPS-75/);
+
+    const leadRefused = await expectRefusedWithoutChange(tables, "RULE", () =>
+      deactivateUser(admin, { userId: lead.id, version: 0 }),
+    );
+    expect(leadRefused.message).toMatch(/only active Responsible of DIG-74 “.*”, OPS-75 “.*”/);
   });
 
   it("refuses deactivating an inactive user and reactivating an active one", async () => {

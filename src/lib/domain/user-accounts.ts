@@ -8,9 +8,15 @@
 //   cancelled) is neither deactivated nor made a VIEWER (read-only everywhere, whatever their
 //   letter) until each project has been handed over. The projects are named so the admin knows
 //   where to go.
+// - A live project keeps what rule 1 gave it (domain/raci-changes): nobody is deactivated or made
+//   a viewer while they are its only active Responsible, nor deactivated or moved out of CLINICAL
+//   while they are its only clinical champion. The same gaps a RACI edit would refuse, named by
+//   project so the admin can reassign first.
 
 import type { Role } from "./permissions";
-import type { Discipline } from "./raci";
+import { type Discipline, RACI_GAP, type RaciEntry } from "./raci";
+import { introducedRaciGaps, type RaciChangeProject } from "./raci-changes";
+import { isFinalStage, STAGE_GAP } from "./stage-gates";
 import type { FieldViolation } from "./violations";
 
 export const USER_VIOLATION = {
@@ -20,6 +26,8 @@ export const USER_VIOLATION = {
   deactivateSelf: "USER_DEACTIVATE_SELF",
   alreadyInactive: "USER_ALREADY_INACTIVE",
   accountableDeactivated: "USER_ACCOUNTABLE_DEACTIVATED",
+  onlyResponsibleLost: "USER_ONLY_RESPONSIBLE",
+  onlyChampionLost: "USER_ONLY_CLINICAL_CHAMPION",
   alreadyActive: "USER_ALREADY_ACTIVE",
 } as const;
 
@@ -47,6 +55,72 @@ function listProjects(projects: readonly ProjectLabel[], max = 5): string {
   return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
 }
 
+/** A project the person holds a letter on, with its whole RACI (the person's entry included). */
+export interface StaffedProject extends ProjectLabel, RaciChangeProject {
+  raci: readonly RaciEntry[];
+}
+
+/** Projects a change to one person would leave short of rule 1's people. */
+export interface LeftShort {
+  /** Live projects on which the person is the only active Responsible. */
+  responsible: readonly ProjectLabel[];
+  /** Live clinical, digital or mixed projects on which the person is the only clinical champion. */
+  champion: readonly ProjectLabel[];
+}
+
+export const NONE_LEFT_SHORT: LeftShort = { responsible: [], champion: [] };
+
+/**
+ * The live projects (not closed or cancelled) that `userId` becoming `after` would leave without an
+ * active Responsible or a clinical champion, when they have one now. A viewer counts as no
+ * Responsible: they can record nothing.
+ */
+export function projectsLeftShort(
+  projects: readonly StaffedProject[],
+  userId: string,
+  after: { role: Role; discipline: Discipline; active: boolean },
+): LeftShort {
+  const responsible: ProjectLabel[] = [];
+  const champion: ProjectLabel[] = [];
+  for (const project of projects) {
+    if (isFinalStage(project.stage)) continue;
+    // Asked separately: a viewer left as R does no work, yet still speaks for the wards as R.
+    const introduced = (change: Partial<RaciEntry>) =>
+      new Set(
+        introducedRaciGaps(
+          project,
+          project.raci,
+          project.raci.map((e) => (e.userId === userId ? { ...e, ...change } : e)),
+        ).map((gap) => gap.code),
+      );
+    const asWorker = introduced({ active: canBeResponsible(after) });
+    const asChampion = introduced({ active: after.active, discipline: after.discipline });
+    const label = { code: project.code, name: project.name };
+    if (asWorker.has(RACI_GAP.noResponsible)) responsible.push(label);
+    if (asChampion.has(STAGE_GAP.noClinicalChampion)) champion.push(label);
+  }
+  return { responsible, champion };
+}
+
+function leftShortViolations(name: string, short: LeftShort, field?: string): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  if (short.responsible.length > 0) {
+    violations.push({
+      code: USER_VIOLATION.onlyResponsibleLost,
+      ...(field ? { field } : {}),
+      message: `${name} is the only active Responsible of ${listProjects(short.responsible)}, and a live project must keep someone doing the work: make someone else R first`,
+    });
+  }
+  if (short.champion.length > 0) {
+    violations.push({
+      code: USER_VIOLATION.onlyChampionLost,
+      ...(field ? { field } : {}),
+      message: `${name} is the only clinical champion of ${listProjects(short.champion)}, and a live clinical, digital or mixed project must keep one: make another active clinical colleague R or C first`,
+    });
+  }
+  return violations;
+}
+
 export interface RoleChangeInput {
   isSelf: boolean;
   name: string;
@@ -54,6 +128,8 @@ export interface RoleChangeInput {
   next: { role: Role; discipline: Discipline };
   /** Live projects (not closed or cancelled) on which the person is the Accountable. */
   accountableFor: readonly ProjectLabel[];
+  /** What the new role and discipline would take from live projects (`projectsLeftShort`). */
+  leftShort?: LeftShort;
 }
 
 export function roleChangeViolations(input: RoleChangeInput): FieldViolation[] {
@@ -83,6 +159,7 @@ export function roleChangeViolations(input: RoleChangeInput): FieldViolation[] {
       message: `${input.name} is the Accountable of ${listProjects(input.accountableFor)}, and a viewer cannot act on a project: hand each over to someone else first`,
     });
   }
+  violations.push(...leftShortViolations(input.name, input.leftShort ?? NONE_LEFT_SHORT, "role"));
   return violations;
 }
 
@@ -91,6 +168,8 @@ export interface DeactivationInput {
   name: string;
   active: boolean;
   accountableFor: readonly ProjectLabel[];
+  /** What deactivation would take from live projects (`projectsLeftShort`). */
+  leftShort?: LeftShort;
 }
 
 export function deactivationViolations(input: DeactivationInput): FieldViolation[] {
@@ -105,15 +184,15 @@ export function deactivationViolations(input: DeactivationInput): FieldViolation
   if (!input.active) {
     return [{ code: USER_VIOLATION.alreadyInactive, message: `${input.name} is already deactivated` }];
   }
+  const violations: FieldViolation[] = [];
   if (input.accountableFor.length > 0) {
-    return [
-      {
-        code: USER_VIOLATION.accountableDeactivated,
-        message: `${input.name} is the Accountable of ${listProjects(input.accountableFor)}: hand each over to an active colleague first, so no live project is left without its A`,
-      },
-    ];
+    violations.push({
+      code: USER_VIOLATION.accountableDeactivated,
+      message: `${input.name} is the Accountable of ${listProjects(input.accountableFor)}: hand each over to an active colleague first, so no live project is left without its A`,
+    });
   }
-  return [];
+  violations.push(...leftShortViolations(input.name, input.leftShort ?? NONE_LEFT_SHORT));
+  return violations;
 }
 
 export function reactivationViolations(input: { name: string; active: boolean }): FieldViolation[] {

@@ -2,10 +2,10 @@ import "server-only";
 // Alignment operations (DESIGN.md rule 1: a live project serves at least one objective). The
 // project's row is locked first, so the "is this its last link / its only primary" checks and the
 // write cannot interleave with another alignment change or a stage move on the same project.
-import type { Contribution } from "@/generated/prisma/enums";
+import type { Contribution, ObjectiveStatus } from "@/generated/prisma/enums";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
-import { db } from "@/lib/db/client";
+import { type DbTx, db } from "@/lib/db/client";
 import { alignViolations, removeAlignmentViolations } from "@/lib/domain/alignment-links";
 import { alignProjectSchema, removeAlignmentSchema } from "@/lib/schemas/alignment";
 import { recordAudit } from "./audit";
@@ -21,6 +21,18 @@ export interface AlignmentRef {
 
 const objectiveLabel = { select: { code: true, title: true } } as const;
 
+/**
+ * The objective as of now, read FOR SHARE: a retirement in flight holds its row, so the link waits
+ * for it and then sees the objective retired, instead of linking to it as it goes (rule 1). The
+ * insert's foreign-key check alone takes a lock a status change does not wait for.
+ */
+async function lockObjective(tx: DbTx, objectiveId: string) {
+  const rows = await tx.$queryRaw<{ code: string; title: string; status: ObjectiveStatus }[]>`
+    SELECT "code", "title", "status"::text AS "status"
+    FROM "StrategicObjective" WHERE "id" = ${objectiveId} FOR SHARE`;
+  return rows[0];
+}
+
 export function alignProject(actor: Actor, input: unknown): Promise<ActionResult<AlignmentRef>> {
   return runOperation(async () => {
     const data = parseInput(alignProjectSchema, input);
@@ -34,18 +46,18 @@ export function alignProject(actor: Actor, input: unknown): Promise<ActionResult
         },
       });
       await assertCanOnProject(tx, "alignment.manage", actor, data.projectId);
-      const objective = await tx.strategicObjective.findUnique({
-        where: { id: data.objectiveId },
-        select: { code: true, title: true, status: true },
-      });
-      if (!objective) throw notFound("The objective");
-      if (project.alignments.some((a) => a.objectiveId === data.objectiveId)) {
-        throw new OperationError(
-          "CONFLICT",
-          `The project is already aligned to ${objective.code} “${objective.title}”.`,
-          { objectiveId: [`Already aligned to ${objective.code}: choose another objective`] },
-        );
+      // Checked before the objective's lock: a retirement locks the objective, then the projects
+      // already aligned to it, so this project must not wait for that objective while holding its
+      // own lock.
+      const existing = project.alignments.find((a) => a.objectiveId === data.objectiveId);
+      if (existing) {
+        const { code, title } = existing.objective;
+        throw new OperationError("CONFLICT", `The project is already aligned to ${code} “${title}”.`, {
+          objectiveId: [`Already aligned to ${code}: choose another objective`],
+        });
       }
+      const objective = await lockObjective(tx, data.objectiveId);
+      if (!objective) throw notFound("The objective");
       const primary = project.alignments.find((a) => a.contribution === "PRIMARY");
       const violations = alignViolations({
         projectStage: project.stage,

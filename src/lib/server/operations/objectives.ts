@@ -123,6 +123,10 @@ export function updateObjective(actor: Actor, input: unknown): Promise<ActionRes
   return runOperation(async () => {
     const data = parseInput(updateObjectiveSchema, input);
     return db().$transaction(async (tx) => {
+      // The objective's row first, then (when retiring) its projects': a link being made to it
+      // reads it FOR SHARE, so the link either commits first and is counted among the aligned
+      // projects, or waits for this change and sees the new status.
+      await tx.$queryRaw`SELECT "id" FROM "StrategicObjective" WHERE "id" = ${data.objectiveId} FOR UPDATE`;
       const objective = await tx.strategicObjective.findUnique({ where: { id: data.objectiveId } });
       if (!objective) throw notFound("The objective");
       assertCan("objective.edit", actor, { isOwner: objective.ownerId === actor.id });

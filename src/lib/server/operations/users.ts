@@ -9,9 +9,13 @@ import { hashPassword } from "@/lib/auth/password";
 import { type DbTx, db } from "@/lib/db/client";
 import {
   deactivationViolations,
+  type LeftShort,
+  NONE_LEFT_SHORT,
   type ProjectLabel,
+  projectsLeftShort,
   reactivationViolations,
   roleChangeViolations,
+  type StaffedProject,
 } from "@/lib/domain/user-accounts";
 import {
   changeUserRoleSchema,
@@ -58,6 +62,47 @@ async function accountableFor(tx: DbTx, userId: string): Promise<ProjectLabel[]>
     orderBy: { project: { code: "asc" } },
   });
   return rows.map((row) => row.project);
+}
+
+/**
+ * What the account becoming `after` would take from the live projects on which the person is R or
+ * C (domain/user-accounts `projectsLeftShort`). A's are `accountableFor`'s business.
+ */
+async function leftShortBy(
+  tx: DbTx,
+  user: SafeUser,
+  after: Pick<SafeUser, "role" | "discipline" | "active">,
+): Promise<LeftShort> {
+  const projects = await tx.project.findMany({
+    where: {
+      stage: { notIn: ["CLOSED", "CANCELLED"] },
+      raci: { some: { userId: user.id, letter: { in: ["R", "C"] } } },
+    },
+    select: {
+      code: true,
+      name: true,
+      kind: true,
+      stage: true,
+      heldFromStage: true,
+      raci: {
+        select: {
+          userId: true,
+          letter: true,
+          user: { select: { name: true, discipline: true, active: true } },
+        },
+      },
+    },
+    orderBy: { code: "asc" },
+  });
+  const staffed: StaffedProject[] = projects.map((p) => ({
+    code: p.code,
+    name: p.name,
+    kind: p.kind,
+    stage: p.stage,
+    heldFrom: p.heldFromStage,
+    raci: p.raci.map((r) => ({ userId: r.userId, letter: r.letter, ...r.user })),
+  }));
+  return projectsLeftShort(staffed, user.id, after);
 }
 
 /** Writes the change only if nobody else has since (rule 8), then audits before and after. */
@@ -125,6 +170,9 @@ export function changeUserRole(actor: Actor, input: unknown): Promise<ActionResu
         current: { role: user.role, discipline: user.discipline },
         next: { role: data.role, discipline: data.discipline },
         accountableFor: data.role === "VIEWER" ? await accountableFor(tx, user.id) : [],
+        leftShort: user.active
+          ? await leftShortBy(tx, user, { role: data.role, discipline: data.discipline, active: true })
+          : NONE_LEFT_SHORT,
       });
       if (violations.length) throw refuse(violations);
       // The role is re-read on every request, so open sessions pick it up without ending.
@@ -147,6 +195,7 @@ export function deactivateUser(actor: Actor, input: unknown): Promise<ActionResu
         name: user.name,
         active: user.active,
         accountableFor: await accountableFor(tx, user.id),
+        leftShort: await leftShortBy(tx, user, { ...user, active: false }),
       });
       if (violations.length) throw refuse(violations);
       return saveVersioned(tx, actor, "user.deactivate", user, {
