@@ -23,7 +23,7 @@ import {
   completeMilestone,
   createMilestone,
 } from "@/lib/server/operations/milestones";
-import { handOverAccountable } from "@/lib/server/operations/raci";
+import { handOverAccountable, removeRaci } from "@/lib/server/operations/raci";
 import { requestRebaseline } from "@/lib/server/operations/rebaselines";
 import { createRisk, updateRisk } from "@/lib/server/operations/risks";
 import { changeUserRole, deactivateUser } from "@/lib/server/operations/users";
@@ -63,16 +63,13 @@ async function openCompetitor(): Promise<Competitor> {
 }
 
 /**
- * Waits until `waiting` backends are blocked on a lock, or every operation in `pending` has
- * settled (an operation that takes no lock runs straight through). On the embedded database the
- * operations queue behind the open transaction instead of blocking on a lock, so a moment is all
- * there is to wait for.
+ * Waits until `waiting` backends are blocked on a lock (observed in pg_stat_activity), or every
+ * operation in `pending` has settled (an operation that takes no lock runs straight through). The
+ * embedded database runs one transaction at a time, so there is no interleaving to set up: the
+ * operations simply run after the competing write, and the assertions hold for either order.
  */
 async function untilBlocked(pending: Promise<unknown>[], waiting = 1): Promise<void> {
-  if (!onServer) {
-    await sleep(300);
-    return;
-  }
+  if (!onServer) return;
   let settled = 0;
   for (const p of pending) {
     p.then(
@@ -418,5 +415,24 @@ describe("rule 1: a new alignment and the retirement of its objective in flight"
     expect(result).toMatchObject({ ok: false, code: "RULE" });
     expect(result.ok ? "" : result.message).toContain("retired");
     expect(await fingerprint(["Alignment", "AuditEvent"])).toBe(before);
+  });
+});
+
+describe("rule 1: removing a Responsible while the other one is being deactivated", () => {
+  it("waits for the deactivation, then refuses to leave the project with no active R", async () => {
+    const { project } = await liveProject();
+    const second = await make.createUser({ role: "PROJECT_MANAGER" });
+    await db().raciAssignment.create({ data: { projectId: project.id, userId: second.id, letter: "R" } });
+    // The deactivation has checked that `pm` is still R, so `second` is not the only one, and written.
+    const other = await openCompetitor();
+    await other.query(`UPDATE "User" SET "active" = false, "version" = "version" + 1 WHERE "id" = $1`, [
+      second.id,
+    ]);
+    const removal = removeRaci(pmo, { projectId: project.id, userId: pm.id, currentLetter: "R" });
+    await untilBlocked([removal]);
+    await other.commit();
+    expect(await removal).toMatchObject({ ok: false, code: "RULE" });
+    const responsible = await db().raciAssignment.findMany({ where: { projectId: project.id, letter: "R" } });
+    expect(responsible.map((r) => r.userId)).toContain(pm.id);
   });
 });

@@ -26,6 +26,10 @@ interface ProjectRaci {
 }
 
 async function loadRaci(tx: DbTx, projectId: string): Promise<ProjectRaci> {
+  // Hold the people on the RACI steady: a deactivation or role change in flight finishes first,
+  // and the RACI rules then judge the team with their accounts as they now are.
+  await tx.$queryRaw`SELECT u."id" FROM "User" u JOIN "RaciAssignment" r ON r."userId" = u."id"
+    WHERE r."projectId" = ${projectId} ORDER BY u."id" FOR SHARE OF u`;
   const project = await tx.project.findUnique({
     where: { id: projectId },
     select: {
