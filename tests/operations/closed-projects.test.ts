@@ -81,42 +81,6 @@ const risk = (projectId: string) =>
     data: { projectId, title: "Interface delay", likelihood: 3, impact: 3, ownerId: pm.id },
   });
 
-const metric = (projectId: string) =>
-  db().metric.create({
-    data: {
-      name: "Discharges before noon",
-      category: "OPERATIONAL_EFFICIENCY",
-      unit: "%",
-      direction: "HIGHER_IS_BETTER",
-      baselineValue: 18,
-      targetValue: 35,
-      targetDate: make.day("2027-03-31"),
-      amberThreshold: 30,
-      redThreshold: 22,
-      ownerId: pm.id,
-      cadence: "MONTHLY",
-      objectiveId,
-      projectId,
-    },
-  });
-
-const metricForm = (projectId: string) => ({
-  projectId,
-  objectiveId,
-  name: "Sepsis screening within one hour",
-  category: "QUALITY_SAFETY",
-  unit: "%",
-  direction: "HIGHER_IS_BETTER",
-  baselineValue: "72",
-  targetValue: "95",
-  targetDate: "2027-03-31",
-  amberThreshold: "90",
-  redThreshold: "80",
-  ownerId: pm.id,
-  cadence: "MONTHLY",
-  focus: "OPERATIONS",
-});
-
 const riskForm = () => ({
   title: "Interface delay",
   likelihood: "4",
@@ -172,13 +136,21 @@ const FROZEN: [string, Arrange][] = [
       return () => updateRisk(pm, { riskId: r.id, version: 0, ...riskForm(), status: "CLOSED" });
     },
   ],
-  ["defining a metric", async (projectId) => () => defineMetric(pm, metricForm(projectId))],
+  [
+    "defining a metric",
+    async (projectId) => () => defineMetric(pm, make.metricForm({ ownerId: pm.id, objectiveId, projectId })),
+  ],
   [
     "changing a metric",
     async (projectId) => {
-      const m = await metric(projectId);
+      const m = await make.createMetric({ ownerId: pm.id, objectiveId, projectId });
       return () =>
-        updateMetric(pm, { ...metricForm(projectId), metricId: m.id, version: 0, name: "Renamed" });
+        updateMetric(pm, {
+          ...make.metricForm({ ownerId: pm.id, objectiveId, projectId }),
+          metricId: m.id,
+          version: 0,
+          name: "Renamed",
+        });
     },
   ],
 ];
@@ -188,14 +160,14 @@ const AFTERCARE: [string, Arrange][] = [
   [
     "recording a metric value",
     async (projectId) => {
-      const m = await metric(projectId);
+      const m = await make.createMetric({ ownerId: pm.id, objectiveId, projectId });
       return () => recordMetricValue(pm, { metricId: m.id, periodStart: lastMonth(), value: "33" });
     },
   ],
   [
     "correcting a metric value",
     async (projectId) => {
-      const m = await metric(projectId);
+      const m = await make.createMetric({ ownerId: pm.id, objectiveId, projectId });
       const value = await db().metricValue.create({
         data: { metricId: m.id, periodStart: make.day(lastMonth()), value: 30, recordedById: pm.id },
       });

@@ -228,42 +228,6 @@ const riskForm = () => ({
   status: "OPEN",
 });
 
-const metricRow = (projectId: string) =>
-  db().metric.create({
-    data: {
-      name: "Discharges before noon",
-      category: "OPERATIONAL_EFFICIENCY",
-      unit: "%",
-      direction: "HIGHER_IS_BETTER",
-      baselineValue: 18,
-      targetValue: 35,
-      targetDate: make.day("2027-03-31"),
-      amberThreshold: 30,
-      redThreshold: 22,
-      ownerId: pm.id,
-      cadence: "MONTHLY",
-      objectiveId,
-      projectId,
-    },
-  });
-
-const metricForm = (projectId: string) => ({
-  projectId,
-  objectiveId,
-  name: "Sepsis screening within one hour",
-  category: "QUALITY_SAFETY",
-  unit: "%",
-  direction: "HIGHER_IS_BETTER",
-  baselineValue: "72",
-  targetValue: "95",
-  targetDate: "2027-03-31",
-  amberThreshold: "90",
-  redThreshold: "80",
-  ownerId: pm.id,
-  cadence: "MONTHLY",
-  focus: "OPERATIONS",
-});
-
 // Each operation checks the project's stage; the competing stage move has taken the project's lock
 // and passed its gates when the operation starts.
 const STAGE_RACES: [string, "CLOSED" | "CANCELLED", Arrange][] = [
@@ -273,7 +237,11 @@ const STAGE_RACES: [string, "CLOSED" | "CANCELLED", Arrange][] = [
     async (projectId) => () =>
       createMilestone(pm, { projectId, title: "Late addition", baselineDate: inDays(30) }),
   ],
-  ["defineMetric", "CLOSED", async (projectId) => () => defineMetric(pm, metricForm(projectId))],
+  [
+    "defineMetric",
+    "CLOSED",
+    async (projectId) => () => defineMetric(pm, make.metricForm({ ownerId: pm.id, objectiveId, projectId })),
+  ],
   ["createRisk", "CLOSED", async (projectId) => () => createRisk(pm, { projectId, ...riskForm() })],
   [
     "requestRebaseline",
@@ -336,15 +304,20 @@ const STAGE_RACES: [string, "CLOSED" | "CANCELLED", Arrange][] = [
     "updateMetric",
     "CANCELLED",
     async (projectId) => {
-      const m = await metricRow(projectId);
-      return () => updateMetric(pm, { ...metricForm(projectId), metricId: m.id, version: 0 });
+      const m = await make.createMetric({ ownerId: pm.id, objectiveId, projectId });
+      return () =>
+        updateMetric(pm, {
+          ...make.metricForm({ ownerId: pm.id, objectiveId, projectId }),
+          metricId: m.id,
+          version: 0,
+        });
     },
   ],
   [
     "recordMetricValue",
     "CANCELLED",
     async (projectId) => {
-      const m = await metricRow(projectId);
+      const m = await make.createMetric({ ownerId: pm.id, objectiveId, projectId });
       return () => recordMetricValue(pm, { metricId: m.id, periodStart: lastMonth(), value: "30" });
     },
   ],

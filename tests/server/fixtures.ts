@@ -178,3 +178,42 @@ export async function createFeedback(input: {
     },
   });
 }
+
+/** A monthly "discharges before noon" metric; on a project when `projectId` is given. */
+export async function createMetric(input: { ownerId: string; objectiveId: string; projectId?: string }) {
+  return db().metric.create({
+    data: {
+      name: "Discharges before noon",
+      category: "OPERATIONAL_EFFICIENCY",
+      unit: "%",
+      direction: "HIGHER_IS_BETTER",
+      baselineValue: 18,
+      targetValue: 35,
+      targetDate: day("2027-03-31"),
+      amberThreshold: 30,
+      redThreshold: 22,
+      ownerId: input.ownerId,
+      cadence: "MONTHLY",
+      objectiveId: input.objectiveId,
+      ...(input.projectId ? { projectId: input.projectId } : {}),
+    },
+  });
+}
+
+/** A complete metric definition as its form sends it (strings, as typed). */
+export function metricForm(input: { ownerId: string; objectiveId: string; projectId?: string }) {
+  return {
+    ...input,
+    name: "Sepsis screening within one hour",
+    category: "QUALITY_SAFETY",
+    unit: "%",
+    direction: "HIGHER_IS_BETTER",
+    baselineValue: "72",
+    targetValue: "95",
+    targetDate: "2027-03-31",
+    amberThreshold: "90",
+    redThreshold: "80",
+    cadence: "MONTHLY",
+    focus: "OPERATIONS",
+  };
+}
