@@ -124,37 +124,12 @@ const today = () => computeLocalDate(new Date(), "Europe/London").toISOString().
  * it, an objective-level metric, since ownership grants recording only where no project does.
  */
 function metricFor({ actor, owns, projectId }: Cell) {
-  return db().metric.create({
-    data: {
-      name: "Discharges before noon",
-      category: "OPERATIONAL_EFFICIENCY",
-      unit: "%",
-      direction: "HIGHER_IS_BETTER",
-      baselineValue: 18,
-      targetValue: 33,
-      targetDate: new Date("2027-03-31T00:00:00Z"),
-      amberThreshold: 25,
-      redThreshold: 20,
-      ownerId: owns ? actor.id : sponsor.id,
-      cadence: "MONTHLY",
-      objectiveId,
-      ...(owns ? {} : { projectId }),
-    },
+  return make.createMetric({
+    ownerId: owns ? actor.id : sponsor.id,
+    objectiveId,
+    ...(owns ? {} : { projectId }),
   });
 }
-
-const metricDefinition = {
-  name: "Discharges before noon",
-  category: "OPERATIONAL_EFFICIENCY",
-  unit: "%",
-  direction: "HIGHER_IS_BETTER",
-  baselineValue: "18",
-  targetValue: "33",
-  targetDate: "2027-03-31",
-  amberThreshold: "25",
-  redThreshold: "20",
-  cadence: "MONTHLY",
-} as const;
 
 // The first operation under each action, with input that is valid whoever calls it.
 const CALLS: Record<Action, Call> = {
@@ -252,7 +227,7 @@ const CALLS: Record<Action, Call> = {
       description: "Agency porters",
     }),
   "metric.define": ({ actor, projectId }) =>
-    defineMetric(actor, { ...metricDefinition, projectId, objectiveId, ownerId: sponsor.id }),
+    defineMetric(actor, make.metricForm({ ownerId: sponsor.id, objectiveId, projectId })),
   "metricValue.record": async (cell) => {
     const metric = await metricFor(cell);
     return recordMetricValue(cell.actor, { metricId: metric.id, periodStart: thisMonth(), value: "21" });
@@ -365,13 +340,10 @@ const MORE_CALLS: Partial<Record<Action, Record<string, Call>>> = {
     updateMetric: async (cell) => {
       const metric = await metricFor({ ...cell, owns: false });
       return updateMetric(cell.actor, {
-        ...metricDefinition,
+        ...make.metricForm({ ownerId: sponsor.id, objectiveId }),
         metricId: metric.id,
         version: 0,
         name: "Discharges before 11:00",
-        ownerId: sponsor.id,
-        objectiveId,
-        focus: "OPERATIONS",
       });
     },
   },
