@@ -3,7 +3,6 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { Cadence } from "@/generated/prisma/enums";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/auth/demo-users";
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, db } from "@/lib/db/client";
@@ -13,7 +12,7 @@ import { AlreadySeededError, isSeeded, seedDemoOrganisation } from "@/lib/db/see
 import { ACTIVE_PROJECT_STAGES } from "@/lib/domain/alignment";
 import { computeEarliestFinalPeriod } from "@/lib/domain/benefits-review";
 import { computeFeedbackDueAt, computeFeedbackSla } from "@/lib/domain/feedback-sla";
-import { canRecordMetricValue, computePeriodStart } from "@/lib/domain/metrics";
+import { canRecordMetricValue } from "@/lib/domain/metrics";
 import { computeLocalDate } from "@/lib/domain/milestones";
 import { type RaciEntry, raciGaps } from "@/lib/domain/raci";
 import { closureGaps, type ProjectFacts, stageMoveGaps } from "@/lib/domain/stage-gates";
