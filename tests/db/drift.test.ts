@@ -180,6 +180,7 @@ const expected = {
 const ALLOWED_EXTRA_INDEXES = [
   indexLine("UNIQUE", "RaciAssignment_one_accountable_key", "RaciAssignment", ["projectId"], true),
   indexLine("UNIQUE", "Alignment_one_primary_key", "Alignment", ["projectId"], true),
+  indexLine("UNIQUE", "StageGateRequest_one_pending_key", "StageGateRequest", ["projectId"], true),
 ];
 
 // ─── What the database has ──────────────────────────────────────────────────
@@ -352,7 +353,7 @@ describe("the migrated database matches prisma/schema.prisma", () => {
 
 // ─── The SQL-only guards ────────────────────────────────────────────────────
 
-describe("the SQL-only guards at the end of the init migration", () => {
+describe("the SQL-only guards at the end of each migration", () => {
   beforeAll(async () => {
     await client.query(`
       INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "discipline", "updatedAt") VALUES
@@ -411,7 +412,57 @@ describe("the SQL-only guards at the end of the init migration", () => {
       "a cost entry of zero",
       `INSERT INTO "CostEntry" ("id", "projectId", "period", "amount", "description", "recordedById")
        VALUES ('c1', 'p1', '2026-05-01', 0, 'Nothing', 'u1')`,
-      "CostEntry_amount_positive_check",
+      "CostEntry_amount_sign_check",
+    ],
+    [
+      "a negative cost entry that reverses nothing",
+      `INSERT INTO "CostEntry" ("id", "projectId", "period", "amount", "description", "recordedById")
+       VALUES ('c2', 'p1', '2026-05-01', -10, 'Refund', 'u1')`,
+      "CostEntry_amount_sign_check",
+    ],
+    [
+      "a reversal with a positive amount",
+      `INSERT INTO "CostEntry" ("id", "projectId", "period", "amount", "description", "recordedById")
+       VALUES ('c3', 'p1', '2026-05-01', 10, 'Invoice', 'u1');
+       INSERT INTO "CostEntry" ("id", "projectId", "period", "amount", "description", "recordedById", "reversesId")
+       VALUES ('c4', 'p1', '2026-05-01', 10, 'Reversal', 'u1', 'c3')`,
+      "CostEntry_amount_sign_check",
+    ],
+    [
+      "a second pending gate request on a project",
+      `INSERT INTO "StageGateRequest" ("id", "projectId", "fromStage", "toStage", "reason", "requestedById")
+       VALUES ('g1', 'p1', 'PROPOSED', 'APPROVED', 'Ready for approval', 'u1'),
+              ('g2', 'p1', 'PROPOSED', 'APPROVED', 'Ready for approval', 'u1')`,
+      "StageGateRequest_one_pending_key",
+    ],
+    [
+      "a rejected gate request without its reason",
+      `INSERT INTO "StageGateRequest" ("id", "projectId", "fromStage", "toStage", "status", "reason", "requestedById", "decidedById", "decidedAt")
+       VALUES ('g3', 'p1', 'PROPOSED', 'APPROVED', 'REJECTED', 'Ready for approval', 'u1', 'u2', now())`,
+      "StageGateRequest_rejection_reason_check",
+    ],
+    [
+      "an approved gate request that names no decider",
+      `INSERT INTO "StageGateRequest" ("id", "projectId", "fromStage", "toStage", "status", "reason", "requestedById")
+       VALUES ('g4', 'p1', 'PROPOSED', 'APPROVED', 'APPROVED', 'Ready for approval', 'u1')`,
+      "StageGateRequest_decided_check",
+    ],
+    [
+      "a closed project without its actual end date",
+      `UPDATE "Project" SET "stage" = 'CLOSED' WHERE "id" = 'p1'`,
+      "Project_closed_has_actual_end_check",
+    ],
+    [
+      "a red schedule threshold below the amber one",
+      `INSERT INTO "Organisation" ("id", "name", "updatedAt", "scheduleAmberPercent", "scheduleRedPercent")
+       VALUES (1, 'Northbridge', now(), 20, 10)`,
+      "Organisation_settings_check",
+    ],
+    [
+      "a closed feedback item that does not say how it closed",
+      `INSERT INTO "Feedback" ("id", "projectId", "authorId", "kind", "severity", "body", "status", "dueAt", "updatedAt")
+       VALUES ('f1', 'p1', 'u2', 'CONCERN', 'LOW', 'Too many clicks', 'CLOSED', now(), now())`,
+      "Feedback_closure_check",
     ],
     [
       "an objective whose target comes before its start",
@@ -450,6 +501,14 @@ describe("the SQL-only guards at the end of the init migration", () => {
       `INSERT INTO "Organisation" ("name", "updatedAt") VALUES ('Northbridge NHS Trust', now())`,
     ],
     ["a done milestone with its date", milestone("DONE", "'2026-06-02'")],
+    [
+      "a reversal of an entry",
+      `WITH original AS (
+         INSERT INTO "CostEntry" ("id", "projectId", "period", "amount", "description", "recordedById")
+         VALUES ('c5', 'p1', '2026-05-01', 10, 'Invoice', 'u1') RETURNING "id")
+       INSERT INTO "CostEntry" ("id", "projectId", "period", "amount", "description", "recordedById", "reversesId")
+       SELECT 'c6', 'p1', '2026-05-01', -10, 'Reversal of the invoice', 'u1', "id" FROM original`,
+    ],
   ])("accepts %s", async (_what, sql) => {
     await expect(client.query(sql)).resolves.toMatchObject({ rowCount: 1 });
   });

@@ -46,17 +46,31 @@ describe("toFailure", () => {
     expect(failure.message).not.toMatch(/constraint|Project_code_key|duplicate key/);
   });
 
-  it("replaces anything unexpected with a generic sentence, logging the real error", () => {
+  it("replaces anything unexpected with UNEXPECTED and a reference that is in the server log", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const failure = toFailure(new TypeError("Cannot read properties of undefined (reading 'id')"));
-    expect(failure.message).toBe("Something went wrong and nothing was changed. Please try again.");
+    const failure = toFailure(new TypeError("Cannot read properties of undefined (reading 'id')"), "req-42");
+    expect(failure.code).toBe("UNEXPECTED");
+    expect(failure.reference).toMatch(/^[0-9A-F]{8}$/);
+    expect(failure.message).toMatch(/^Something went wrong and nothing was changed\./);
+    expect(failure.message).toContain(failure.reference);
     expect(JSON.stringify(failure)).not.toContain("Cannot read properties");
     expect(log).toHaveBeenCalledOnce();
+    const logged = String(log.mock.calls[0]?.[0]);
+    expect(logged).toContain(failure.reference);
+    expect(logged).toContain("req-42");
+  });
+
+  it("gives each unexpected failure its own reference", () => {
+    vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const first = toFailure(new Error("one"));
+    const second = toFailure(new Error("two"));
+    expect(first.reference).not.toBe(second.reference);
   });
 
   it("does the same for a database error it has no sentence for", () => {
     vi.spyOn(console, "error").mockImplementation(() => undefined);
     const failure = toFailure(prismaError("P2039", 'new row violates check constraint "Risk_impact_check"'));
+    expect(failure.code).toBe("UNEXPECTED");
     expect(JSON.stringify(failure)).not.toContain("Risk_impact_check");
   });
 });

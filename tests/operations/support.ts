@@ -1,12 +1,21 @@
 // Helpers for operation tests: actors from user rows, and a fingerprint of the tables an
 // operation may touch, so a refused call can be shown to have changed nothing.
+import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { ActionResult, FailureCode } from "@/lib/action-result";
-import type { Actor } from "@/lib/auth/authenticate";
+import type { Actor, Identity } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 
-export function actorOf(user: Actor): Actor {
-  return { id: user.id, name: user.name, email: user.email, role: user.role, discipline: user.discipline };
+/** The user as an actor in a request of its own (each call of actorOf is a new request). */
+export function actorOf(user: Identity): Actor {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    discipline: user.discipline,
+    requestId: randomUUID(),
+  };
 }
 
 /** Every row of the tables listed, in a stable order: equal fingerprints mean nothing was written. */
@@ -29,7 +38,7 @@ export async function expectRefusedWithoutChange<T>(
   const before = await fingerprint(tables);
   const result = await call();
   expect(result).toMatchObject({ ok: false, code });
-  // An unexpected crash also comes back as a failure; a refusal must be a real one.
+  // An unexpected crash also comes back as a failure (UNEXPECTED); a refusal must be a real one.
   expect(result.ok ? "" : result.message).not.toMatch(/^Something went wrong/);
   expect(await fingerprint(tables)).toBe(before);
   return result as Extract<ActionResult<T>, { ok: false }>;

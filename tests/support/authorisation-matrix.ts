@@ -4,30 +4,36 @@
 //
 // Columns: an organisation role with no letter on the project; then a role holding a RACI letter
 // on it (PM = PROJECT_MANAGER, CH = CLINICAL_CHAMPION, EX = EXECUTIVE, VW = VIEWER); then a
-// project manager who owns the resource (objective or metric owner, feedback author).
+// project manager, then an executive, who owns the resource (objective or metric owner, feedback
+// author): ownership of an objective counts only for an executive.
 import type { Action, AuthorityContext, Role } from "@/lib/domain/permissions";
 
 const MATRIX = `
-action              | ADMIN EXEC PMO PM CH VW | PM:R PM:A PM:C PM:I CH:R CH:C EX:A VW:R VW:A CH:A CH:I PMO:R VW:C VW:I | PM:owner
-objective.create    |   Y    Y    .   .  .  . |   .    .    .    .    .    .    Y    .    .    .    .    .    .    .  |    .
-objective.edit      |   Y    .    .   .  .  . |   .    .    .    .    .    .    .    .    .    .    .    .    .    .  |    Y
-project.create      |   Y    Y    Y   Y  .  . |   Y    Y    Y    Y    .    .    Y    .    .    .    .    Y    .    .  |    Y
-project.edit        |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
-project.changeStage |   Y    Y    Y   .  .  . |   .    Y    .    .    .    .    Y    .    .    Y    .    Y    .    .  |    .
-alignment.manage    |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
-raci.manage         |   Y    .    Y   .  .  . |   .    Y    .    .    .    .    Y    .    .    Y    .    Y    .    .  |    .
-milestone.manage    |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
-rebaseline.request  |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
-rebaseline.decide   |   Y    Y    .   .  .  . |   .    Y    .    .    .    .    Y    .    .    Y    .    .    .    .  |    .
-cost.record         |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
-metric.define       |   Y    Y    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
-metricValue.record  |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    Y
-feedback.log        |   Y    Y    Y   Y  Y  . |   Y    Y    Y    Y    Y    Y    Y    .    .    Y    Y    Y    .    .  |    Y
-feedback.answer     |   Y    .    .   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
-feedback.close      |   Y    .    .   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    Y
-risk.manage         |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .
-decision.record     |   Y    Y    .   .  .  . |   .    .    .    .    .    .    Y    .    .    .    .    .    .    .  |    .
-user.manage         |   Y    .    .   .  .  . |   .    .    .    .    .    .    .    .    .    .    .    .    .    .  |    .
+action                | ADMIN EXEC PMO PM CH VW | PM:R PM:A PM:C PM:I CH:R CH:C EX:A VW:R VW:A CH:A CH:I PMO:R VW:C VW:I | PM:owner EX:owner
+objective.create      |   Y    Y    .   .  .  . |   .    .    .    .    .    .    Y    .    .    .    .    .    .    .  |    .        Y
+objective.edit        |   Y    .    .   .  .  . |   .    .    .    .    .    .    .    .    .    .    .    .    .    .  |    .        Y
+project.create        |   Y    Y    Y   Y  .  . |   Y    Y    Y    Y    .    .    Y    .    .    .    .    Y    .    .  |    Y        Y
+project.edit          |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .        .
+project.changeStage   |   .    Y    .   .  .  . |   .    Y    .    .    .    .    Y    .    .    Y    .    .    .    .  |    .        Y
+stageGate.request     |   .    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .        .
+stageGate.decide      |   .    Y    .   .  .  . |   .    .    .    .    .    .    Y    .    .    .    .    .    .    .  |    .        Y
+alignment.manage      |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .        .
+raci.manage           |   Y    .    Y   .  .  . |   .    Y    .    .    .    .    Y    .    .    Y    .    Y    .    .  |    .        .
+milestone.manage      |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .        .
+milestone.approveGate |   .    Y    .   .  .  . |   .    Y    .    .    .    .    Y    .    .    Y    .    .    .    .  |    .        Y
+rebaseline.request    |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .        .
+rebaseline.decide     |   .    Y    .   .  .  . |   .    Y    .    .    .    .    Y    .    .    Y    .    .    .    .  |    .        Y
+cost.record           |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .        .
+metric.define         |   Y    Y    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .        Y
+metricValue.record    |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    Y        Y
+feedback.log          |   Y    Y    Y   Y  Y  . |   Y    Y    Y    Y    Y    Y    Y    .    .    Y    Y    Y    .    .  |    Y        Y
+feedback.answer       |   .    .    .   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .        .
+feedback.accept       |   .    .    .   .  .  . |   .    .    .    .    .    .    .    .    .    .    .    .    .    .  |    Y        Y
+feedback.close        |   .    .    .   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .        .
+risk.manage           |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .        .
+decision.record       |   .    Y    .   .  .  . |   .    .    .    .    .    .    Y    .    .    .    .    .    .    .  |    .        Y
+user.manage           |   Y    .    .   .  .  . |   .    .    .    .    .    .    .    .    .    .    .    .    .    .  |    .        .
+settings.manage       |   Y    .    .   .  .  . |   .    .    .    .    .    .    .    .    .    .    .    .    .    .  |    .        .
 `;
 
 const ROLE: Record<string, Role> = {

@@ -1,10 +1,12 @@
 // Credential checks and the per-request session re-check, kept free of Next.js so tests can run
 // them against a real database with any user.
+import { randomUUID } from "node:crypto";
 import type { Discipline, Role } from "@/generated/prisma/enums";
 import type { Db, DbTx } from "@/lib/db/client";
 import { hashPassword, verifyPassword } from "./password";
 
-export interface Actor {
+/** Who a signed-in user is. */
+export interface Identity {
   id: string;
   name: string;
   email: string;
@@ -12,7 +14,15 @@ export interface Actor {
   discipline: Discipline;
 }
 
-export interface AuthenticatedUser extends Actor {
+/**
+ * The user acting in one request. `requestId` names that request: every audit event it writes
+ * carries it, so an auditor can gather what one click changed.
+ */
+export interface Actor extends Identity {
+  requestId: string;
+}
+
+export interface AuthenticatedUser extends Identity {
   sessionVersion: number;
 }
 
@@ -58,7 +68,12 @@ export async function authenticateWithPassword(
  * The acting user for a session, re-read on every request: null when the user no longer exists,
  * has been deactivated, or has had their sessions ended (password reset) since signing in.
  */
-export async function loadActor(db: DbTx, userId: string, sessionVersion: number): Promise<Actor | null> {
+export async function loadActor(
+  db: DbTx,
+  userId: string,
+  sessionVersion: number,
+  requestId: string = randomUUID(),
+): Promise<Actor | null> {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
@@ -72,5 +87,12 @@ export async function loadActor(db: DbTx, userId: string, sessionVersion: number
     },
   });
   if (!user?.active || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role, discipline: user.discipline };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    discipline: user.discipline,
+    requestId,
+  };
 }

@@ -1,5 +1,7 @@
 import "server-only";
 // The one session reader. Cached per request, so a layout and its page share one database read.
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
@@ -12,7 +14,10 @@ export type { Actor };
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
-  return loadActor(db(), session.user.id, session.user.sessionVersion);
+  // A proxy's request id when it sends one (so its access log and our audit agree), else our own.
+  const forwarded = (await headers()).get("x-request-id");
+  const requestId = forwarded && /^[\w.:-]{1,100}$/.test(forwarded) ? forwarded : randomUUID();
+  return loadActor(db(), session.user.id, session.user.sessionVersion, requestId);
 });
 
 /** The acting user, or a redirect to the sign-in page (for pages). */

@@ -21,9 +21,12 @@ export type Action =
   | "project.create"
   | "project.edit"
   | "project.changeStage"
+  | "stageGate.request"
+  | "stageGate.decide"
   | "alignment.manage"
   | "raci.manage"
   | "milestone.manage"
+  | "milestone.approveGate"
   | "rebaseline.request"
   | "rebaseline.decide"
   | "cost.record"
@@ -31,10 +34,12 @@ export type Action =
   | "metricValue.record"
   | "feedback.log"
   | "feedback.answer"
+  | "feedback.accept"
   | "feedback.close"
   | "risk.manage"
   | "decision.record"
-  | "user.manage";
+  | "user.manage"
+  | "settings.manage";
 
 interface Rule {
   /** Organisation roles allowed on every resource. */
@@ -43,6 +48,11 @@ interface Rule {
   letters: readonly RaciLetter[];
   /** The owner (objective owner, metric owner) or author (feedback) of the resource may. */
   owner?: boolean;
+  /**
+   * Ownership counts only while the owner holds one of these roles: an objective's owner who stops
+   * being an executive stops editing it (docs/governance-rules.md ACC-4).
+   */
+  ownerRoles?: readonly Role[];
 }
 
 const ANY_SIGNED_IN: readonly Role[] = [
@@ -54,33 +64,46 @@ const ANY_SIGNED_IN: readonly Role[] = [
 ];
 const DELIVERY: Rule = { roles: ["ADMIN", "PORTFOLIO_MANAGER"], letters: ["R", "A"] };
 
+// ADMIN is an IT role: accounts and settings, and the upkeep of records (audited), but no portfolio
+// decision — no gate, rebaseline, gate milestone, feedback answer or decision record. The PMO
+// prepares and facilitates decisions; it does not take them (docs/governance-rules.md GATE-1).
 export const AUTHORITY: Readonly<Record<Action, Rule>> = {
   // Executives own strategy; only the objective's owner (or an admin) edits it (rule 3).
   "objective.create": { roles: ["ADMIN", "EXECUTIVE"], letters: [] },
-  "objective.edit": { roles: ["ADMIN"], letters: [], owner: true },
+  "objective.edit": { roles: ["ADMIN"], letters: [], owner: true, ownerRoles: ["EXECUTIVE"] },
   // Anyone who runs or curates delivery may propose a project; the PMO edits any (DESIGN roles).
   "project.create": { roles: ["ADMIN", "EXECUTIVE", "PORTFOLIO_MANAGER", "PROJECT_MANAGER"], letters: [] },
   "project.edit": DELIVERY,
-  // Stage gates are approvals: executives, the PMO and the project's Accountable.
-  "project.changeStage": { roles: ["ADMIN", "EXECUTIVE", "PORTFOLIO_MANAGER"], letters: ["A"] },
+  // Direct stage moves that stop or pause work (hold, resume, cancel): the Accountable or an executive.
+  "project.changeStage": { roles: ["EXECUTIVE"], letters: ["A"] },
+  // Gates are asked for by the people running the project or the PMO, and decided by an executive
+  // who neither asked nor is the project's R (the separation is a rule on the request, GATE-2).
+  "stageGate.request": { roles: ["PORTFOLIO_MANAGER"], letters: ["R", "A"] },
+  "stageGate.decide": { roles: ["EXECUTIVE"], letters: [] },
   "alignment.manage": DELIVERY,
   // Who is accountable is not for the Responsible to change.
   "raci.manage": { roles: ["ADMIN", "PORTFOLIO_MANAGER"], letters: ["A"] },
   "milestone.manage": DELIVERY,
+  // A gate milestone (a pilot's go/no-go) is signed off by the Accountable or an executive.
+  "milestone.approveGate": { roles: ["EXECUTIVE"], letters: ["A"] },
   "rebaseline.request": DELIVERY,
-  // Approved or rejected by the Accountable or an executive (DESIGN Rebaseline).
-  "rebaseline.decide": { roles: ["ADMIN", "EXECUTIVE"], letters: ["A"] },
+  // Within tolerance the Accountable may decide; beyond it only an executive (REB-2, a rule).
+  "rebaseline.decide": { roles: ["EXECUTIVE"], letters: ["A"] },
   "cost.record": DELIVERY,
   "metric.define": { roles: ["ADMIN", "EXECUTIVE", "PORTFOLIO_MANAGER"], letters: ["R", "A"] },
   // Rule 3, plus the metric's named owner (objective-level metrics belong to no project).
   "metricValue.record": { ...DELIVERY, owner: true },
   "feedback.log": { roles: ANY_SIGNED_IN, letters: [] },
-  // Rule 6: answered by an R or A of the project.
-  "feedback.answer": { roles: ["ADMIN"], letters: ["R", "A"] },
-  "feedback.close": { roles: ["ADMIN"], letters: ["R", "A"], owner: true },
+  // Rule 6: answered (or acknowledged) by an R or A of the project.
+  "feedback.answer": { roles: [], letters: ["R", "A"] },
+  // Only the author accepts an answer or reopens it (FB-3).
+  "feedback.accept": { roles: [], letters: [], owner: true },
+  // The team closes an answer only once its author has let the acceptance timeout pass (FB-4).
+  "feedback.close": { roles: [], letters: ["R", "A"] },
   "risk.manage": DELIVERY,
-  "decision.record": { roles: ["ADMIN", "EXECUTIVE"], letters: [] },
+  "decision.record": { roles: ["EXECUTIVE"], letters: [] },
   "user.manage": { roles: ["ADMIN"], letters: [] },
+  "settings.manage": { roles: ["ADMIN"], letters: [] },
 };
 
 export interface AuthorityContext {
@@ -97,5 +120,6 @@ export function can(action: Action, context: AuthorityContext): boolean {
   if (!rule) return false;
   if (rule.roles.includes(context.role)) return true;
   if (context.letter && rule.letters.includes(context.letter)) return true;
-  return rule.owner === true && context.isOwner === true;
+  if (rule.owner !== true || context.isOwner !== true) return false;
+  return !rule.ownerRoles || rule.ownerRoles.includes(context.role);
 }

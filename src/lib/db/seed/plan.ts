@@ -305,6 +305,7 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
       baselineBudget: money(spec.budget),
       baselineEndDate: timeline.baselineEnd,
       forecastEndDate: timeline.forecastEnd,
+      actualEndDate: closedOn,
       expectedBenefits: spec.benefits,
       stageChangedAt: timeline.stageChangedAt,
       createdAt: timeline.createdAt,

@@ -12,21 +12,29 @@ const ACTION_WORDING: Record<Action, string> = {
   "objective.edit": "edit this objective (only its owner can)",
   "project.create": "propose projects",
   "project.edit": "edit this project",
-  "project.changeStage": "move this project between stages",
+  "project.changeStage":
+    "put this project on hold, resume it or cancel it (its Accountable or an executive can)",
+  "stageGate.request": "request a stage gate for this project (its R or A, or the PMO, can)",
+  "stageGate.decide":
+    "decide stage gates (an executive who did not request it and is not the project's R can)",
   "alignment.manage": "change this project's alignment",
   "raci.manage": "change this project's RACI",
   "milestone.manage": "change this project's milestones",
+  "milestone.approveGate": "approve this gate milestone (the project's Accountable or an executive can)",
   "rebaseline.request": "request a rebaseline on this project",
-  "rebaseline.decide": "decide rebaselines on this project",
+  "rebaseline.decide": "decide rebaselines on this project (its Accountable or an executive can)",
   "cost.record": "record costs on this project",
   "metric.define": "define metrics here",
   "metricValue.record": "record values for this metric",
   "feedback.log": "log feedback",
   "feedback.answer": "answer feedback on this project (only its R or A can)",
-  "feedback.close": "close this feedback",
+  "feedback.accept": "accept or reopen this answer (only the feedback's author can)",
+  "feedback.close":
+    "close this feedback (only its R or A can, once its author has let the acceptance time pass)",
   "risk.manage": "manage this project's risks",
-  "decision.record": "record decisions",
+  "decision.record": "record decisions (executives do)",
   "user.manage": "manage users",
+  "settings.manage": "change the organisation's settings",
 };
 
 export async function letterOn(tx: DbTx, actor: Actor, projectId: string): Promise<RaciLetter | null> {

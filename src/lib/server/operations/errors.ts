@@ -1,6 +1,7 @@
 import "server-only";
 // Expected failures carry a message meant for the user. Anything else (a bug, a lost database) is
 // logged and replaced by a generic message: no stack trace or raw database text reaches a user.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { Failure, FailureCode, FieldErrors } from "@/lib/action-result";
@@ -82,7 +83,13 @@ function fromPrismaError(error: Prisma.PrismaClientKnownRequestError): Operation
   }
 }
 
-export function toFailure(error: unknown): Failure {
+/**
+ * The typed failure for any error. An expected one keeps its code and message; anything else is
+ * logged under a fresh reference and comes back as UNEXPECTED with that reference, never as a
+ * refusal: a crash must not read as "the rules said no". `requestId` ties the log line to the
+ * request's audit events.
+ */
+export function toFailure(error: unknown, requestId?: string): Failure {
   const known =
     error instanceof OperationError
       ? error
@@ -99,10 +106,15 @@ export function toFailure(error: unknown): Failure {
       ...(known.fieldErrors ? { fieldErrors: known.fieldErrors } : {}),
     };
   }
-  console.error("Unexpected error in an operation", error);
+  const reference = randomUUID().slice(0, 8).toUpperCase();
+  console.error(
+    `Unexpected error in an operation [reference ${reference}, request ${requestId ?? "-"}]`,
+    error,
+  );
   return {
     ok: false,
-    code: "RULE",
-    message: "Something went wrong and nothing was changed. Please try again.",
+    code: "UNEXPECTED",
+    message: `Something went wrong and nothing was changed. Please try again; if it keeps happening, quote reference ${reference}.`,
+    reference,
   };
 }
