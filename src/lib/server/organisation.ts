@@ -1,5 +1,7 @@
 import "server-only";
+import type { DbTx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
+import { DEFAULT_SETTINGS, type GovernanceSettings } from "@/lib/domain/settings";
 import { type Clock, clockAt } from "./dates";
 
 export const DEFAULT_TIME_ZONE = "Europe/London";
@@ -21,4 +23,26 @@ export async function getOrganisation(): Promise<OrganisationInfo> {
 export async function getClock(now: Date = new Date()): Promise<Clock> {
   const { timeZone } = await getOrganisation();
   return clockAt(now, timeZone);
+}
+
+const SETTINGS_SELECT = {
+  rebaselineToleranceDays: true,
+  rebaselineTolerancePercent: true,
+  scheduleAmberPercent: true,
+  scheduleRedPercent: true,
+  safetyCriticalAnswerHours: true,
+  safetyHighAnswerHours: true,
+  safetyOtherAnswerWorkingDays: true,
+  feedbackAnswerWorkingDays: true,
+  feedbackAcceptanceTimeoutDays: true,
+  dutyExecutiveId: true,
+} as const satisfies Record<keyof GovernanceSettings, true>;
+
+/**
+ * The organisation's governance settings (tolerances, RAG thresholds, answer times). Pass the
+ * transaction when a rule decides a write with them, so the settings read are the ones in force.
+ */
+export async function getGovernanceSettings(tx: DbTx = db()): Promise<GovernanceSettings> {
+  const row = await tx.organisation.findUnique({ where: { id: 1 }, select: SETTINGS_SELECT });
+  return row ?? { ...DEFAULT_SETTINGS };
 }
