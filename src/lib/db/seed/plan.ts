@@ -578,6 +578,12 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
       respondedById: answered ? userId(responder) : null,
       respondedAt,
       closedAt: spec.status === "CLOSED" && respondedAt ? later(respondedAt, random.int(20, 72)) : null,
+      // An endorsement closes when the team acknowledges it; anything else when its author accepts the answer.
+      ...(spec.status === "CLOSED"
+        ? spec.kind === "ENDORSEMENT"
+          ? { closure: "ENDORSEMENT_ACKNOWLEDGED" as const, closedById: userId(responder) }
+          : { closure: "ACCEPTED" as const, closedById: userId(spec.author) }
+        : {}),
       createdAt,
     });
     if (respondedAt) feedbackAnswers.set(spec.key, respondedAt);
