@@ -16,6 +16,7 @@ import { conflict, notFound, placeByCode, refuse } from "./errors";
 import { requireActiveUser } from "./people";
 import { assertProjectTakes, lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface RiskRef {
   id: string;
@@ -83,18 +84,10 @@ export function updateRisk(actor: Actor, input: unknown): Promise<ActionResult<R
       assertProjectTakes(project, { what: "risk changes" });
       await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       assertSoundRisk(data);
-      const { count } = await tx.risk.updateMany({
-        where: { id: risk.id, version: risk.version },
-        data: { ...riskColumns(data), version: { increment: 1 } },
-      });
-      if (count !== 1) throw conflict("risk");
-      const saved = await tx.risk.findUniqueOrThrow({ where: { id: risk.id } });
-      await recordAudit(tx, actor, {
+      const saved = await saveVersioned(tx, actor, tx.risk, risk, riskColumns(data), {
         action: "risk.update",
         entityType: "Risk",
-        entityId: risk.id,
-        before: risk,
-        after: saved,
+        what: "risk",
       });
       return ref(saved);
     });
