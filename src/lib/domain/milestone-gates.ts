@@ -1,8 +1,9 @@
 // Gate milestones (docs/governance-rules.md GATE-6): a go/no-go milestone, such as a pilot's
 // evaluation, counts for the pilot's evidence (GATE-5) only once someone other than the people who
 // delivered it has signed it off. Pure: the caller passes the milestone and who is approving.
-import type { MilestoneStatus } from "./stage-gates";
+
 import type { RaciLetter } from "./raci";
+import type { MilestoneStatus } from "./stage-gates";
 import type { FieldViolation } from "./violations";
 
 export const MILESTONE_GATE_VIOLATION = {

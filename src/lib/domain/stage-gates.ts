@@ -24,7 +24,12 @@
 // (GATE-1, domain/stage-gate-requests); holding, resuming and cancelling are direct moves by the
 // Accountable or an executive, with a reason (GATE-4, `directStageMoveViolations`).
 
-import { type CalendarDate, computeLocalDate, computeReasonViolations, formatCalendarDate } from "./milestones";
+import {
+  type CalendarDate,
+  computeLocalDate,
+  computeReasonViolations,
+  formatCalendarDate,
+} from "./milestones";
 import { type Gap, hasClinicalChampion, type RaciEntry, raciGaps } from "./raci";
 import type { FieldViolation } from "./violations";
 
@@ -229,7 +234,10 @@ export function closureGaps(facts: ProjectFacts): Gap[] {
  * executive let it start; a project that entered PILOT without a gate request (before requests
  * existed) counts from its last stage change, which is the later and so the stricter reading.
  */
-export function computePilotStartedAt(input: { pilotGateApprovedAt: Date | null; stageChangedAt: Date }): Date {
+export function computePilotStartedAt(input: {
+  pilotGateApprovedAt: Date | null;
+  stageChangedAt: Date;
+}): Date {
   return input.pilotGateApprovedAt ?? input.stageChangedAt;
 }
 

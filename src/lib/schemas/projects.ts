@@ -54,9 +54,12 @@ export const updateProjectSchema = z.object({
 });
 export type UpdateProjectInput = z.input<typeof updateProjectSchema>;
 
-export const projectStage = z.enum(["PROPOSED", "APPROVED", "PILOT", "ROLLOUT", "CLOSED", "ON_HOLD", "CANCELLED"], {
-  error: "Choose the stage to move to",
-});
+export const projectStage = z.enum(
+  ["PROPOSED", "APPROVED", "PILOT", "ROLLOUT", "CLOSED", "ON_HOLD", "CANCELLED"],
+  {
+    error: "Choose the stage to move to",
+  },
+);
 
 /**
  * Direct moves only: on hold, resume, cancel (docs/governance-rules.md GATE-4). Gate stages are

@@ -31,7 +31,10 @@ export function approveMilestoneGate(actor: Actor, input: unknown): Promise<Acti
   return runOperation(async () => {
     const data = parseInput(approveMilestoneGateSchema, input);
     return db().$transaction(async (tx) => {
-      const found = await tx.milestone.findUnique({ where: { id: data.milestoneId }, select: { projectId: true } });
+      const found = await tx.milestone.findUnique({
+        where: { id: data.milestoneId },
+        select: { projectId: true },
+      });
       if (!found) throw notFound("The milestone");
       const project = await lockProject(tx, found.projectId);
       const milestone = await tx.milestone.findUniqueOrThrow({ where: { id: data.milestoneId } });

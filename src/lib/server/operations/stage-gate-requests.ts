@@ -10,8 +10,8 @@ import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 import { computeLocalDate } from "@/lib/domain/milestones";
 import {
-  stageGateDecisionViolations,
   stageGateDeciderViolations,
+  stageGateDecisionViolations,
   stageGateRequestViolations,
   stageGateWithdrawalViolations,
 } from "@/lib/domain/stage-gate-requests";
