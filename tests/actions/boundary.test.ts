@@ -14,6 +14,7 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
     exports: [
       "acknowledgeFeedbackAction",
       "alignProjectAction",
+      "approveMilestoneGateAction",
       "assignRaciAction",
       "cancelMilestoneAction",
       "changeMilestoneForecastAction",
@@ -24,6 +25,7 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
       "createMilestoneAction",
       "createRiskAction",
       "decideRebaselineAction",
+      "decideStageGateAction",
       "handOverAccountableAction",
       "logFeedbackAction",
       "recordCostEntryAction",
@@ -31,9 +33,11 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
       "removeAlignmentAction",
       "removeRaciAction",
       "requestRebaselineAction",
+      "requestStageGateAction",
       "respondToFeedbackAction",
       "updateProjectAction",
       "updateRiskAction",
+      "withdrawStageGateAction",
     ],
   },
   "objectives/actions": {

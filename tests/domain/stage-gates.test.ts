@@ -4,10 +4,14 @@ import {
   allowedNextStages,
   canMoveStage,
   closureGaps,
+  computePilotStartedAt,
+  directStageMoveViolations,
   isFinalStage,
+  isGateMove,
   isOpenStage,
   needsClinicalChampion,
   type OpenStage,
+  type PilotFacts,
   type ProjectFacts,
   type ProjectKind,
   type ProjectStage,
@@ -49,18 +53,38 @@ const champion: RaciEntry = {
   active: true,
 };
 
-/** A project that meets every rule: each test breaks one thing. */
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+/** A pilot that began on Tuesday 10 February 2026 (London) and was decided to scale in March. */
+const pilot: PilotFacts = {
+  startedAt: new Date("2026-02-10T09:30:00Z"),
+  timeZone: "Europe/London",
+  decisions: [
+    { kind: "SCALE", title: "Scale ePMA to all wards", decidedAt: new Date("2026-03-20T14:00:00Z") },
+  ],
+};
+
+/** A project that meets every rule, including the pilot's evidence: each test breaks one thing. */
 function ready(overrides: Partial<ProjectFacts> = {}): ProjectFacts {
   return {
     kind: "DIGITAL",
     stage: "PROPOSED",
     alignmentCount: 1,
     raci: [accountable, responsible, champion],
-    metrics: [{ name: "ePMA wards live", baselineValue: 4, targetValue: 38, hasFinalValue: true }],
+    metrics: [
+      {
+        name: "ePMA wards live",
+        baselineValue: 4,
+        targetValue: 38,
+        hasFinalValue: true,
+        lastConfirmedPeriodStart: day("2026-03-01"),
+      },
+    ],
     milestones: [
-      { title: "Go-live on pilot ward", status: "DONE" },
+      { title: "Go-live on pilot ward", status: "DONE", isGate: true, gateApproved: true },
       { title: "Legacy charts retired", status: "CANCELLED" },
     ],
+    pilot,
     ...overrides,
   };
 }
@@ -232,6 +256,10 @@ describe("later gates", () => {
     for (const kind of ALL_KINDS) {
       const expected = kind === "OPERATIONAL" ? [] : [STAGE_GAP.pilotRequired];
       expect(codes(ready({ kind, stage: "APPROVED" }), "ROLLOUT")).toEqual(expected);
+      // Going straight to rollout needs no pilot evidence: there was no pilot.
+      expect(codes(ready({ kind, stage: "APPROVED", milestones: [], pilot: null }), "ROLLOUT")).toEqual(
+        expected,
+      );
       expect(codes(ready({ kind, stage: "APPROVED" }), "PILOT")).toEqual([]);
       expect(codes(ready({ kind, stage: "PILOT" }), "ROLLOUT")).toEqual([]);
     }
@@ -284,5 +312,167 @@ describe("closing (rule 4)", () => {
 
   it("still needs a measurable metric to close (a benefits review of nothing proves nothing)", () => {
     expect(codes(ready({ stage: "ROLLOUT", metrics: [] }), "CLOSED")).toEqual([STAGE_GAP.noMeasurableMetric]);
+  });
+});
+
+describe("pilot before scale means evidence (GATE-5)", () => {
+  const inPilot = (overrides: Partial<ProjectFacts> = {}) => ready({ stage: "PILOT", ...overrides });
+  const metric = (lastConfirmedPeriodStart: Date | null) => [
+    {
+      name: "ePMA wards live",
+      baselineValue: 4,
+      targetValue: 38,
+      hasFinalValue: true,
+      lastConfirmedPeriodStart,
+    },
+  ];
+
+  it("lets a pilot with a signed-off gate, results and a decision to scale roll out, whatever its kind", () => {
+    for (const kind of ALL_KINDS) expect(codes(inPilot({ kind }), "ROLLOUT")).toEqual([]);
+  });
+
+  it("needs a gate milestone that is done and signed off, and says which step is missing", () => {
+    const gate = { title: "Pilot evaluation", isGate: true } as const;
+    const gapFor = (milestones: ProjectFacts["milestones"]) => {
+      const gaps = stageMoveGaps(inPilot({ milestones }), "ROLLOUT");
+      expect(gaps.map((g) => g.code)).toEqual([STAGE_GAP.pilotGateNotPassed]);
+      return gaps[0]?.message;
+    };
+    expect(gapFor([{ title: "Go-live", status: "DONE" }])).toBe(
+      "No gate milestone for the pilot: add one for its go/no-go review, complete it and have it signed off",
+    );
+    expect(gapFor([{ ...gate, status: "CANCELLED", gateApproved: false }])).toMatch(/^No gate milestone/);
+    expect(gapFor([{ ...gate, status: "IN_PROGRESS", gateApproved: false }])).toBe(
+      "The pilot's gate “Pilot evaluation” is not done yet: complete it and have it signed off",
+    );
+    expect(gapFor([{ ...gate, status: "DONE", gateApproved: false }])).toBe(
+      "The pilot's gate “Pilot evaluation” is done but not signed off: the project's Accountable or an executive approves it",
+    );
+    const oneOfTwo = [
+      { ...gate, status: "DONE" as const, gateApproved: false },
+      { ...gate, title: "Safety review", status: "DONE" as const, gateApproved: true },
+    ];
+    expect(codes(inPilot({ milestones: oneOfTwo }), "ROLLOUT")).toEqual([]);
+  });
+
+  it("needs a confirmed value for a period starting on or after the pilot's first day, in the trust's time zone", () => {
+    expect(codes(inPilot({ metrics: metric(null) }), "ROLLOUT")).toEqual([STAGE_GAP.pilotNoResults]);
+    expect(stageMoveGaps(inPilot({ metrics: metric(day("2026-02-01")) }), "ROLLOUT")[0]?.message).toBe(
+      "No results from the pilot: record a confirmed (not provisional) value of a project metric for a period starting on or after Tuesday 10 February 2026, when the pilot began",
+    );
+    expect(codes(inPilot({ metrics: metric(day("2026-02-10")) }), "ROLLOUT")).toEqual([]);
+    // 23:30 UTC on 31 March is already 1 April in London (summer time): a period starting 31 March began before the pilot.
+    const lateStart = { ...pilot, startedAt: new Date("2026-03-31T23:30:00Z") };
+    const decisions = [
+      { kind: "SCALE" as const, title: "Scale", decidedAt: new Date("2026-04-20T10:00:00Z") },
+    ];
+    const started = { ...lateStart, decisions };
+    expect(codes(inPilot({ pilot: started, metrics: metric(day("2026-03-31")) }), "ROLLOUT")).toEqual([
+      STAGE_GAP.pilotNoResults,
+    ]);
+    expect(codes(inPilot({ pilot: started, metrics: metric(day("2026-04-01")) }), "ROLLOUT")).toEqual([]);
+  });
+
+  it("needs a decision to scale dated during the pilot, not overturned by a later decision not to", () => {
+    const withDecisions = (decisions: PilotFacts["decisions"]) => inPilot({ pilot: { ...pilot, decisions } });
+    const scale = (iso: string) => ({ kind: "SCALE" as const, title: "Scale up", decidedAt: new Date(iso) });
+    const stop = (iso: string) => ({
+      kind: "DO_NOT_SCALE" as const,
+      title: "Hold the rollout",
+      decidedAt: new Date(iso),
+    });
+    expect(codes(withDecisions([]), "ROLLOUT")).toEqual([STAGE_GAP.pilotNoScaleDecision]);
+    // Decided before the pilot began: it did not review the pilot's evidence.
+    expect(codes(withDecisions([scale("2026-02-09T16:00:00Z")]), "ROLLOUT")).toEqual([
+      STAGE_GAP.pilotNoScaleDecision,
+    ]);
+    // Earlier the same day as the pilot began still counts: decisions are dated by the day.
+    expect(codes(withDecisions([scale("2026-02-10T08:00:00Z")]), "ROLLOUT")).toEqual([]);
+    const overturned = stageMoveGaps(
+      withDecisions([scale("2026-03-01T10:00:00Z"), stop("2026-03-02T10:00:00Z")]),
+      "ROLLOUT",
+    );
+    expect(overturned.map((g) => g.code)).toEqual([STAGE_GAP.pilotNotToScale]);
+    expect(overturned[0]?.message).toContain("“Hold the rollout”");
+    expect(
+      codes(withDecisions([stop("2026-03-01T10:00:00Z"), scale("2026-03-02T10:00:00Z")]), "ROLLOUT"),
+    ).toEqual([]);
+  });
+
+  it("counts the evidence as missing when the pilot's facts are not known, and names every gap at once", () => {
+    expect(codes(inPilot({ pilot: null, milestones: [] }), "ROLLOUT")).toEqual([
+      STAGE_GAP.pilotGateNotPassed,
+      STAGE_GAP.pilotNoResults,
+      STAGE_GAP.pilotNoScaleDecision,
+    ]);
+  });
+
+  it("dates the pilot from the approval of its gate, else from the last stage change", () => {
+    const approvedAt = new Date("2026-02-10T09:30:00Z");
+    const stageChangedAt = new Date("2026-05-01T12:00:00Z");
+    expect(computePilotStartedAt({ pilotGateApprovedAt: approvedAt, stageChangedAt })).toBe(approvedAt);
+    expect(computePilotStartedAt({ pilotGateApprovedAt: null, stageChangedAt })).toBe(stageChangedAt);
+  });
+});
+
+describe("direct stage moves: hold, resume, cancel (GATE-4)", () => {
+  const REASON = "Ward closed for refurbishment until spring";
+
+  it("treats forward moves into Approved, Pilot, Rollout and Closed as gates, and resuming as none", () => {
+    expect(isGateMove("PROPOSED", "APPROVED")).toBe(true);
+    expect(isGateMove("APPROVED", "PILOT")).toBe(true);
+    expect(isGateMove("PILOT", "ROLLOUT")).toBe(true);
+    expect(isGateMove("ROLLOUT", "CLOSED")).toBe(true);
+    expect(isGateMove("ON_HOLD", "PILOT")).toBe(false);
+    expect(isGateMove("PILOT", "ON_HOLD")).toBe(false);
+    expect(isGateMove("PILOT", "CANCELLED")).toBe(false);
+  });
+
+  it("refuses a gate stage, saying to request it", () => {
+    const violations = directStageMoveViolations(ready(), "APPROVED", REASON);
+    expect(violations).toEqual([
+      {
+        code: STAGE_GAP.gateRequestRequired,
+        field: "toStage",
+        message:
+          "Moving to Approved is a stage gate: request it, and an executive who is not the project's R decides",
+      },
+    ]);
+    for (const [stage, to] of [
+      ["APPROVED", "PILOT"],
+      ["PILOT", "ROLLOUT"],
+      ["ROLLOUT", "CLOSED"],
+    ] as const) {
+      expect(directStageMoveViolations(ready({ stage }), to, REASON).map((v) => v.code)).toEqual([
+        STAGE_GAP.gateRequestRequired,
+      ]);
+    }
+  });
+
+  it("holds, resumes and cancels with a reason, re-checking rule 1 on resuming", () => {
+    expect(directStageMoveViolations(ready({ stage: "PILOT" }), "ON_HOLD", REASON)).toEqual([]);
+    expect(directStageMoveViolations(ready({ stage: "PILOT" }), "CANCELLED", REASON)).toEqual([]);
+    expect(
+      directStageMoveViolations(ready({ stage: "ON_HOLD", heldFrom: "PILOT" }), "PILOT", REASON),
+    ).toEqual([]);
+    const decayed = ready({ stage: "ON_HOLD", heldFrom: "PILOT", alignmentCount: 0 });
+    expect(directStageMoveViolations(decayed, "PILOT", REASON)).toEqual([
+      expect.objectContaining({ code: STAGE_GAP.notAligned, field: "toStage" }),
+    ]);
+    expect(directStageMoveViolations(ready({ stage: "CLOSED" }), "CANCELLED", REASON)).toEqual([
+      expect.objectContaining({ code: STAGE_GAP.notAllowed, field: "toStage" }),
+    ]);
+  });
+
+  it("needs a reason that explains the move", () => {
+    expect(directStageMoveViolations(ready({ stage: "PILOT" }), "ON_HOLD", "")).toEqual([
+      { code: "REASON_REQUIRED", field: "reason", message: "Give a reason for putting the project on hold" },
+    ]);
+    expect(
+      directStageMoveViolations(ready({ stage: "PILOT" }), "CANCELLED", "as above").map((v) => v.code),
+    ).toEqual(["REASON_TOO_SHORT"]);
+    expect(
+      directStageMoveViolations(ready({ stage: "ON_HOLD", heldFrom: "PILOT" }), "PILOT", "")[0]?.message,
+    ).toBe("Give a reason for resuming the project");
   });
 });

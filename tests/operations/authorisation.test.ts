@@ -23,6 +23,7 @@ import {
   recordMetricValue,
   updateMetric,
 } from "@/lib/server/operations/metrics";
+import { approveMilestoneGate } from "@/lib/server/operations/milestone-gates";
 import {
   cancelMilestone,
   changeMilestoneForecast,
@@ -34,6 +35,11 @@ import { changeProjectStage, createProject, updateProject } from "@/lib/server/o
 import { assignRaci, handOverAccountable, removeRaci } from "@/lib/server/operations/raci";
 import { decideRebaseline, requestRebaseline } from "@/lib/server/operations/rebaselines";
 import { createRisk, updateRisk } from "@/lib/server/operations/risks";
+import {
+  decideStageGate,
+  requestStageGate,
+  withdrawStageGate,
+} from "@/lib/server/operations/stage-gate-requests";
 import {
   changeUserRole,
   createUser,
@@ -60,7 +66,7 @@ let siteId: string;
 let sponsor: Actor; // the Accountable wherever the actor is not
 let lead: Actor; // a Responsible on every project
 let champion: Actor; // writes the feedback the actor answers
-let requester: Actor; // requests the rebaselines the actor decides
+let requester: Actor; // requests the rebaselines and stage gates the actor decides
 let objectiveId: string;
 const actors = new Map<string, Actor>();
 let sequence = 0;
@@ -180,7 +186,41 @@ const CALLS: Partial<Record<Action, Call>> = {
       forecastEndDate: "2026-12-31",
     }),
   "project.changeStage": async ({ actor, projectId }) =>
-    changeProjectStage(actor, { projectId, version: await projectVersion(projectId), toStage: "ON_HOLD" }),
+    changeProjectStage(actor, {
+      projectId,
+      version: await projectVersion(projectId),
+      toStage: "ON_HOLD",
+      reason: "Ward closed for refurbishment until spring",
+    }),
+  // The pilot has its evidence (GATE-5), so the gate passes whoever asks for it.
+  "stageGate.request": async ({ actor, projectId }) => {
+    await make.createPilotEvidence({ projectId, objectiveId, userId: sponsor.id });
+    return requestStageGate(actor, {
+      projectId,
+      version: await projectVersion(projectId),
+      toStage: "ROLLOUT",
+      reason: "The pilot met its targets on both wards",
+    });
+  },
+  // Asked for by the PMO `requester`, on a project whose R is `lead`: neither is ever the actor.
+  "stageGate.decide": async ({ actor, projectId }) => {
+    await make.createPilotEvidence({ projectId, objectiveId, userId: sponsor.id });
+    const request = await db().stageGateRequest.create({
+      data: {
+        projectId,
+        fromStage: "PILOT",
+        toStage: "ROLLOUT",
+        reason: "The pilot met its targets on both wards",
+        requestedById: requester.id,
+      },
+    });
+    return decideStageGate(actor, {
+      requestId: request.id,
+      version: 0,
+      decision: "APPROVED",
+      reason: "Evidence reviewed at the Executive Board",
+    });
+  },
   "alignment.manage": async ({ actor, projectId }) => {
     const objective = await make.createObjective({ ownerId: sponsor.id });
     return alignProject(actor, {
@@ -196,6 +236,22 @@ const CALLS: Partial<Record<Action, Call>> = {
   },
   "milestone.manage": ({ actor, projectId }) =>
     createMilestone(actor, { projectId, title: "Lounge open", baselineDate: "2027-01-15" }),
+  // Owned by the project's R (`lead`), never the actor: the owner does not sign off their own gate.
+  "milestone.approveGate": async ({ actor, projectId }) => {
+    const milestone = await db().milestone.create({
+      data: {
+        projectId,
+        title: "Pilot evaluation",
+        ownerId: lead.id,
+        baselineDate: new Date(`${today()}T00:00:00Z`),
+        forecastDate: new Date(`${today()}T00:00:00Z`),
+        actualDate: new Date(`${today()}T00:00:00Z`),
+        status: "DONE",
+        isGate: true,
+      },
+    });
+    return approveMilestoneGate(actor, { milestoneId: milestone.id, version: 0 });
+  },
   "rebaseline.request": ({ actor, projectId }) =>
     requestRebaseline(actor, {
       projectId,
@@ -283,6 +339,21 @@ const CALLS: Partial<Record<Action, Call>> = {
 
 // The other operations under each action: the matrix holds for every one of them.
 const MORE_CALLS: Partial<Record<Action, Record<string, Call>>> = {
+  "stageGate.request": {
+    // Someone else's request: the requester may always withdraw their own.
+    withdrawStageGate: async ({ actor, projectId }) => {
+      const request = await db().stageGateRequest.create({
+        data: {
+          projectId,
+          fromStage: "PILOT",
+          toStage: "ROLLOUT",
+          reason: "The pilot met its targets on both wards",
+          requestedById: requester.id,
+        },
+      });
+      return withdrawStageGate(actor, { requestId: request.id, version: 0 });
+    },
+  },
   "alignment.manage": {
     removeAlignment: async ({ actor, projectId }) => {
       const objective = await make.createObjective({ ownerId: sponsor.id });

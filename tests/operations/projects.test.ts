@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
-import { computePeriodStart } from "@/lib/domain/metrics";
 import { computeLocalDate } from "@/lib/domain/milestones";
 import { changeProjectStage, createProject, updateProject } from "@/lib/server/operations/projects";
 import * as make from "../server/fixtures";
@@ -250,157 +249,160 @@ describe("updateProject", () => {
   });
 });
 
-describe("changeProjectStage", () => {
-  const STAGE_TABLES = ["Project", "AuditEvent"] as const;
+describe("changeProjectStage: hold, resume, cancel (GATE-4)", () => {
+  const STAGE_TABLES = ["Project", "StageGateRequest", "AuditEvent"] as const;
+  const REASON = "Ward closed for refurbishment until spring";
 
-  async function measurableMetric(projectId: string, values: string[] = []) {
-    const metric = await db().metric.create({
-      data: {
-        name: `Obs on time ${projectId.slice(0, 4)}`,
-        category: "QUALITY_SAFETY",
-        unit: "%",
-        direction: "HIGHER_IS_BETTER",
-        baselineValue: 62,
-        targetValue: 95,
-        targetDate: make.day("2026-12-31"),
-        amberThreshold: 85,
-        redThreshold: 75,
-        ownerId: pm.id,
-        cadence: "MONTHLY",
-        objectiveId,
-        projectId,
-      },
-    });
-    for (const periodStart of values) {
-      await db().metricValue.create({
-        data: { metricId: metric.id, periodStart: make.day(periodStart), value: 90, recordedById: pm.id },
-      });
-    }
-    return metric;
+  async function measurableMetric(projectId: string) {
+    return make.createMetric({ ownerId: pm.id, objectiveId, projectId });
   }
 
   /** A project that meets rule 1: aligned, A and R, a clinical champion, a measurable metric. */
-  async function readyProject(stage: "PROPOSED" | "ROLLOUT" = "PROPOSED") {
+  async function readyProject(stage: "PROPOSED" | "APPROVED" | "PILOT" | "ROLLOUT" = "PILOT") {
     const project = await teamProject({ stage, alignments: [{ objectiveId }] });
     await measurableMetric(project.id);
     return project;
   }
 
-  it("approves a ready proposal, stamping stageChangedAt, audited once with before and after", async () => {
-    const project = await readyProject();
+  it("puts a project on hold with a reason, stamping stageChangedAt, audited once with the reason", async () => {
+    const project = await readyProject("ROLLOUT");
     const result = await changeProjectStage(sponsor, {
       projectId: project.id,
       version: 0,
-      toStage: "APPROVED",
-      note: "Board approved 3 Nov",
+      toStage: "ON_HOLD",
+      reason: `  ${REASON}  `,
     });
-    expect(result).toMatchObject({ ok: true, data: { stage: "APPROVED", version: 1 } });
+    expect(result).toMatchObject({ ok: true, data: { stage: "ON_HOLD", version: 1 } });
     const saved = await db().project.findUniqueOrThrow({ where: { id: project.id } });
+    expect(saved).toMatchObject({ stage: "ON_HOLD", heldFromStage: "ROLLOUT" });
     expect(saved.stageChangedAt.getTime()).toBeGreaterThan(project.stageChangedAt.getTime());
     const events = await eventsFor(project.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       action: "project.change_stage",
-      before: { stage: "PROPOSED", heldFromStage: null },
-      after: { stage: "APPROVED", heldFromStage: null, note: "Board approved 3 Nov" },
+      actorId: sponsor.id,
+      before: { stage: "ROLLOUT", heldFromStage: null },
+      after: { stage: "ON_HOLD", heldFromStage: "ROLLOUT", reason: REASON },
     });
   });
 
-  it("refuses a proposal with gaps, naming every one of them", async () => {
-    const project = await make.createProject({
-      siteId,
-      stage: "PROPOSED",
-      raci: [{ userId: sponsor.id, letter: "A" }],
-    });
-    const refused = await expectRefusedWithoutChange(STAGE_TABLES, "RULE", () =>
-      changeProjectStage(pmo, { projectId: project.id, version: 0, toStage: "APPROVED" }),
-    );
-    expect(refused.fieldErrors?.toStage).toHaveLength(4);
-    for (const gap of ["Not aligned", "No Responsible", "No clinical champion", "No metric"]) {
-      expect(refused.message).toContain(gap);
-    }
-  });
-
-  it("puts a project on hold remembering where it was, and resumes it there", async () => {
+  it("resumes a held project only into the stage it was held from, re-checking rule 1", async () => {
     const project = await readyProject("ROLLOUT");
-    const held = await changeProjectStage(pmo, { projectId: project.id, version: 0, toStage: "ON_HOLD" });
-    expect(held).toMatchObject({ ok: true, data: { stage: "ON_HOLD" } });
-    expect(await db().project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
-      stage: "ON_HOLD",
-      heldFromStage: "ROLLOUT",
-    });
+    expect(
+      await changeProjectStage(sponsor, {
+        projectId: project.id,
+        version: 0,
+        toStage: "ON_HOLD",
+        reason: REASON,
+      }),
+    ).toMatchObject({ ok: true });
     await expectRefusedWithoutChange(STAGE_TABLES, "RULE", () =>
-      changeProjectStage(pmo, { projectId: project.id, version: 1, toStage: "APPROVED" }),
+      changeProjectStage(sponsor, { projectId: project.id, version: 1, toStage: "APPROVED", reason: REASON }),
     );
     const resumed = await changeProjectStage(sponsor, {
       projectId: project.id,
       version: 1,
       toStage: "ROLLOUT",
+      reason: "Refurbishment finished early",
     });
     expect(resumed).toMatchObject({ ok: true, data: { stage: "ROLLOUT", version: 2 } });
     expect(await db().project.findUniqueOrThrow({ where: { id: project.id } })).toMatchObject({
       heldFromStage: null,
     });
     expect(await db().auditEvent.count({ where: { entityId: project.id } })).toBe(2);
+
+    const decayed = await teamProject({ stage: "ON_HOLD" }); // held from PILOT, not aligned, no metric
+    const refused = await expectRefusedWithoutChange(STAGE_TABLES, "RULE", () =>
+      changeProjectStage(sponsor, { projectId: decayed.id, version: 0, toStage: "PILOT", reason: REASON }),
+    );
+    expect(refused.message).toContain("Not aligned");
   });
 
-  it("closes only after the benefits review: milestones finished and a recent value on every metric", async () => {
-    const project = await teamProject({ stage: "ROLLOUT", alignments: [{ objectiveId }] });
-    const stale = await measurableMetric(project.id, ["2024-01-01"]);
-    const milestone = await make.createMilestone({
-      projectId: project.id,
-      title: "Last ward live",
-      baselineDate: "2026-01-10",
-    });
-    const refused = await expectRefusedWithoutChange(STAGE_TABLES, "RULE", () =>
-      changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage: "CLOSED" }),
-    );
-    expect(refused.message).toContain("“Last ward live”");
-    expect(refused.message).toContain(`No final value for “${stale.name}”`);
+  it.each(["APPROVED", "PILOT", "ROLLOUT", "CLOSED"] as const)(
+    "refuses a move to %s, saying to request the gate",
+    async (toStage) => {
+      const from = { APPROVED: "PROPOSED", PILOT: "APPROVED", ROLLOUT: "PILOT", CLOSED: "ROLLOUT" } as const;
+      const project = await readyProject(from[toStage]);
+      const refused = await expectRefusedWithoutChange(STAGE_TABLES, "RULE", () =>
+        changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage, reason: REASON }),
+      );
+      expect(refused.fieldErrors?.toStage).toEqual([expect.stringMatching(/is a stage gate: request it/)]);
+    },
+  );
 
-    await db().milestone.update({
-      where: { id: milestone.id },
-      data: { status: "DONE", actualDate: make.day("2026-01-08") },
-    });
-    const thisMonth = iso(computePeriodStart("MONTHLY", today()));
-    await db().metricValue.create({
-      data: { metricId: stale.id, periodStart: make.day(thisMonth), value: 93, recordedById: pm.id },
-    });
-    expect(
-      await changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage: "CLOSED" }),
-    ).toMatchObject({ ok: true, data: { stage: "CLOSED" } });
+  it("withdraws the pending gate request when the project is held or cancelled, in the same audit event", async () => {
+    for (const toStage of ["ON_HOLD", "CANCELLED"] as const) {
+      const project = await readyProject("APPROVED");
+      const request = await db().stageGateRequest.create({
+        data: {
+          projectId: project.id,
+          fromStage: "APPROVED",
+          toStage: "PILOT",
+          reason: "Pilot ward agreed with the matron",
+          requestedById: pm.id,
+        },
+      });
+      expect(
+        await changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage, reason: REASON }),
+      ).toMatchObject({ ok: true, data: { stage: toStage } });
+      expect(await db().stageGateRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+        status: "WITHDRAWN",
+        version: 1,
+        decidedById: null,
+      });
+      const events = await eventsFor(project.id);
+      expect(events).toHaveLength(1);
+      expect(events[0]?.after).toMatchObject({ stage: toStage, withdrawnGateRequestId: request.id });
+      expect(await db().auditEvent.count({ where: { entityId: request.id } })).toBe(0);
+    }
+  });
+
+  it("needs a reason that explains the move", async () => {
+    const project = await readyProject();
+    const refused = await expectRefusedWithoutChange(STAGE_TABLES, "RULE", () =>
+      changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage: "CANCELLED" }),
+    );
+    expect(refused.fieldErrors).toEqual({ reason: ["Give a reason for cancelling the project"] });
   });
 
   it.each([
-    ["the Responsible (stage moves are the Accountable's)", () => pm],
+    ["the Responsible (stopping work is the Accountable's)", () => pm],
+    ["the PMO", () => pmo],
+    ["an administrator", () => admin],
     ["a project manager with no letter", () => otherPm],
     ["a viewer", () => viewer],
   ])("refuses %s", async (_who, who) => {
     const project = await readyProject();
     await expectRefusedWithoutChange(STAGE_TABLES, "FORBIDDEN", () =>
-      changeProjectStage(who(), { projectId: project.id, version: 0, toStage: "APPROVED" }),
+      changeProjectStage(who(), { projectId: project.id, version: 0, toStage: "ON_HOLD", reason: REASON }),
     );
   });
 
   it("refuses a stale version, an unknown project and an unknown stage", async () => {
     const project = await readyProject();
     await expectRefusedWithoutChange(STAGE_TABLES, "CONFLICT", () =>
-      changeProjectStage(sponsor, { projectId: project.id, version: 3, toStage: "APPROVED" }),
+      changeProjectStage(sponsor, { projectId: project.id, version: 3, toStage: "ON_HOLD", reason: REASON }),
     );
     await expectRefusedWithoutChange(STAGE_TABLES, "NOT_FOUND", () =>
-      changeProjectStage(admin, { projectId: UNKNOWN, version: 0, toStage: "APPROVED" }),
+      changeProjectStage(sponsor, { projectId: UNKNOWN, version: 0, toStage: "ON_HOLD", reason: REASON }),
     );
     const refused = await expectRefusedWithoutChange(STAGE_TABLES, "INVALID", () =>
-      changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage: "DONE" }),
+      changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage: "DONE", reason: REASON }),
     );
     expect(refused.fieldErrors?.toStage).toHaveLength(1);
   });
 
   it("lets exactly one of two concurrent moves of the same version win", async () => {
     const project = await readyProject();
+    const executive = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
     const results = await Promise.all([
-      changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage: "APPROVED" }),
-      changeProjectStage(pmo, { projectId: project.id, version: 0, toStage: "CANCELLED" }),
+      changeProjectStage(sponsor, { projectId: project.id, version: 0, toStage: "ON_HOLD", reason: REASON }),
+      changeProjectStage(executive, {
+        projectId: project.id,
+        version: 0,
+        toStage: "CANCELLED",
+        reason: "The pilot showed no benefit for patients",
+      }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([expect.objectContaining({ code: "CONFLICT" })]);

@@ -347,15 +347,17 @@ describe("rule 4: an operation and a stage move to CLOSED or CANCELLED in flight
       const { project } = await liveProject("ROLLOUT");
       const call = await arrange(project.id);
       const before = await fingerprint(WRITTEN);
-      // changeProjectStage's steps: lock the project, check the gates (passed), then write the stage.
+      // The steps of the move (decideStageGate approving a close, changeProjectStage cancelling):
+      // lock the project, check the gates (passed), then write the stage, and a close's end day.
       const other = await openCompetitor();
       await other.query(`SELECT "id" FROM "Project" WHERE "id" = $1 FOR UPDATE`, [project.id]);
       const pending = call();
       await untilBlocked([pending]);
-      await other.query(`UPDATE "Project" SET "stage" = $2, "version" = "version" + 1 WHERE "id" = $1`, [
-        project.id,
-        toStage,
-      ]);
+      await other.query(
+        `UPDATE "Project" SET "stage" = $2::"ProjectStage", "version" = "version" + 1,
+           "actualEndDate" = CASE WHEN $2 = 'CLOSED' THEN CURRENT_DATE END WHERE "id" = $1`,
+        [project.id, toStage],
+      );
       await other.commit();
       const result = await pending;
       expect(result).toMatchObject({ ok: false, code: "RULE" });

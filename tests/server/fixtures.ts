@@ -15,6 +15,7 @@ import type {
   Severity,
 } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
+import { computeLocalDate } from "@/lib/domain/milestones";
 
 let sequence = 0;
 function next(): number {
@@ -91,9 +92,12 @@ export async function createProject(input: {
   baselineBudget?: string;
   raci?: { userId: string; letter: RaciLetter }[];
   alignments?: { objectiveId: string; contribution?: Contribution }[];
+  /** When it entered its stage (a pilot's evidence counts from then); now by default. */
+  stageChangedAt?: Date;
 }) {
   const n = next();
   const baselineEndDate = input.baselineEndDate ?? "2026-12-31";
+  const forecastEndDate = input.forecastEndDate ?? baselineEndDate;
   return db().project.create({
     data: {
       code: input.code ?? `PRJ-T${n}`,
@@ -103,13 +107,14 @@ export async function createProject(input: {
       stage: input.stage ?? "APPROVED",
       // A CHECK constraint: a project on hold remembers the stage it was held from.
       heldFromStage: input.stage === "ON_HOLD" ? "PILOT" : null,
+      // A CHECK constraint: a closed project has the day it ended.
+      actualEndDate: input.stage === "CLOSED" ? day(forecastEndDate) : null,
+      ...(input.stageChangedAt ? { stageChangedAt: input.stageChangedAt } : {}),
       siteId: input.siteId,
       startDate: day("2025-06-01"),
       baselineBudget: input.baselineBudget ?? "250000.00",
       baselineEndDate: day(baselineEndDate),
-      forecastEndDate: day(input.forecastEndDate ?? baselineEndDate),
-      // A CHECK constraint: a closed project has the day it ended.
-      actualEndDate: input.stage === "CLOSED" ? day(input.forecastEndDate ?? baselineEndDate) : null,
+      forecastEndDate: day(forecastEndDate),
       expectedBenefits: "Benefits for a test.",
       raci: { create: input.raci ?? [] },
       alignments: {
@@ -200,6 +205,52 @@ export async function createMetric(input: { ownerId: string; objectiveId: string
       ...(input.projectId ? { projectId: input.projectId } : {}),
     },
   });
+}
+
+/**
+ * Everything a project in PILOT needs to roll out (docs/governance-rules.md GATE-5): a gate
+ * milestone done and signed off, a measurable project metric with a confirmed value for the
+ * period starting the day the pilot began, and a decision to scale, all by `userId`.
+ */
+export async function createPilotEvidence(input: { projectId: string; objectiveId: string; userId: string }) {
+  const project = await db().project.findUniqueOrThrow({
+    where: { id: input.projectId },
+    select: { stageChangedAt: true },
+  });
+  const firstDay = computeLocalDate(project.stageChangedAt, "Europe/London");
+  const milestone = await db().milestone.create({
+    data: {
+      projectId: input.projectId,
+      title: `Pilot evaluation ${next()}`,
+      baselineDate: firstDay,
+      forecastDate: firstDay,
+      actualDate: firstDay,
+      status: "DONE",
+      isGate: true,
+      gateApprovedById: input.userId,
+      gateApprovedAt: new Date(),
+    },
+  });
+  const metric = await createMetric({
+    ownerId: input.userId,
+    objectiveId: input.objectiveId,
+    projectId: input.projectId,
+  });
+  await db().metricValue.create({
+    data: { metricId: metric.id, periodStart: firstDay, value: 31, recordedById: input.userId },
+  });
+  const decision = await db().decision.create({
+    data: {
+      kind: "SCALE",
+      title: "Scale after the pilot",
+      detail: "The pilot met its targets; roll out to every ward.",
+      authority: "Executive Board",
+      rationale: "The pilot's evidence was reviewed.",
+      decidedById: input.userId,
+      projectId: input.projectId,
+    },
+  });
+  return { milestone, metric, decision };
 }
 
 /** A complete metric definition as its form sends it (strings, as typed). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, id, money, optionalText, text, version } from "./common";
+import { calendarDate, id, money, text, version } from "./common";
 
 /** Codes such as DIG-01, stored upper-case. */
 export const projectCode = z
@@ -54,13 +54,21 @@ export const updateProjectSchema = z.object({
 });
 export type UpdateProjectInput = z.input<typeof updateProjectSchema>;
 
+export const projectStage = z.enum(
+  ["PROPOSED", "APPROVED", "PILOT", "ROLLOUT", "CLOSED", "ON_HOLD", "CANCELLED"],
+  {
+    error: "Choose the stage to move to",
+  },
+);
+
+/**
+ * Direct moves only: on hold, resume, cancel (docs/governance-rules.md GATE-4). Gate stages are
+ * requested (schemas/stage-gates). The reason is required; its substance is the rule's to judge.
+ */
 export const changeProjectStageSchema = z.object({
   projectId: id("project"),
   version,
-  toStage: z.enum(["PROPOSED", "APPROVED", "PILOT", "ROLLOUT", "CLOSED", "ON_HOLD", "CANCELLED"], {
-    error: "Choose the stage to move to",
-  }),
-  /** Why, for the history (kept in the audit event). */
-  note: optionalText("the note", 2000),
+  toStage: projectStage,
+  reason: z.string().default(""),
 });
 export type ChangeProjectStageInput = z.input<typeof changeProjectStageSchema>;

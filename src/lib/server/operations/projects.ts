@@ -8,9 +8,15 @@ import { type DbTx, db } from "@/lib/db/client";
 import { hasFinalValue } from "@/lib/domain/benefits-review";
 import { can } from "@/lib/domain/permissions";
 import { forecastEndDateChanged, projectEditViolations } from "@/lib/domain/project-edits";
-import { isOpenStage, type ProjectFacts, stageMoveGaps } from "@/lib/domain/stage-gates";
+import {
+  computePilotStartedAt,
+  directStageMoveViolations,
+  isOpenStage,
+  type ProjectFacts,
+} from "@/lib/domain/stage-gates";
 import { normaliseReason } from "@/lib/domain/violations";
 import { changeProjectStageSchema, createProjectSchema, updateProjectSchema } from "@/lib/schemas/projects";
+import type { Clock } from "../dates";
 import { getClock } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCan, assertCanOnProject } from "./authority";
@@ -148,11 +154,12 @@ export function updateProject(actor: Actor, input: unknown): Promise<ActionResul
 }
 
 /**
- * What the stage gates need, in five queries whatever the project's size. They run one after
- * another on purpose: sibling relations in one Prisma query are fetched concurrently, which the
- * single connection of a transaction can only queue (and node-postgres deprecates).
+ * What the stage gates need (docs/governance-rules.md rule 1, rule 4, GATE-5), in at most eight
+ * queries whatever the project's size. They run one after another on purpose: sibling relations in
+ * one Prisma query are fetched concurrently, which the single connection of a transaction can only
+ * queue (and node-postgres deprecates). Callers hold the project's lock.
  */
-async function loadStageFacts(tx: DbTx, projectId: string, today: Date) {
+export async function loadStageFacts(tx: DbTx, projectId: string, clock: Pick<Clock, "today" | "timeZone">) {
   const project = await tx.project.findUnique({
     where: { id: projectId },
     select: {
@@ -172,7 +179,7 @@ async function loadStageFacts(tx: DbTx, projectId: string, today: Date) {
   });
   const milestones = await tx.milestone.findMany({
     where: { projectId },
-    select: { title: true, status: true },
+    select: { title: true, status: true, isGate: true, gateApprovedById: true },
   });
   // Retired metrics no longer measure the project (as in the alignment score).
   const metrics = await tx.metric.findMany({
@@ -185,6 +192,37 @@ async function loadStageFacts(tx: DbTx, projectId: string, today: Date) {
     _max: { periodStart: true },
   });
   const lastPeriod = new Map(latest.map((row) => [row.metricId, row._max.periodStart]));
+  // A provisional value is not yet a result: the pilot's evidence counts confirmed ones (GATE-5).
+  const confirmed = await tx.metricValue.groupBy({
+    by: ["metricId"],
+    where: { metric: { projectId, active: true }, provisional: false },
+    _max: { periodStart: true },
+  });
+  const lastConfirmed = new Map(confirmed.map((row) => [row.metricId, row._max.periodStart]));
+  let pilot: ProjectFacts["pilot"] = null;
+  if (project.stage === "PILOT") {
+    const pilotGate = await tx.stageGateRequest.findFirst({
+      where: { projectId, toStage: "PILOT", status: "APPROVED" },
+      orderBy: { decidedAt: "desc" },
+      select: { decidedAt: true },
+    });
+    const decisions = await tx.decision.findMany({
+      where: { projectId, kind: { in: ["SCALE", "DO_NOT_SCALE"] } },
+      select: { kind: true, title: true, decidedAt: true },
+    });
+    pilot = {
+      startedAt: computePilotStartedAt({
+        pilotGateApprovedAt: pilotGate?.decidedAt ?? null,
+        stageChangedAt: project.stageChangedAt,
+      }),
+      timeZone: clock.timeZone,
+      decisions: decisions.map((d) => ({
+        kind: d.kind === "SCALE" ? "SCALE" : "DO_NOT_SCALE",
+        title: d.title,
+        decidedAt: d.decidedAt,
+      })),
+    };
+  }
   const facts: ProjectFacts = {
     kind: project.kind,
     stage: project.stage,
@@ -197,42 +235,66 @@ async function loadStageFacts(tx: DbTx, projectId: string, today: Date) {
       discipline: r.user.discipline,
       active: r.user.active,
     })),
-    milestones,
+    milestones: milestones.map((m) => ({
+      title: m.title,
+      status: m.status,
+      isGate: m.isGate,
+      gateApproved: m.gateApprovedById !== null,
+    })),
     metrics: metrics.map((m) => ({
       name: m.name,
       baselineValue: m.baselineValue,
       targetValue: m.targetValue,
       hasFinalValue: hasFinalValue(
         { cadence: m.cadence, lastValuePeriodStart: lastPeriod.get(m.id) ?? null },
-        today,
+        clock.today,
       ),
+      lastConfirmedPeriodStart: lastConfirmed.get(m.id) ?? null,
     })),
+    pilot,
   };
   return { project, facts };
 }
 
 /**
- * Moves a project through the stage machine. Every gap the gates find is named in the refusal, so
- * the Accountable sees the whole list at once rather than one gap per attempt. Going on hold
- * records the stage to resume into; any other move clears it.
+ * The direct stage moves (docs/governance-rules.md GATE-4): put on hold, resume into the stage it
+ * was held from, cancel. Gate stages are requested and decided instead (stage-gate-requests.ts).
+ * Every gap is named in the refusal, so the Accountable sees the whole list at once. Going on hold
+ * records the stage to resume into; any other move clears it. Holding or cancelling withdraws the
+ * project's pending gate request in the same transaction, so a stale request can never move a
+ * project that was stopped after it was made.
  */
 export function changeProjectStage(actor: Actor, input: unknown): Promise<ActionResult<ProjectRef>> {
   return runOperation(async () => {
     const data = parseInput(changeProjectStageSchema, input);
-    const { now, today } = await getClock();
+    const clock = await getClock();
     return db().$transaction(async (tx) => {
       await lockProject(tx, data.projectId);
-      const { project, facts } = await loadStageFacts(tx, data.projectId, today);
+      const { project, facts } = await loadStageFacts(tx, data.projectId, clock);
       await assertCanOnProject(tx, "project.changeStage", actor, project.id);
       if (project.version !== data.version) throw conflict("project");
-      const gaps = stageMoveGaps(facts, data.toStage);
-      if (gaps.length) throw refuse(gaps, "toStage");
+      const violations = directStageMoveViolations(facts, data.toStage, data.reason);
+      if (violations.length) throw refuse(violations);
       const heldFromStage = data.toStage === "ON_HOLD" ? project.stage : null;
       const { count } = await tx.project.updateMany({
         where: { id: project.id, version: project.version },
-        data: { stage: data.toStage, heldFromStage, stageChangedAt: now, version: { increment: 1 } },
+        data: { stage: data.toStage, heldFromStage, stageChangedAt: clock.now, version: { increment: 1 } },
       });
       if (count !== 1) throw conflict("project");
+      let withdrawnGateRequestId: string | undefined;
+      if (data.toStage === "ON_HOLD" || data.toStage === "CANCELLED") {
+        const pending = await tx.stageGateRequest.findFirst({
+          where: { projectId: project.id, status: "REQUESTED" },
+          select: { id: true },
+        });
+        if (pending) {
+          await tx.stageGateRequest.update({
+            where: { id: pending.id },
+            data: { status: "WITHDRAWN", version: { increment: 1 } },
+          });
+          withdrawnGateRequestId = pending.id;
+        }
+      }
       const saved = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
       await recordAudit(tx, actor, {
         action: "project.change_stage",
@@ -249,7 +311,8 @@ export function changeProjectStage(actor: Actor, input: unknown): Promise<Action
           heldFromStage: saved.heldFromStage,
           stageChangedAt: saved.stageChangedAt,
           version: saved.version,
-          ...(data.note ? { note: data.note } : {}),
+          reason: normaliseReason(data.reason),
+          ...(withdrawnGateRequestId ? { withdrawnGateRequestId } : {}),
         },
       });
       return ref(saved);

@@ -9,11 +9,13 @@ import * as alignment from "@/lib/server/operations/alignment";
 import * as costs from "@/lib/server/operations/costs";
 import * as feedback from "@/lib/server/operations/feedback";
 import * as metrics from "@/lib/server/operations/metrics";
+import * as milestoneGates from "@/lib/server/operations/milestone-gates";
 import * as milestones from "@/lib/server/operations/milestones";
 import * as projects from "@/lib/server/operations/projects";
 import * as raci from "@/lib/server/operations/raci";
 import * as rebaselines from "@/lib/server/operations/rebaselines";
 import * as risks from "@/lib/server/operations/risks";
+import * as stageGates from "@/lib/server/operations/stage-gate-requests";
 
 type State = ActionResult<unknown> | null;
 
@@ -22,6 +24,15 @@ export async function updateProjectAction(_: State, form: FormData) {
 }
 export async function changeProjectStageAction(_: State, form: FormData) {
   return act(projects.changeProjectStage, form);
+}
+export async function requestStageGateAction(_: State, form: FormData) {
+  return act(stageGates.requestStageGate, form);
+}
+export async function decideStageGateAction(_: State, form: FormData) {
+  return act(stageGates.decideStageGate, form);
+}
+export async function withdrawStageGateAction(_: State, form: FormData) {
+  return act(stageGates.withdrawStageGate, form);
 }
 export async function alignProjectAction(_: State, form: FormData) {
   return act(alignment.alignProject, form);
@@ -49,6 +60,9 @@ export async function completeMilestoneAction(_: State, form: FormData) {
 }
 export async function cancelMilestoneAction(_: State, form: FormData) {
   return act(milestones.cancelMilestone, form);
+}
+export async function approveMilestoneGateAction(_: State, form: FormData) {
+  return act(milestoneGates.approveMilestoneGate, form);
 }
 export async function requestRebaselineAction(_: State, form: FormData) {
   return act(rebaselines.requestRebaseline, form);
