@@ -31,6 +31,7 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
       "removeAlignmentAction",
       "removeRaciAction",
       "requestRebaselineAction",
+      "requestScopeChangeAction",
       "respondToFeedbackAction",
       "updateProjectAction",
       "updateRiskAction",
