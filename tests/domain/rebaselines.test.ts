@@ -132,7 +132,7 @@ describe("rebaselineRequestViolations", () => {
   });
 });
 
-// docs/governance-rules.md REB-3
+// docs/governance-rules.md REB-2
 describe("rebaselineDeciderViolations", () => {
   const within: RebaselineTolerance = { within: true, breaches: [] };
   const beyond: RebaselineTolerance = {
@@ -191,7 +191,7 @@ describe("rebaselineDeciderViolations", () => {
   });
 });
 
-// docs/governance-rules.md REB-2 and REB-6
+// docs/governance-rules.md REB-3 and REB-6
 describe("computeRebaselineTolerance", () => {
   const settings = { rebaselineToleranceDays: 30, rebaselineTolerancePercent: 5 };
   const none: ToleranceRequest = { proposedEndDate: null, proposedBudget: null, proposedMilestoneDate: null };

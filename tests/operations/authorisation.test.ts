@@ -353,7 +353,7 @@ const MORE_CALLS: Partial<Record<Action, Record<string, Call>>> = {
         reason: "The board asked for an opening checkpoint",
       }),
   },
-  // Approving within tolerance (REB-2): the matrix alone decides who may.
+  // Approving within tolerance (REB-3): the matrix alone decides who may.
   "rebaseline.decide": {
     "decideRebaseline (approve within tolerance)": async ({ actor, projectId }) => {
       const request = await db().rebaseline.create({

@@ -51,7 +51,7 @@ export const REBASELINE_VIOLATION = {
   beyondToleranceResponsible: "REBASELINE_BEYOND_TOLERANCE_RESPONSIBLE",
 } as const;
 
-/** Why a request is beyond tolerance, one code per threshold passed (REB-2, REB-6). */
+/** Why a request is beyond tolerance, one code per threshold passed (REB-3, REB-6). */
 export const TOLERANCE_BREACH = {
   endDate: "TOLERANCE_END_DATE",
   budget: "TOLERANCE_BUDGET",
@@ -371,7 +371,7 @@ export function scopeChangeRequestViolations(input: ScopeChangeRequestInput): Fi
   return violations;
 }
 
-// ── Tolerance (REB-2, REB-6) ────────────────────────────────────────────────────────────────
+// ── Tolerance (REB-3, REB-6) ────────────────────────────────────────────────────────────────
 
 export type RebaselineToleranceSettings = Pick<
   GovernanceSettings,
@@ -414,7 +414,7 @@ const sameTitle = (a: string, b: string) =>
   normaliseReason(a).toLowerCase() === normaliseReason(b).toLowerCase();
 
 /**
- * docs/governance-rules.md REB-2 and REB-6: whether a request is within the organisation's
+ * docs/governance-rules.md REB-3 and REB-6: whether a request is within the organisation's
  * tolerance, and each threshold it passes. Earlier dates and lower budgets are always within.
  * - BASELINE: the end date, or a milestone's baseline, more than N days later than it is now; the
  *   budget more than P% above what it is now (any rise from £0 is beyond).
@@ -493,7 +493,7 @@ export function computeRebaselineTolerance(input: ToleranceInput): RebaselineTol
   return { within: breaches.length === 0, breaches };
 }
 
-// ── Who decides (REB-3) ─────────────────────────────────────────────────────────────────────
+// ── Who decides (REB-2) ─────────────────────────────────────────────────────────────────────
 
 export interface RebaselineDeciderInput {
   decision: "APPROVED" | "REJECTED";
@@ -504,7 +504,7 @@ export interface RebaselineDeciderInput {
 }
 
 /**
- * docs/governance-rules.md REB-3, separation of duties on top of the matrix (an executive or the
+ * docs/governance-rules.md REB-2, separation of duties on top of the matrix (an executive or the
  * project's A): the requester never decides their own request; within tolerance the Accountable or
  * an executive approves; beyond it only an executive who is not the project's R, since the R runs
  * the plan being moved. Anyone else allowed to decide may reject: saying no keeps the baseline.

@@ -207,7 +207,7 @@ export async function decideRebaseline(actor: Actor, input: unknown): Promise<Ac
       const milestone = rebaseline.milestoneId
         ? await tx.milestone.findUnique({ where: { id: rebaseline.milestoneId }, select: milestoneSelect })
         : null;
-      // REB-2: tolerance is judged now, against the baselines and the settings in force today.
+      // REB-3: tolerance is judged now, against the baselines and the settings in force today.
       const tolerance = computeRebaselineTolerance({
         request: {
           ...record(rebaseline),
@@ -224,7 +224,7 @@ export async function decideRebaseline(actor: Actor, input: unknown): Promise<Ac
             : [],
         settings: await getGovernanceSettings(tx),
       });
-      // REB-3: separation of duties, with who may decide named in the refusal.
+      // REB-2: separation of duties, with who may decide named in the refusal.
       const barred = rebaselineDeciderViolations({
         decision: data.decision,
         requestedById: rebaseline.requestedById,
