@@ -34,6 +34,7 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
       "removeRaciAction",
       "requestRebaselineAction",
       "requestStageGateAction",
+      "requestScopeChangeAction",
       "respondToFeedbackAction",
       "updateProjectAction",
       "updateRiskAction",

@@ -33,7 +33,7 @@ import {
 import { createObjective, updateObjective } from "@/lib/server/operations/objectives";
 import { changeProjectStage, createProject, updateProject } from "@/lib/server/operations/projects";
 import { assignRaci, handOverAccountable, removeRaci } from "@/lib/server/operations/raci";
-import { decideRebaseline, requestRebaseline } from "@/lib/server/operations/rebaselines";
+import { decideRebaseline, requestRebaseline, requestScopeChange } from "@/lib/server/operations/rebaselines";
 import { createRisk, updateRisk } from "@/lib/server/operations/risks";
 import {
   decideStageGate,
@@ -124,6 +124,9 @@ const accountableIdOf = async (projectId: string) =>
   (await db().raciAssignment.findFirstOrThrow({ where: { projectId, letter: "A" } })).userId;
 
 const today = () => computeLocalDate(new Date(), "Europe/London").toISOString().slice(0, 10);
+
+/** The cell's project back to PROPOSED, where its plan still changes directly (REB-4). */
+const proposed = (id: string) => db().project.update({ where: { id }, data: { stage: "PROPOSED" } });
 
 /**
  * A metric to record against: the project's own (owned by the sponsor), or, where the actor owns
@@ -234,8 +237,11 @@ const CALLS: Partial<Record<Action, Call>> = {
     const colleague = await make.createUser();
     return assignRaci(actor, { projectId, userId: colleague.id, letter: "I", currentLetter: "NONE" });
   },
-  "milestone.manage": ({ actor, projectId }) =>
-    createMilestone(actor, { projectId, title: "Lounge open", baselineDate: "2027-01-15" }),
+  // Milestones are added and cancelled directly only while the plan is proposed (REB-4).
+  "milestone.manage": async ({ actor, projectId }) => {
+    await proposed(projectId);
+    return createMilestone(actor, { projectId, title: "Lounge open", baselineDate: "2027-01-15" });
+  },
   // Owned by the project's R (`lead`), never the actor: the owner does not sign off their own gate.
   "milestone.approveGate": async ({ actor, projectId }) => {
     const milestone = await db().milestone.create({
@@ -399,12 +405,38 @@ const MORE_CALLS: Partial<Record<Action, Record<string, Call>>> = {
       return completeMilestone(actor, { milestoneId: milestone.id, version: 0, actualDate: today() });
     },
     cancelMilestone: async ({ actor, projectId }) => {
+      await proposed(projectId);
       const milestone = await make.createMilestone({ projectId, baselineDate: "2027-01-15" });
       return cancelMilestone(actor, {
         milestoneId: milestone.id,
         version: 0,
         reason: "Scope moved to the phase two rollout",
       });
+    },
+  },
+  "rebaseline.request": {
+    requestScopeChange: ({ actor, projectId }) =>
+      requestScopeChange(actor, {
+        projectId,
+        kind: "ADD_MILESTONE",
+        proposedMilestoneTitle: "Lounge open",
+        proposedMilestoneDate: "2026-11-02",
+        reason: "The board asked for an opening checkpoint",
+      }),
+  },
+  // Approving within tolerance (REB-3): the matrix alone decides who may.
+  "rebaseline.decide": {
+    "decideRebaseline (approve within tolerance)": async ({ actor, projectId }) => {
+      const request = await db().rebaseline.create({
+        data: {
+          projectId,
+          reason: "Supplier delay on the interface build",
+          previousEndDate: new Date("2026-12-31T00:00:00Z"),
+          proposedEndDate: new Date("2027-01-14T00:00:00Z"),
+          requestedById: requester.id,
+        },
+      });
+      return decideRebaseline(actor, { rebaselineId: request.id, version: 0, decision: "APPROVED" });
     },
   },
   "metric.define": {

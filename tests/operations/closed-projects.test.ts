@@ -17,12 +17,8 @@ import {
   recordMetricValue,
   updateMetric,
 } from "@/lib/server/operations/metrics";
-import {
-  cancelMilestone,
-  changeMilestoneForecast,
-  completeMilestone,
-  createMilestone,
-} from "@/lib/server/operations/milestones";
+import { changeMilestoneForecast, completeMilestone } from "@/lib/server/operations/milestones";
+import { requestScopeChange } from "@/lib/server/operations/rebaselines";
 import { createRisk, updateRisk } from "@/lib/server/operations/risks";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";
@@ -38,6 +34,7 @@ const TABLES = [
   "MetricValue",
   "Feedback",
   "CostEntry",
+  "Rebaseline",
   "AuditEvent",
 ] as const;
 
@@ -96,9 +93,17 @@ type Arrange = (projectId: string) => Promise<Call>;
 
 /** Every change to a project's plan, risk register or measures. */
 const FROZEN: [string, Arrange][] = [
+  // Past PROPOSED, milestones are added and cancelled through scope changes (governance-rules REB-4).
   [
-    "adding a milestone",
-    async (projectId) => () => createMilestone(pm, { projectId, title: "Go-live", baselineDate: inDays(20) }),
+    "requesting a new milestone",
+    async (projectId) => () =>
+      requestScopeChange(pm, {
+        projectId,
+        kind: "ADD_MILESTONE",
+        proposedMilestoneTitle: "Go-live",
+        proposedMilestoneDate: inDays(20),
+        reason: "The board asked for a go-live checkpoint",
+      }),
   ],
   [
     "moving a milestone's forecast",
@@ -121,11 +126,16 @@ const FROZEN: [string, Arrange][] = [
     },
   ],
   [
-    "cancelling a milestone",
+    "requesting a milestone's cancellation",
     async (projectId) => {
       const m = await make.createMilestone({ projectId, baselineDate: inDays(20) });
       return () =>
-        cancelMilestone(pm, { milestoneId: m.id, version: 0, reason: "Descoped by the programme board" });
+        requestScopeChange(pm, {
+          projectId,
+          kind: "CANCEL_MILESTONE",
+          milestoneId: m.id,
+          reason: "Descoped by the programme board",
+        });
     },
   ],
   ["adding a risk", async (projectId) => () => createRisk(pm, { projectId, ...riskForm() })],

@@ -38,8 +38,10 @@ beforeAll(async () => {
   otherPm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
   champion = actorOf(await make.createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" }));
   viewer = actorOf(await make.createUser({ role: "VIEWER" }));
+  // Still proposed, so its plan changes directly (docs/governance-rules.md REB-4).
   const project = await make.createProject({
     siteId,
+    stage: "PROPOSED",
     raci: [
       { userId: pm.id, letter: "R" },
       { userId: sponsor.id, letter: "A" },
@@ -49,6 +51,29 @@ beforeAll(async () => {
   });
   projectId = project.id;
 });
+
+function projectIn(
+  stage: "APPROVED" | "PILOT" | "ROLLOUT" | "ON_HOLD",
+  heldFromStage?: "PROPOSED" | "PILOT",
+) {
+  return make.createProject({
+    siteId,
+    stage,
+    ...(heldFromStage ? { heldFromStage } : {}),
+    raci: [
+      { userId: pm.id, letter: "R" },
+      { userId: sponsor.id, letter: "A" },
+    ],
+  });
+}
+
+/** Projects whose plan is approved: past PROPOSED, or on hold from such a stage. */
+const APPROVED_PLANS = [
+  ["APPROVED", () => projectIn("APPROVED")],
+  ["PILOT", () => projectIn("PILOT")],
+  ["ROLLOUT", () => projectIn("ROLLOUT")],
+  ["ON_HOLD from PILOT", () => projectIn("ON_HOLD", "PILOT")],
+] as const;
 
 async function auditEventsFor(entityId: string) {
   return db().auditEvent.findMany({ where: { entityId } });
@@ -125,6 +150,31 @@ describe("createMilestone", () => {
     await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
       createMilestone(pmo, { projectId: UNKNOWN_ID, title: "Nowhere", baselineDate: inDays(5) }),
     );
+  });
+
+  // docs/governance-rules.md REB-4
+  it.each(APPROVED_PLANS)(
+    "refuses a direct addition once the plan is approved (%s), pointing to the scope change request",
+    async (_stage, arrange) => {
+      const live = await arrange();
+      const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+        createMilestone(pm, { projectId: live.id, title: "Late addition", baselineDate: inDays(30) }),
+      );
+      expect(refused.message).toMatch(
+        /so its plan is approved and adding a milestone changes its scope: raise a scope change request instead/,
+      );
+    },
+  );
+
+  it("adds directly to a project put on hold while still proposed", async () => {
+    const held = await projectIn("ON_HOLD", "PROPOSED");
+    expect(
+      await createMilestone(pm, {
+        projectId: held.id,
+        title: "Business case signed",
+        baselineDate: inDays(30),
+      }),
+    ).toMatchObject({ ok: true });
   });
 });
 
@@ -328,4 +378,38 @@ describe("cancelMilestone", () => {
       cancelMilestone(pm, { milestoneId: UNKNOWN_ID, version: 0, reason }),
     );
   });
+
+  // docs/governance-rules.md REB-4
+  it.each(APPROVED_PLANS)(
+    "refuses a direct cancellation once the plan is approved (%s), pointing to the scope change request",
+    async (_stage, arrange) => {
+      const live = await arrange();
+      const milestone = await make.createMilestone({ projectId: live.id, baselineDate: inDays(20) });
+      const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+        cancelMilestone(pm, { milestoneId: milestone.id, version: 0, reason }),
+      );
+      expect(refused.message).toMatch(
+        /cancelling a milestone changes its scope: raise a scope change request instead/,
+      );
+    },
+  );
+
+  it.each(["CLOSED", "CANCELLED"] as const)(
+    "refuses to cancel a milestone of a %s project",
+    async (stage) => {
+      const finished = await make.createProject({
+        siteId,
+        stage,
+        raci: [
+          { userId: pm.id, letter: "R" },
+          { userId: sponsor.id, letter: "A" },
+        ],
+      });
+      const milestone = await make.createMilestone({ projectId: finished.id, baselineDate: inDays(20) });
+      const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+        cancelMilestone(pm, { milestoneId: milestone.id, version: 0, reason }),
+      );
+      expect(refused.message).toMatch(/closed or cancelled/);
+    },
+  );
 });

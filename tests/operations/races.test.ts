@@ -17,14 +17,9 @@ import { computeLocalDate } from "@/lib/domain/milestones";
 import { alignProject } from "@/lib/server/operations/alignment";
 import { logFeedback } from "@/lib/server/operations/feedback";
 import { defineMetric, recordMetricValue, updateMetric } from "@/lib/server/operations/metrics";
-import {
-  cancelMilestone,
-  changeMilestoneForecast,
-  completeMilestone,
-  createMilestone,
-} from "@/lib/server/operations/milestones";
+import { changeMilestoneForecast, completeMilestone } from "@/lib/server/operations/milestones";
 import { handOverAccountable, removeRaci } from "@/lib/server/operations/raci";
-import { requestRebaseline } from "@/lib/server/operations/rebaselines";
+import { requestRebaseline, requestScopeChange } from "@/lib/server/operations/rebaselines";
 import { createRisk, updateRisk } from "@/lib/server/operations/risks";
 import { changeUserRole, deactivateUser } from "@/lib/server/operations/users";
 import * as make from "../server/fixtures";
@@ -232,10 +227,16 @@ const riskForm = () => ({
 // and passed its gates when the operation starts.
 const STAGE_RACES: [string, "CLOSED" | "CANCELLED", Arrange][] = [
   [
-    "createMilestone",
+    "requestScopeChange (add a milestone)",
     "CLOSED",
     async (projectId) => () =>
-      createMilestone(pm, { projectId, title: "Late addition", baselineDate: inDays(30) }),
+      requestScopeChange(pm, {
+        projectId,
+        kind: "ADD_MILESTONE",
+        proposedMilestoneTitle: "Late addition",
+        proposedMilestoneDate: inDays(30),
+        reason: "The board asked for a late checkpoint",
+      }),
   ],
   [
     "defineMetric",
@@ -254,10 +255,16 @@ const STAGE_RACES: [string, "CLOSED" | "CANCELLED", Arrange][] = [
       }),
   ],
   [
-    "createMilestone",
+    "requestScopeChange (add a milestone)",
     "CANCELLED",
     async (projectId) => () =>
-      createMilestone(pm, { projectId, title: "Late addition", baselineDate: inDays(30) }),
+      requestScopeChange(pm, {
+        projectId,
+        kind: "ADD_MILESTONE",
+        proposedMilestoneTitle: "Late addition",
+        proposedMilestoneDate: inDays(30),
+        reason: "The board asked for a late checkpoint",
+      }),
   ],
   [
     "changeMilestoneForecast",
@@ -282,12 +289,17 @@ const STAGE_RACES: [string, "CLOSED" | "CANCELLED", Arrange][] = [
     },
   ],
   [
-    "cancelMilestone",
+    "requestScopeChange (cancel a milestone)",
     "CANCELLED",
     async (projectId) => {
       const m = await make.createMilestone({ projectId, baselineDate: inDays(20) });
       return () =>
-        cancelMilestone(pm, { milestoneId: m.id, version: 0, reason: "Descoped by the programme board" });
+        requestScopeChange(pm, {
+          projectId,
+          kind: "CANCEL_MILESTONE",
+          milestoneId: m.id,
+          reason: "Descoped by the programme board",
+        });
     },
   ],
   [

@@ -87,6 +87,8 @@ export async function createProject(input: {
   name?: string;
   kind?: ProjectKind;
   stage?: ProjectStage;
+  /** ON_HOLD only: the stage it was held from (PILOT unless given). */
+  heldFromStage?: ProjectStage;
   baselineEndDate?: string;
   forecastEndDate?: string;
   baselineBudget?: string;
@@ -106,7 +108,7 @@ export async function createProject(input: {
       kind: input.kind ?? "DIGITAL",
       stage: input.stage ?? "APPROVED",
       // A CHECK constraint: a project on hold remembers the stage it was held from.
-      heldFromStage: input.stage === "ON_HOLD" ? "PILOT" : null,
+      heldFromStage: input.stage === "ON_HOLD" ? (input.heldFromStage ?? "PILOT") : null,
       // A CHECK constraint: a closed project has the day it ended.
       actualEndDate: input.stage === "CLOSED" ? day(forecastEndDate) : null,
       ...(input.stageChangedAt ? { stageChangedAt: input.stageChangedAt } : {}),

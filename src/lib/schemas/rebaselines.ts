@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, id, money, version } from "./common";
+import { calendarDate, checkbox, id, money, text, version } from "./common";
 
 // Which values move, whether they differ from the baseline and whether the reason explains
 // anything are the rule's to judge (rebaselineRequestViolations), so its messages reach the fields.
@@ -21,3 +21,24 @@ export const decideRebaselineSchema = z.object({
   reason: z.string().max(2000, "The reason must be 2000 characters or fewer").default(""),
 });
 export type DecideRebaselineInput = z.input<typeof decideRebaselineSchema>;
+
+// A scope change (docs/governance-rules.md REB-5): add a milestone, or cancel one, on a project
+// whose plan is approved. Whether the project is past PROPOSED, the milestone still open and the
+// reason meaningful are the rule's to judge (scopeChangeRequestViolations).
+const scopeChange = { projectId: id("project"), reason: z.string().default("") };
+
+export const requestScopeChangeSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({
+      ...scopeChange,
+      kind: z.literal("ADD_MILESTONE"),
+      proposedMilestoneTitle: text("a title for the new milestone", 200),
+      proposedMilestoneDate: calendarDate("the new milestone's baseline date"),
+      proposedMilestoneIsGate: checkbox,
+    }),
+    z.object({ ...scopeChange, kind: z.literal("CANCEL_MILESTONE"), milestoneId: id("milestone") }),
+  ],
+  { error: "Choose whether to add a milestone or cancel one" },
+);
+export type RequestScopeChangeInput = z.input<typeof requestScopeChangeSchema>;

@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
 import { canCancelMilestone, canChangeForecast, canCompleteMilestone } from "@/lib/domain/milestones";
+import { directScopeChangeViolations, type ScopeChange } from "@/lib/domain/rebaselines";
 import {
   cancelMilestoneSchema,
   changeMilestoneForecastSchema,
@@ -62,6 +63,20 @@ async function saveVersioned(
 
 const ref = (m: Milestone): MilestoneRef => ({ id: m.id, version: m.version });
 
+/**
+ * docs/governance-rules.md REB-4: once a project's plan is approved, adding or cancelling a
+ * milestone is a scope change, raised with requestScopeChange and decided like a rebaseline, so
+ * a cancel-and-re-create cannot move a baseline unseen. Call with the project's lock held.
+ */
+async function assertScopeOpen(tx: DbTx, projectId: string, change: ScopeChange): Promise<void> {
+  const project = await tx.project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { stage: true, heldFromStage: true },
+  });
+  const violations = directScopeChangeViolations(project, change);
+  if (violations.length) throw refuse(violations);
+}
+
 export function createMilestone(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
   return runOperation(async () => {
     const data = parseInput(createMilestoneSchema, input);
@@ -69,6 +84,7 @@ export function createMilestone(actor: Actor, input: unknown): Promise<ActionRes
       const project = await lockProject(tx, data.projectId);
       await assertCanOnProject(tx, "milestone.manage", actor, data.projectId);
       assertProjectTakes(project, { what: "new milestones" });
+      await assertScopeOpen(tx, data.projectId, "ADD_MILESTONE");
       if (data.ownerId) await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       const milestone = await tx.milestone.create({
         data: {
@@ -157,6 +173,7 @@ export function cancelMilestone(actor: Actor, input: unknown): Promise<ActionRes
     const data = parseInput(cancelMilestoneSchema, input);
     return db().$transaction(async (tx) => {
       const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
+      await assertScopeOpen(tx, milestone.projectId, "CANCEL_MILESTONE");
       const check = canCancelMilestone({ milestone, reason: data.reason });
       if (!check.ok) throw refuse(check.violations, "reason");
       const saved = await saveVersioned(tx, milestone, { status: "CANCELLED" });

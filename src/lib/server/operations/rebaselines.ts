@@ -1,34 +1,61 @@
 import "server-only";
-// Rebaseline operations (DESIGN.md rule 5: baselines move only through an approved Rebaseline).
-// A request captures the values it would replace; a decision by the project's Accountable or an
-// executive (never the requester) approves or rejects it, and an approval moves the baselines in
-// the same transaction as the decision and its audit event.
-import type { Rebaseline, RebaselineStatus } from "@/generated/prisma/client";
+// Rebaseline operations (docs/governance-rules.md rule 5 and REB-1…REB-6: baselines, and once a
+// project is past PROPOSED its scope, move only through an approved Rebaseline). A request
+// captures the values it would replace; a decision by the project's Accountable or an executive
+// (never the requester; beyond tolerance only an executive who is not the project's R) approves or
+// rejects it, and an approval moves the baselines, or adds or cancels the milestone, in the same
+// transaction as the decision and its one audit event.
+import type { Rebaseline, RebaselineKind, RebaselineStatus } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 import {
-  mayDecideRebaseline,
+  computeRebaselineTolerance,
   type RebaselineRecord,
+  rebaselineDeciderViolations,
   rebaselineDecisionViolations,
   rebaselineRequestViolations,
+  scopeChangeRequestViolations,
 } from "@/lib/domain/rebaselines";
 import { normaliseReason } from "@/lib/domain/violations";
-import { decideRebaselineSchema, requestRebaselineSchema } from "@/lib/schemas/rebaselines";
+import {
+  decideRebaselineSchema,
+  requestRebaselineSchema,
+  requestScopeChangeSchema,
+} from "@/lib/schemas/rebaselines";
+import { getGovernanceSettings } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCan, assertCanOnProject, letterOn } from "./authority";
 import { conflict, notFound, OperationError, refuse } from "./errors";
-import { lockProject } from "./project-lock";
+import { assertProjectTakes, lockProject } from "./project-lock";
 import { requireProjectMilestone } from "./project-milestone";
 import { parseInput, runOperation } from "./run";
 
 export interface RebaselineRef {
   id: string;
   version: number;
+  kind: RebaselineKind;
   status: RebaselineStatus;
 }
 
-const ref = (r: Rebaseline): RebaselineRef => ({ id: r.id, version: r.version, status: r.status });
+const ref = (r: Rebaseline): RebaselineRef => ({
+  id: r.id,
+  version: r.version,
+  kind: r.kind,
+  status: r.status,
+});
+
+const DECIDED: Record<RebaselineKind, Record<"APPROVED" | "REJECTED", string>> = {
+  BASELINE: { APPROVED: "Rebaseline approved: the baseline has moved.", REJECTED: "Rebaseline rejected." },
+  ADD_MILESTONE: {
+    APPROVED: "Scope change approved: the milestone has been added.",
+    REJECTED: "Scope change rejected.",
+  },
+  CANCEL_MILESTONE: {
+    APPROVED: "Scope change approved: the milestone is cancelled.",
+    REJECTED: "Scope change rejected.",
+  },
+};
 
 const baselineSelect = {
   stage: true,
@@ -37,7 +64,13 @@ const baselineSelect = {
   baselineBudget: true,
 } as const;
 
-const milestoneSelect = { projectId: true, title: true, status: true, baselineDate: true } as const;
+const milestoneSelect = {
+  projectId: true,
+  title: true,
+  status: true,
+  baselineDate: true,
+  isGate: true,
+} as const;
 
 export function requestRebaseline(actor: Actor, input: unknown): Promise<ActionResult<RebaselineRef>> {
   return runOperation(async () => {
@@ -88,7 +121,64 @@ export function requestRebaseline(actor: Actor, input: unknown): Promise<ActionR
   }, "Rebaseline requested. The Accountable or an executive will decide it.");
 }
 
+/**
+ * docs/governance-rules.md REB-5: asks to add a milestone to, or cancel one of, a project whose
+ * plan is approved. Nothing changes until the request is approved by decideRebaseline.
+ */
+export function requestScopeChange(actor: Actor, input: unknown): Promise<ActionResult<RebaselineRef>> {
+  return runOperation(async () => {
+    const data = parseInput(requestScopeChangeSchema, input);
+    return db().$transaction(async (tx) => {
+      // Locked first, so the stage checked is the stage the request is raised against.
+      const locked = await lockProject(tx, data.projectId);
+      await assertCanOnProject(tx, "rebaseline.request", actor, data.projectId);
+      assertProjectTakes(locked, { what: "scope changes" });
+      const project = await tx.project.findUniqueOrThrow({
+        where: { id: data.projectId },
+        select: { ...baselineSelect, heldFromStage: true },
+      });
+      const milestone =
+        data.kind === "CANCEL_MILESTONE"
+          ? await requireProjectMilestone(tx, data.projectId, data.milestoneId)
+          : null;
+      const proposedMilestoneDate = data.kind === "ADD_MILESTONE" ? data.proposedMilestoneDate : null;
+      const violations = scopeChangeRequestViolations({
+        project: { ...project, baselineBudget: project.baselineBudget.toFixed(2) },
+        kind: data.kind,
+        proposedMilestoneDate,
+        milestone,
+        reason: data.reason,
+      });
+      if (violations.length) throw refuse(violations);
+      const rebaseline = await tx.rebaseline.create({
+        data: {
+          projectId: data.projectId,
+          kind: data.kind,
+          reason: normaliseReason(data.reason),
+          requestedById: actor.id,
+          ...(data.kind === "ADD_MILESTONE"
+            ? {
+                proposedMilestoneTitle: data.proposedMilestoneTitle,
+                proposedMilestoneDate,
+                proposedMilestoneIsGate: data.proposedMilestoneIsGate,
+              }
+            : // The baseline it had when cancelled, so the history reads without the milestone.
+              { milestoneId: data.milestoneId, previousMilestoneDate: milestone?.baselineDate ?? null }),
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "rebaseline.request",
+        entityType: "Rebaseline",
+        entityId: rebaseline.id,
+        after: rebaseline,
+      });
+      return ref(rebaseline);
+    });
+  }, "Scope change requested. The Accountable or an executive will decide it.");
+}
+
 const record = (r: Rebaseline): RebaselineRecord => ({
+  kind: r.kind,
   status: r.status,
   previousEndDate: r.previousEndDate,
   proposedEndDate: r.proposedEndDate,
@@ -104,13 +194,8 @@ export async function decideRebaseline(actor: Actor, input: unknown): Promise<Ac
     return db().$transaction(async (tx) => {
       const rebaseline = await tx.rebaseline.findUnique({ where: { id: data.rebaselineId } });
       if (!rebaseline) throw notFound("The rebaseline");
-      assertCan("rebaseline.decide", actor, { letter: await letterOn(tx, actor, rebaseline.projectId) });
-      if (!mayDecideRebaseline({ requestedById: rebaseline.requestedById, deciderId: actor.id })) {
-        throw new OperationError(
-          "FORBIDDEN",
-          "You requested this rebaseline, so someone else decides it: the project's Accountable or an executive.",
-        );
-      }
+      const letter = await letterOn(tx, actor, rebaseline.projectId);
+      assertCan("rebaseline.decide", actor, { letter });
       if (rebaseline.version !== data.version) throw conflict("rebaseline");
       // Baselines are read under the project's lock, so two approvals cannot both pass the
       // "has the baseline moved since the request?" check and overwrite each other.
@@ -122,6 +207,31 @@ export async function decideRebaseline(actor: Actor, input: unknown): Promise<Ac
       const milestone = rebaseline.milestoneId
         ? await tx.milestone.findUnique({ where: { id: rebaseline.milestoneId }, select: milestoneSelect })
         : null;
+      // REB-3: tolerance is judged now, against the baselines and the settings in force today.
+      const tolerance = computeRebaselineTolerance({
+        request: {
+          ...record(rebaseline),
+          proposedMilestoneTitle: rebaseline.proposedMilestoneTitle,
+        },
+        project: { ...project, baselineBudget: project.baselineBudget.toFixed(2) },
+        milestone,
+        existingMilestones:
+          rebaseline.kind === "ADD_MILESTONE"
+            ? await tx.milestone.findMany({
+                where: { projectId: rebaseline.projectId, status: { not: "DONE" } },
+                select: { title: true, status: true, baselineDate: true },
+              })
+            : [],
+        settings: await getGovernanceSettings(tx),
+      });
+      // REB-2: separation of duties, with who may decide named in the refusal.
+      const barred = rebaselineDeciderViolations({
+        decision: data.decision,
+        requestedById: rebaseline.requestedById,
+        decider: { id: actor.id, role: actor.role, letter },
+        tolerance,
+      });
+      if (barred.length) throw new OperationError("FORBIDDEN", `${barred.map((v) => v.message).join(". ")}.`);
       const violations = rebaselineDecisionViolations({
         request: record(rebaseline),
         decision: data.decision,
@@ -162,7 +272,27 @@ export async function decideRebaseline(actor: Actor, input: unknown): Promise<Ac
             data: { ...projectChange, version: { increment: 1 } },
           });
         }
-        if (milestone && rebaseline.milestoneId && rebaseline.proposedMilestoneDate) {
+        if (rebaseline.kind === "ADD_MILESTONE" && rebaseline.proposedMilestoneDate) {
+          // REB-5: the approved milestone starts on its baseline (forecast = baseline).
+          const added = await tx.milestone.create({
+            data: {
+              projectId: rebaseline.projectId,
+              title: rebaseline.proposedMilestoneTitle ?? "New milestone",
+              baselineDate: rebaseline.proposedMilestoneDate,
+              forecastDate: rebaseline.proposedMilestoneDate,
+              isGate: rebaseline.proposedMilestoneIsGate,
+            },
+          });
+          await tx.rebaseline.update({ where: { id: rebaseline.id }, data: { milestoneId: added.id } });
+          applied.milestoneAdded = { from: null, to: added };
+        } else if (rebaseline.kind === "CANCEL_MILESTONE" && milestone && rebaseline.milestoneId) {
+          // The project's lock is held, and every milestone change takes it first: no lost update.
+          await tx.milestone.update({
+            where: { id: rebaseline.milestoneId },
+            data: { status: "CANCELLED", version: { increment: 1 } },
+          });
+          applied.milestoneStatus = { from: milestone.status, to: "CANCELLED" };
+        } else if (milestone && rebaseline.milestoneId && rebaseline.proposedMilestoneDate) {
           await tx.milestone.update({
             where: { id: rebaseline.milestoneId },
             data: { baselineDate: rebaseline.proposedMilestoneDate, version: { increment: 1 } },
@@ -179,17 +309,12 @@ export async function decideRebaseline(actor: Actor, input: unknown): Promise<Ac
         entityType: "Rebaseline",
         entityId: rebaseline.id,
         before: rebaseline,
-        after: data.decision === "APPROVED" ? { ...saved, applied } : saved,
+        after: { ...saved, ...(data.decision === "APPROVED" ? { applied } : {}), tolerance },
       });
       return ref(saved);
     });
   });
   if (!result.ok) return result;
-  return {
-    ...result,
-    message:
-      result.data.status === "APPROVED"
-        ? "Rebaseline approved: the baseline has moved."
-        : "Rebaseline rejected.",
-  };
+  const { kind, status } = result.data;
+  return { ...result, message: DECIDED[kind][status === "APPROVED" ? "APPROVED" : "REJECTED"] };
 }

@@ -70,6 +70,9 @@ export async function requestRebaselineAction(_: State, form: FormData) {
 export async function decideRebaselineAction(_: State, form: FormData) {
   return act(rebaselines.decideRebaseline, form);
 }
+export async function requestScopeChangeAction(_: State, form: FormData) {
+  return act(rebaselines.requestScopeChange, form);
+}
 export async function recordCostEntryAction(_: State, form: FormData) {
   return act(costs.recordCostEntry, form);
 }
