@@ -12,6 +12,7 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
   "projects/[code]/actions": {
     load: () => import("@/app/(app)/projects/[code]/actions"),
     exports: [
+      "acceptFeedbackAnswerAction",
       "acknowledgeFeedbackAction",
       "alignProjectAction",
       "assignRaciAction",
@@ -30,6 +31,7 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
       "recordMetricValueAction",
       "removeAlignmentAction",
       "removeRaciAction",
+      "reopenFeedbackAction",
       "requestRebaselineAction",
       "respondToFeedbackAction",
       "updateProjectAction",
