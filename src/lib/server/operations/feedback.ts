@@ -94,6 +94,8 @@ async function dueFrom(
   });
 }
 
+// Answering is the project team's (FB-6), accepting or reopening the author's (FB-3), closing the
+// team's once the author has let the acceptance timeout pass (FB-4, a rule on top of the matrix).
 const AUTHORITY: Record<FeedbackStep, Action> = {
   acknowledge: "feedback.answer",
   respond: "feedback.answer",
