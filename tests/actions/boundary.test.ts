@@ -12,6 +12,7 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
   "projects/[code]/actions": {
     load: () => import("@/app/(app)/projects/[code]/actions"),
     exports: [
+      "acceptFeedbackAnswerAction",
       "acknowledgeFeedbackAction",
       "alignProjectAction",
       "approveMilestoneGateAction",
@@ -32,6 +33,7 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
       "recordMetricValueAction",
       "removeAlignmentAction",
       "removeRaciAction",
+      "reopenFeedbackAction",
       "requestRebaselineAction",
       "requestStageGateAction",
       "requestScopeChangeAction",

@@ -15,6 +15,7 @@ import { computeFeedbackDueAt, computeFeedbackSla } from "@/lib/domain/feedback-
 import { canRecordMetricValue } from "@/lib/domain/metrics";
 import { computeLocalDate } from "@/lib/domain/milestones";
 import { type RaciEntry, raciGaps } from "@/lib/domain/raci";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { closureGaps, type ProjectFacts, stageMoveGaps } from "@/lib/domain/stage-gates";
 import { createTestDatabase, useMigratedDatabase } from "../support/test-database";
 
@@ -260,7 +261,7 @@ describe("the demo organisation", () => {
     }
   });
 
-  it("has feedback of every kind and status, due by rule 6, answered by an R or A, with some overdue", async () => {
+  it("has feedback of every kind and status, due by FB-2, answered by an R or A, with some overdue", async () => {
     const holidays = (await db().holiday.findMany()).map((h) => h.date);
     const feedback = await db().feedback.findMany();
     expect(new Set(feedback.map((f) => f.kind))).toEqual(
@@ -271,9 +272,25 @@ describe("the demo organisation", () => {
     );
     for (const item of feedback) {
       expect(item.dueAt).toEqual(
-        computeFeedbackDueAt({ kind: item.kind, loggedAt: item.createdAt, timeZone: TIME_ZONE, holidays }),
+        computeFeedbackDueAt({
+          kind: item.kind,
+          severity: item.severity,
+          loggedAt: item.createdAt,
+          timeZone: TIME_ZONE,
+          holidays,
+          settings: DEFAULT_SETTINGS,
+        }),
       );
-      const answered = item.status === "RESPONDED" || item.status === "CLOSED";
+      // Endorsements are acknowledged, which closes them, never answered (FB-1).
+      const answered =
+        item.kind !== "ENDORSEMENT" && (item.status === "RESPONDED" || item.status === "CLOSED");
+      expect(item.closure, item.body).toBe(
+        item.status !== "CLOSED"
+          ? null
+          : item.kind === "ENDORSEMENT"
+            ? "ENDORSEMENT_ACKNOWLEDGED"
+            : "ACCEPTED",
+      );
       expect(item.respondedAt !== null && item.responseText !== null, item.body).toBe(answered);
       if (item.respondedById) {
         const project = projects.find((p) => p.id === item.projectId)!;

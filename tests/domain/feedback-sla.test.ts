@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { FeedbackKind, FeedbackStatus } from "@/generated/prisma/enums";
+import type { FeedbackKind, Severity } from "@/generated/prisma/enums";
 import {
-  canTransitionFeedback,
+  computeAnswerTime,
   computeFeedbackDueAt,
   computeFeedbackSla,
-  FEEDBACK_TRANSITIONS,
+  computeHolidayWindow,
 } from "@/lib/domain/feedback-sla";
+import { DEFAULT_SETTINGS, type GovernanceSettings } from "@/lib/domain/settings";
 
 const LONDON = "Europe/London";
 const HOUR = 3_600_000;
@@ -33,9 +34,122 @@ const UK_HOLIDAYS = [
   d("2026-01-01"),
 ];
 
+/** SAFETY means HIGH severity below unless a test says otherwise: "by this time tomorrow". */
 function due(kind: FeedbackKind, loggedAt: Date, timeZone = LONDON, holidays = UK_HOLIDAYS): string {
-  return computeFeedbackDueAt({ kind, loggedAt, timeZone, holidays }).toISOString();
+  const severity: Severity = kind === "SAFETY" ? "HIGH" : "MEDIUM";
+  return computeFeedbackDueAt({
+    kind,
+    severity,
+    loggedAt,
+    timeZone,
+    holidays,
+    settings: DEFAULT_SETTINGS,
+  }).toISOString();
 }
+
+function dueWith(
+  kind: FeedbackKind,
+  severity: Severity,
+  loggedAt: Date,
+  settings: Partial<GovernanceSettings> = {},
+  holidays = UK_HOLIDAYS,
+): string {
+  return computeFeedbackDueAt({
+    kind,
+    severity,
+    loggedAt,
+    timeZone: LONDON,
+    holidays,
+    settings: { ...DEFAULT_SETTINGS, ...settings },
+  }).toISOString();
+}
+
+describe("computeAnswerTime: answer times from the organisation's settings (FB-2)", () => {
+  it("reads SAFETY by severity and every other kind in working days", () => {
+    expect(computeAnswerTime("SAFETY", "CRITICAL", DEFAULT_SETTINGS)).toEqual({
+      unit: "CLOCK_HOURS",
+      hours: 4,
+    });
+    expect(computeAnswerTime("SAFETY", "HIGH", DEFAULT_SETTINGS)).toEqual({
+      unit: "WALL_CLOCK_HOURS",
+      hours: 24,
+    });
+    for (const severity of ["MEDIUM", "LOW"] as const) {
+      expect(computeAnswerTime("SAFETY", severity, DEFAULT_SETTINGS)).toEqual({
+        unit: "WORKING_DAYS",
+        days: 2,
+      });
+    }
+    for (const kind of ["CONCERN", "SUGGESTION", "ENDORSEMENT"] as const) {
+      expect(computeAnswerTime(kind, "CRITICAL", DEFAULT_SETTINGS)).toEqual({
+        unit: "WORKING_DAYS",
+        days: 5,
+      });
+    }
+  });
+
+  it("follows changed settings", () => {
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      safetyCriticalAnswerHours: 2,
+      safetyHighAnswerHours: 12,
+      safetyOtherAnswerWorkingDays: 1,
+      feedbackAnswerWorkingDays: 10,
+    };
+    expect(computeAnswerTime("SAFETY", "CRITICAL", settings)).toEqual({ unit: "CLOCK_HOURS", hours: 2 });
+    expect(computeAnswerTime("SAFETY", "HIGH", settings)).toEqual({ unit: "WALL_CLOCK_HOURS", hours: 12 });
+    expect(computeAnswerTime("SAFETY", "LOW", settings)).toEqual({ unit: "WORKING_DAYS", days: 1 });
+    expect(computeAnswerTime("CONCERN", "LOW", settings)).toEqual({ unit: "WORKING_DAYS", days: 10 });
+  });
+});
+
+describe("computeFeedbackDueAt: settings (FB-2)", () => {
+  it("gives CRITICAL safety feedback its hours on the clock, at night, at weekends and across a clock change", () => {
+    // Sat 29 Mar 2025 23:30 GMT → 4 real hours later, though the clocks went forward at 01:00
+    expect(dueWith("SAFETY", "CRITICAL", at("2025-03-29T23:30:00Z"))).toBe("2025-03-30T03:30:00.000Z");
+    expect(dueWith("SAFETY", "CRITICAL", at("2025-03-03T10:00:00Z"), { safetyCriticalAnswerHours: 1 })).toBe(
+      "2025-03-03T11:00:00.000Z",
+    );
+  });
+
+  it("gives HIGH safety feedback its hours on the trust's wall clock", () => {
+    // Mon 3 Mar 10:00 GMT + 12 hours → 22:00; + 48 hours → Wed 5 Mar 10:00
+    expect(dueWith("SAFETY", "HIGH", at("2025-03-03T10:00:00Z"), { safetyHighAnswerHours: 12 })).toBe(
+      "2025-03-03T22:00:00.000Z",
+    );
+    expect(dueWith("SAFETY", "HIGH", at("2025-03-03T10:00:00Z"), { safetyHighAnswerHours: 48 })).toBe(
+      "2025-03-05T10:00:00.000Z",
+    );
+  });
+
+  it("gives MEDIUM and LOW safety feedback working days, skipping weekends and holidays", () => {
+    // Thu 17 Apr 2025 12:00 BST: Good Friday, the weekend and Easter Monday skipped → Wed 23 Apr 17:00 BST
+    expect(dueWith("SAFETY", "MEDIUM", at("2025-04-17T11:00:00Z"))).toBe("2025-04-23T16:00:00.000Z");
+    expect(dueWith("SAFETY", "LOW", at("2025-04-17T11:00:00Z"), { safetyOtherAnswerWorkingDays: 1 })).toBe(
+      "2025-04-22T16:00:00.000Z",
+    );
+  });
+
+  it("gives other kinds feedbackAnswerWorkingDays working days", () => {
+    // Mon 3 Mar 10:00 GMT: 5 working days → Mon 10 Mar; 10 → Mon 17 Mar; 1 → Tue 4 Mar, all 17:00
+    expect(dueWith("CONCERN", "HIGH", at("2025-03-03T10:00:00Z"))).toBe("2025-03-10T17:00:00.000Z");
+    expect(dueWith("CONCERN", "HIGH", at("2025-03-03T10:00:00Z"), { feedbackAnswerWorkingDays: 10 })).toBe(
+      "2025-03-17T17:00:00.000Z",
+    );
+    expect(dueWith("SUGGESTION", "LOW", at("2025-03-03T10:00:00Z"), { feedbackAnswerWorkingDays: 1 })).toBe(
+      "2025-03-04T17:00:00.000Z",
+    );
+  });
+
+  it("reads holidays in a window that covers the longest answer time", () => {
+    const from = at("2025-03-03T10:00:00Z");
+    const window = computeHolidayWindow(from, { ...DEFAULT_SETTINGS, feedbackAnswerWorkingDays: 20 });
+    expect(window.from.getTime()).toBeLessThan(from.getTime());
+    const due20 = new Date(dueWith("CONCERN", "LOW", from, { feedbackAnswerWorkingDays: 20 }, []));
+    // Even a holiday every working week moves twenty working days by four more days at most.
+    expect(window.to.getTime()).toBeGreaterThan(due20.getTime() + 6 * 86_400_000);
+  });
+});
 
 describe("computeFeedbackDueAt: five working days, by 17:00 local", () => {
   it("gives a Monday log until 17:00 the following Monday", () => {
@@ -145,15 +259,17 @@ describe("computeFeedbackDueAt: five working days, by 17:00 local", () => {
   it("returns a plain Date", () => {
     const dueAt = computeFeedbackDueAt({
       kind: "CONCERN",
+      severity: "LOW",
       loggedAt: at("2025-03-03T10:00:00Z"),
       timeZone: LONDON,
       holidays: [],
+      settings: DEFAULT_SETTINGS,
     });
     expect(dueAt.constructor).toBe(Date);
   });
 });
 
-describe("computeFeedbackDueAt: SAFETY, same local time next calendar day", () => {
+describe("computeFeedbackDueAt: HIGH SAFETY, same local time next calendar day by default", () => {
   it("is due 24 hours later on an ordinary day", () => {
     // Mon 3 Mar 14:30 GMT → Tue 4 Mar 14:30 GMT
     expect(due("SAFETY", at("2025-03-03T14:30:00Z"))).toBe("2025-03-04T14:30:00.000Z");
@@ -168,7 +284,14 @@ describe("computeFeedbackDueAt: SAFETY, same local time next calendar day", () =
   it("allows 23 hours across the spring clock change", () => {
     // Sat 29 Mar 10:00 GMT → Sun 30 Mar 10:00 BST
     const loggedAt = at("2025-03-29T10:00:00Z");
-    const dueAt = computeFeedbackDueAt({ kind: "SAFETY", loggedAt, timeZone: LONDON, holidays: [] });
+    const dueAt = computeFeedbackDueAt({
+      kind: "SAFETY",
+      severity: "HIGH",
+      loggedAt,
+      timeZone: LONDON,
+      holidays: [],
+      settings: DEFAULT_SETTINGS,
+    });
     expect(dueAt.toISOString()).toBe("2025-03-30T09:00:00.000Z");
     expect(dueAt.getTime() - loggedAt.getTime()).toBe(23 * HOUR);
   });
@@ -176,7 +299,14 @@ describe("computeFeedbackDueAt: SAFETY, same local time next calendar day", () =
   it("allows 25 hours across the autumn clock change", () => {
     // Sat 25 Oct 10:00 BST → Sun 26 Oct 10:00 GMT
     const loggedAt = at("2025-10-25T09:00:00Z");
-    const dueAt = computeFeedbackDueAt({ kind: "SAFETY", loggedAt, timeZone: LONDON, holidays: [] });
+    const dueAt = computeFeedbackDueAt({
+      kind: "SAFETY",
+      severity: "HIGH",
+      loggedAt,
+      timeZone: LONDON,
+      holidays: [],
+      settings: DEFAULT_SETTINGS,
+    });
     expect(dueAt.toISOString()).toBe("2025-10-26T10:00:00.000Z");
     expect(dueAt.getTime() - loggedAt.getTime()).toBe(25 * HOUR);
   });
@@ -209,7 +339,14 @@ describe("computeFeedbackDueAt: SAFETY, same local time next calendar day", () =
     ] as const) {
       for (let t = Date.parse(from); t < Date.parse(to); t += 15 * 60_000) {
         const loggedAt = new Date(t);
-        const dueAt = computeFeedbackDueAt({ kind: "SAFETY", loggedAt, timeZone: LONDON, holidays: [] });
+        const dueAt = computeFeedbackDueAt({
+          kind: "SAFETY",
+          severity: "HIGH",
+          loggedAt,
+          timeZone: LONDON,
+          holidays: [],
+          settings: DEFAULT_SETTINGS,
+        });
         const hours = (dueAt.getTime() - t) / HOUR;
         const label = loggedAt.toISOString();
         expect([23, 24, 25], label).toContain(hours);
@@ -274,7 +411,9 @@ describe("computeFeedbackSla", () => {
   const dueAt = at("2025-03-10T17:00:00Z");
 
   it("is waiting but not overdue before the deadline", () => {
-    expect(computeFeedbackSla({ status: "OPEN", dueAt }, at("2025-03-10T16:00:00Z"))).toEqual({
+    expect(
+      computeFeedbackSla({ kind: "CONCERN", status: "OPEN", dueAt }, at("2025-03-10T16:00:00Z")),
+    ).toEqual({
       awaitingAnswer: true,
       overdue: false,
       msUntilDue: HOUR,
@@ -283,7 +422,7 @@ describe("computeFeedbackSla", () => {
   });
 
   it("is not overdue at the exact deadline", () => {
-    expect(computeFeedbackSla({ status: "OPEN", dueAt }, dueAt)).toMatchObject({
+    expect(computeFeedbackSla({ kind: "CONCERN", status: "OPEN", dueAt }, dueAt)).toMatchObject({
       overdue: false,
       msUntilDue: 0,
     });
@@ -292,7 +431,7 @@ describe("computeFeedbackSla", () => {
   it("is overdue one millisecond after the deadline, acknowledged or not", () => {
     const now = new Date(dueAt.getTime() + 1);
     for (const status of ["OPEN", "ACKNOWLEDGED"] as const) {
-      expect(computeFeedbackSla({ status, dueAt }, now)).toMatchObject({
+      expect(computeFeedbackSla({ kind: "SAFETY", status, dueAt }, now)).toMatchObject({
         awaitingAnswer: true,
         overdue: true,
         msUntilDue: -1,
@@ -303,7 +442,10 @@ describe("computeFeedbackSla", () => {
   it("is never overdue once answered or closed, and says whether the answer was late", () => {
     const now = at("2025-04-01T00:00:00Z");
     expect(
-      computeFeedbackSla({ status: "RESPONDED", dueAt, respondedAt: at("2025-03-10T16:59:00Z") }, now),
+      computeFeedbackSla(
+        { kind: "CONCERN", status: "RESPONDED", dueAt, respondedAt: at("2025-03-10T16:59:00Z") },
+        now,
+      ),
     ).toEqual({
       awaitingAnswer: false,
       overdue: false,
@@ -311,99 +453,30 @@ describe("computeFeedbackSla", () => {
       answeredLate: false,
     });
     expect(
-      computeFeedbackSla({ status: "CLOSED", dueAt, respondedAt: at("2025-03-11T09:00:00Z") }, now),
+      computeFeedbackSla(
+        { kind: "CONCERN", status: "CLOSED", dueAt, respondedAt: at("2025-03-11T09:00:00Z") },
+        now,
+      ),
     ).toMatchObject({
       overdue: false,
       answeredLate: true,
     });
-    expect(computeFeedbackSla({ status: "RESPONDED", dueAt, respondedAt: dueAt }, now).answeredLate).toBe(
-      false,
-    );
-    expect(computeFeedbackSla({ status: "CLOSED", dueAt }, now).answeredLate).toBeNull();
-  });
-});
-
-describe("canTransitionFeedback", () => {
-  const STATUSES: FeedbackStatus[] = ["OPEN", "ACKNOWLEDGED", "RESPONDED", "CLOSED"];
-  const ALLOWED = new Set([
-    "OPEN>ACKNOWLEDGED",
-    "OPEN>RESPONDED",
-    "ACKNOWLEDGED>RESPONDED",
-    "RESPONDED>CLOSED",
-  ]);
-
-  it("allows exactly OPEN → ACKNOWLEDGED → RESPONDED → CLOSED and OPEN → RESPONDED", () => {
-    for (const from of STATUSES) {
-      for (const to of STATUSES) {
-        const result = canTransitionFeedback({
-          from,
-          to,
-          responseText: "We have changed the alert threshold",
-        });
-        expect(result.ok, `${from} → ${to}`).toBe(ALLOWED.has(`${from}>${to}`));
-      }
-    }
-  });
-
-  it("publishes the same table the check uses, for buttons", () => {
-    expect(FEEDBACK_TRANSITIONS.OPEN).toEqual(["ACKNOWLEDGED", "RESPONDED"]);
-    expect(FEEDBACK_TRANSITIONS.CLOSED).toEqual([]);
-  });
-
-  it("requires response text to respond, and trims it", () => {
     expect(
-      canTransitionFeedback({
-        from: "OPEN",
-        to: "RESPONDED",
-        responseText: "  Threshold raised to 3 alerts/hour \n",
-      }),
-    ).toEqual({
-      ok: true,
-      responseText: "Threshold raised to 3 alerts/hour",
-    });
-    for (const responseText of [undefined, null, "", "   \n"]) {
-      const result = canTransitionFeedback({ from: "ACKNOWLEDGED", to: "RESPONDED", responseText });
-      expect(result.ok ? [] : result.violations.map((v) => v.code)).toEqual(["RESPONSE_REQUIRED"]);
+      computeFeedbackSla({ kind: "CONCERN", status: "RESPONDED", dueAt, respondedAt: dueAt }, now)
+        .answeredLate,
+    ).toBe(false);
+    expect(computeFeedbackSla({ kind: "CONCERN", status: "CLOSED", dueAt }, now).answeredLate).toBeNull();
+  });
+
+  it("never counts an endorsement as waiting for an answer or overdue, whatever its status (FB-1)", () => {
+    const now = at("2025-04-01T00:00:00Z");
+    for (const status of ["OPEN", "ACKNOWLEDGED", "RESPONDED", "CLOSED"] as const) {
+      expect(computeFeedbackSla({ kind: "ENDORSEMENT", status, dueAt }, now)).toEqual({
+        awaitingAnswer: false,
+        overdue: false,
+        msUntilDue: null,
+        answeredLate: null,
+      });
     }
-  });
-
-  it("needs no text to acknowledge or close", () => {
-    expect(canTransitionFeedback({ from: "OPEN", to: "ACKNOWLEDGED" })).toEqual({
-      ok: true,
-      responseText: null,
-    });
-    expect(canTransitionFeedback({ from: "RESPONDED", to: "CLOSED" })).toEqual({
-      ok: true,
-      responseText: null,
-    });
-  });
-
-  it("names why a move is refused", () => {
-    const code = (from: FeedbackStatus, to: FeedbackStatus) => {
-      const result = canTransitionFeedback({ from, to, responseText: "An answer" });
-      return result.ok ? null : result.violations.map((v) => v.code);
-    };
-    expect(code("CLOSED", "OPEN")).toEqual(["FEEDBACK_CLOSED"]);
-    expect(code("CLOSED", "CLOSED")).toEqual(["FEEDBACK_CLOSED"]);
-    expect(code("OPEN", "CLOSED")).toEqual(["FEEDBACK_NOT_ANSWERED"]);
-    expect(code("ACKNOWLEDGED", "CLOSED")).toEqual(["FEEDBACK_NOT_ANSWERED"]);
-    expect(code("RESPONDED", "RESPONDED")).toEqual(["FEEDBACK_ALREADY_IN_STATUS"]);
-    expect(code("RESPONDED", "ACKNOWLEDGED")).toEqual(["FEEDBACK_ALREADY_ANSWERED"]);
-    expect(code("RESPONDED", "OPEN")).toEqual(["FEEDBACK_ALREADY_ANSWERED"]);
-    expect(code("ACKNOWLEDGED", "OPEN")).toEqual(["FEEDBACK_TRANSITION_NOT_ALLOWED"]);
-  });
-
-  it("does not ask for a response to feedback that can no longer be answered", () => {
-    const result = canTransitionFeedback({ from: "CLOSED", to: "RESPONDED", responseText: "" });
-    expect(result).toEqual({
-      ok: false,
-      violations: [
-        {
-          code: "FEEDBACK_CLOSED",
-          message:
-            "This feedback is closed and can no longer change: log new feedback if the issue comes back",
-        },
-      ],
-    });
   });
 });

@@ -12,9 +12,11 @@ import { alignProject, removeAlignment } from "@/lib/server/operations/alignment
 import { recordCostEntry } from "@/lib/server/operations/costs";
 import { recordDecision } from "@/lib/server/operations/decisions";
 import {
+  acceptFeedbackAnswer,
   acknowledgeFeedback,
   closeFeedback,
   logFeedback,
+  reopenFeedback,
   respondToFeedback,
 } from "@/lib/server/operations/feedback";
 import {
@@ -137,6 +139,17 @@ function metricFor({ actor, owns, projectId }: Cell) {
     ownerId: owns ? actor.id : sponsor.id,
     objectiveId,
     ...(owns ? {} : { projectId }),
+  });
+}
+
+/** Feedback answered by the lead at `at`, written by the actor where the cell says they own it. */
+function answeredFeedback({ actor, owns, projectId }: Pick<Cell, "actor" | "owns" | "projectId">, at: Date) {
+  return make.createFeedback({
+    projectId,
+    authorId: owns ? actor.id : champion.id,
+    dueAt: new Date(at.getTime() + 86_400_000),
+    createdAt: new Date(at.getTime() - 86_400_000),
+    response: { text: "Agreed from next week", byId: lead.id, at },
   });
 }
 
@@ -308,13 +321,17 @@ const CALLS: Partial<Record<Action, Call>> = {
       responseText: "Agreed from next week",
     });
   },
+  "feedback.accept": async ({ actor, owns, projectId }) => {
+    const feedback = await answeredFeedback({ actor, owns, projectId }, new Date());
+    return acceptFeedbackAnswer(actor, { feedbackId: feedback.id, version: 0 });
+  },
   "feedback.close": async ({ actor, owns, projectId }) => {
-    const feedback = await make.createFeedback({
-      projectId,
-      authorId: owns ? actor.id : champion.id,
-      dueAt: new Date(Date.now() + 86_400_000),
-      response: { text: "Agreed from next week", byId: lead.id, at: new Date() },
-    });
+    // The team may close only an answer its author has let wait past the acceptance timeout (FB-4).
+    await db().organisation.update({ where: { id: 1 }, data: { feedbackAcceptanceTimeoutDays: 1 } });
+    const feedback = await answeredFeedback(
+      { actor, owns, projectId },
+      new Date(Date.now() - 2 * 86_400_000),
+    );
     return closeFeedback(actor, { feedbackId: feedback.id, version: 0 });
   },
   "risk.manage": ({ actor, projectId }) =>
@@ -477,6 +494,16 @@ const MORE_CALLS: Partial<Record<Action, Record<string, Call>>> = {
         dueAt: new Date(Date.now() + 86_400_000),
       });
       return acknowledgeFeedback(actor, { feedbackId: feedback.id, version: 0 });
+    },
+  },
+  "feedback.accept": {
+    reopenFeedback: async (cell) => {
+      const feedback = await answeredFeedback(cell, new Date());
+      return reopenFeedback(cell.actor, {
+        feedbackId: feedback.id,
+        version: 0,
+        comment: "The lounge still opens at 09:00",
+      });
     },
   },
   "risk.manage": {

@@ -3,6 +3,7 @@
 import type {
   Contribution,
   Discipline,
+  FeedbackClosure,
   FeedbackKind,
   FeedbackStatus,
   MilestoneStatus,
@@ -165,15 +166,24 @@ export async function createFeedback(input: {
   body?: string;
   createdAt?: Date;
   response?: { text: string; byId: string; at: Date };
+  /** A CLOSED item says how it closed (a CHECK constraint): by default its author accepted the answer. */
+  closure?: FeedbackClosure;
+  /** Its author reopened an answer at this time (once), so its answer window started then. */
+  reopenedAt?: Date;
 }) {
   const n = next();
+  const status = input.status ?? (input.response ? "RESPONDED" : "OPEN");
   return db().feedback.create({
     data: {
       projectId: input.projectId,
       authorId: input.authorId,
       kind: input.kind ?? "CONCERN",
       severity: input.severity ?? "MEDIUM",
-      status: input.status ?? (input.response ? "RESPONDED" : "OPEN"),
+      status,
+      ...(status === "CLOSED" ? { closure: input.closure ?? "ACCEPTED", closedAt: input.dueAt } : {}),
+      ...(input.reopenedAt
+        ? { reopenedAt: input.reopenedAt, reopenCount: 1, reopenComment: "Not resolved yet" }
+        : {}),
       body: input.body ?? `Feedback ${n}`,
       dueAt: input.dueAt,
       createdAt: input.createdAt ?? new Date(input.dueAt.getTime() - 86_400_000),

@@ -67,6 +67,25 @@ beforeAll(async () => {
     dueAt: at(100),
   });
   await createFeedback({
+    projectId: falls.id,
+    authorId: champion.id,
+    kind: "ENDORSEMENT",
+    body: "Night staff love the new mats",
+    createdAt: at(-300),
+    dueAt: at(-200),
+  });
+  await createFeedback({
+    projectId: falls.id,
+    authorId: champion.id,
+    kind: "CONCERN",
+    status: "CLOSED",
+    closure: "ACCEPTANCE_TIMED_OUT",
+    body: "Mats arrive late",
+    createdAt: at(-400),
+    dueAt: at(-350),
+    response: { text: "Ordered from a second supplier.", byId: pm.id, at: at(-360) },
+  });
+  await createFeedback({
     projectId: epma.id,
     authorId: otherChampion.id,
     body: "Someone else's",
@@ -77,11 +96,14 @@ beforeAll(async () => {
 describe("my feedback", () => {
   it("lists only the feedback the actor logged, newest first, with status and the response", async () => {
     const result = await listMyFeedback(championId, { page: 1, now: NOW });
-    expect(result).toMatchObject({ total: 3, page: 1, pageCount: 1 });
+    expect(result).toMatchObject({ total: 5, page: 1, pageCount: 1 });
     expect(result.rows.map((f) => [f.body, f.status, f.overdue])).toEqual([
       ["Add a shortcut to the drug chart", "OPEN", false],
       ["Sensor mat missing on bay 4", "OPEN", true],
       ["Alert fires too often on the night shift", "RESPONDED", false],
+      // An endorsement waits for an acknowledgement, never an answer: never overdue (FB-1).
+      ["Night staff love the new mats", "OPEN", false],
+      ["Mats arrive late", "CLOSED", false],
     ]);
     expect(result.rows[2]).toMatchObject({
       projectCode: "CF-01",
@@ -92,10 +114,25 @@ describe("my feedback", () => {
     expect(result.rows[0]?.response).toBeNull();
   });
 
+  it("says which answers wait for the author's word and how closed items closed (FB-3, FB-4)", async () => {
+    const { rows } = await listMyFeedback(championId, { page: 1, now: NOW });
+    expect(rows.map((f) => [f.body, f.awaitingAuthor, f.closure])).toEqual([
+      ["Add a shortcut to the drug chart", false, null],
+      ["Sensor mat missing on bay 4", false, null],
+      ["Alert fires too often on the night shift", true, null],
+      ["Night staff love the new mats", false, null],
+      ["Mats arrive late", false, "ACCEPTANCE_TIMED_OUT"],
+    ]);
+    expect(rows[2]).toMatchObject({ version: 0, reopenCount: 0, reopenComment: null });
+  });
+
   it("pages through the actor's feedback", async () => {
     const second = await listMyFeedback(championId, { page: 2, now: NOW, pageSize: 2 });
-    expect(second).toMatchObject({ total: 3, page: 2, pageCount: 2 });
-    expect(second.rows.map((f) => f.body)).toEqual(["Alert fires too often on the night shift"]);
+    expect(second).toMatchObject({ total: 5, page: 2, pageCount: 3 });
+    expect(second.rows.map((f) => f.body)).toEqual([
+      "Alert fires too often on the night shift",
+      "Night staff love the new mats",
+    ]);
   });
 
   it("lists the projects the actor sits on with their RACI letter", async () => {

@@ -132,15 +132,20 @@ describe("my work", () => {
 
   it("lists feedback on those projects still awaiting an answer, earliest due first, overdue marked", async () => {
     const work = await getMyWork(actorId, CLOCK);
-    expect(work.feedback.map((f) => [f.projectCode, f.body, f.overdue])).toEqual([
-      ["MW-01", "Dose-range check missed a paediatric dose", true],
-      ["MW-02", "Alert fires too often on nights", false],
+    expect(work.feedback.rows.map((f) => [f.projectCode, f.body, f.overdue, f.escalation])).toEqual([
+      ["MW-01", "Dose-range check missed a paediatric dose", true, "ACCOUNTABLE"],
+      ["MW-02", "Alert fires too often on nights", false, "NONE"],
     ]);
-    expect(work.feedback[0]).toMatchObject({ kind: "SAFETY", status: "OPEN" });
+    expect(work.feedback.rows[0]).toMatchObject({ kind: "SAFETY", status: "OPEN" });
+    expect(work.feedback).toMatchObject({ total: 2, overdueCount: 1, dutyEscalatedCount: 0, onDuty: false });
   });
 
   it("is empty for someone who runs no project", async () => {
     const bystander = await createUser();
-    expect(await getMyWork(bystander.id, CLOCK)).toEqual({ projects: [], milestones: [], feedback: [] });
+    expect(await getMyWork(bystander.id, CLOCK)).toEqual({
+      projects: [],
+      milestones: [],
+      feedback: expect.objectContaining({ rows: [], total: 0, overdueCount: 0, dutyEscalatedCount: 0 }),
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { FeedbackKind, FeedbackStatus } from "@/generated/prisma/enums";
+import type { FeedbackEscalation } from "@/lib/domain/feedback-loop";
 import { Badge, type Tone } from "../ui/badge";
 import { FEEDBACK_KIND_LABEL, FEEDBACK_STATUS_LABEL } from "../ui/labels";
 
@@ -18,4 +19,11 @@ const STATUS_TONE: Record<FeedbackStatus, Tone> = {
 
 export function FeedbackStatusBadge({ status }: { status: FeedbackStatus }) {
   return <Badge tone={STATUS_TONE[status]}>{FEEDBACK_STATUS_LABEL[status]}</Badge>;
+}
+
+/** FB-5: who an unanswered item has been escalated to; nothing while it is on time. */
+export function FeedbackEscalationBadge({ escalation }: { escalation: FeedbackEscalation }) {
+  if (escalation === "DUTY_EXECUTIVE") return <Badge tone="red">Escalated to the executive on duty</Badge>;
+  if (escalation === "ACCOUNTABLE") return <Badge tone="red">Overdue: escalated to the Accountable</Badge>;
+  return null;
 }

@@ -1,10 +1,11 @@
 // The columns every feedback table shares, so a piece of feedback reads the same on every page.
 import type { FeedbackKind, FeedbackStatus, Severity } from "@/generated/prisma/enums";
+import type { FeedbackEscalation } from "@/lib/domain/feedback-loop";
 import { Badge } from "../ui/badge";
 import { formatDateTime } from "../ui/format";
 import { SEVERITY_LABEL } from "../ui/labels";
 import type { Column } from "../ui/table";
-import { FeedbackKindBadge, FeedbackStatusBadge } from "./feedback-badges";
+import { FeedbackEscalationBadge, FeedbackKindBadge, FeedbackStatusBadge } from "./feedback-badges";
 
 const feedbackKindColumn: Column<{ kind: FeedbackKind; severity: Severity }> = {
   header: "Kind",
@@ -43,22 +44,46 @@ const feedbackStatusColumn: Column<{ status: FeedbackStatus }> = {
 };
 
 /** The answer deadline in the trust's time zone, flagged once it has passed unanswered. */
-function answerDueColumn(timeZone: string): Column<{ dueAt: string; overdue: boolean }> {
+function answerDueColumn(timeZone: string): Column<{ kind: FeedbackKind; dueAt: string; overdue: boolean }> {
   return {
     header: "Answer due",
     className: "whitespace-nowrap",
-    cell: (f) => (
-      <>
-        {formatDateTime(f.dueAt, timeZone)}
-        {f.overdue ? (
-          <span className="mt-1 block">
-            <Badge tone="red">Overdue</Badge>
-          </span>
-        ) : null}
-      </>
-    ),
+    // An endorsement is acknowledged, not answered, and never overdue (FB-1).
+    cell: (f) =>
+      f.kind === "ENDORSEMENT" ? (
+        <span className="text-slate-600">No answer needed: acknowledge it</span>
+      ) : (
+        <>
+          {formatDateTime(f.dueAt, timeZone)}
+          {f.overdue ? (
+            <span className="mt-1 block">
+              <Badge tone="red">Overdue</Badge>
+            </span>
+          ) : null}
+        </>
+      ),
   };
 }
+
+/** FB-5: how far an unanswered item has been escalated, and the author's comment if they reopened it. */
+const feedbackEscalationColumn: Column<{
+  escalation: FeedbackEscalation;
+  reopenCount: number;
+  reopenComment: string | null;
+}> = {
+  header: "Escalation",
+  cell: (f) => (
+    <>
+      <FeedbackEscalationBadge escalation={f.escalation} />
+      {f.reopenCount > 0 ? (
+        <span className="mt-1 block text-xs text-slate-600">
+          Reopened by its author{f.reopenCount > 1 ? ` ${f.reopenCount} times` : ""}
+          {f.reopenComment ? `: “${f.reopenComment}”` : ""}
+        </span>
+      ) : null}
+    </>
+  ),
+};
 
 /** Feedback still open on a project, as the project team works through it. */
 export function openFeedbackColumns(timeZone: string) {
@@ -69,4 +94,9 @@ export function openFeedbackColumns(timeZone: string) {
     feedbackStatusColumn,
     answerDueColumn(timeZone),
   ] as const;
+}
+
+/** The queue of feedback a person owes an answer to, with escalations (my work). */
+export function feedbackQueueColumns(timeZone: string) {
+  return [...openFeedbackColumns(timeZone), feedbackEscalationColumn] as const;
 }

@@ -3,6 +3,7 @@ import type {
   Cadence,
   Contribution,
   Discipline,
+  FeedbackClosure,
   FeedbackKind,
   FeedbackStatus,
   MilestoneStatus,
@@ -99,6 +100,13 @@ export const FEEDBACK_STATUS_LABEL: Record<FeedbackStatus, string> = {
   ACKNOWLEDGED: "Acknowledged",
   RESPONDED: "Responded",
   CLOSED: "Closed",
+};
+
+/** How a piece of feedback closed (docs/governance-rules.md FB-1, FB-3, FB-4). */
+export const FEEDBACK_CLOSURE_LABEL: Record<FeedbackClosure, string> = {
+  ACCEPTED: "Answer accepted by its author",
+  ACCEPTANCE_TIMED_OUT: "Closed by the team: its author did not reply in time",
+  ENDORSEMENT_ACKNOWLEDGED: "Endorsement acknowledged",
 };
 
 export const SEVERITY_LABEL: Record<Severity, string> = {

@@ -1,54 +1,89 @@
 import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { addDays, isWeekend } from "date-fns";
-import type { FeedbackKind, FeedbackStatus } from "@/generated/prisma/enums";
-import { assertTimeZone, type CalendarDate, computeLocalDate, type Violation } from "./milestones";
+import type { FeedbackKind, FeedbackStatus, Severity } from "@/generated/prisma/enums";
+import { assertTimeZone, type CalendarDate, computeLocalDate } from "./milestones";
+import type { GovernanceSettings } from "./settings";
 
-// Feedback response deadlines and lifecycle (DESIGN.md rule 6).
+// Feedback answer times (docs/governance-rules.md rule 6, FB-1 and FB-2).
 //
-// Due-time conventions, all in the organisation's IANA time zone:
-// - SAFETY: by the same local wall-clock time on the next calendar day, weekends and holidays
-//   included (a safety concern does not wait for Monday). Across a clock change that is 23 hours
-//   (spring) or 25 hours (autumn), not a fixed 24: staff read "by this time tomorrow". If that
-//   time does not exist tomorrow (a log at 01:30 the day before the spring change) it is read
-//   with the clocks not yet changed, so 02:30 BST; if it happens twice (autumn) it is the first
-//   of the two. Both cases come out exactly 24 hours after the log.
-// - Every other kind: by 17:00 local on the 5th working day after the day it was logged. The
-//   day of logging never counts, whatever the time, so a log on a Saturday or Sunday counts from
-//   Monday, and one at 16:59 or 17:01 on a Tuesday is due the same time. Working days are
-//   Monday–Friday except the organisation's holidays. 17:00 is the end of the working day: a
-//   deadline at midnight would land on nobody's desk.
-// The deadline is computed once, when the feedback is logged, and stored in `Feedback.dueAt`;
-// later changes to the holiday list do not move existing deadlines.
+// How long the project team has to answer comes from the organisation's settings (FB-2), all in
+// the organisation's IANA time zone:
+// - SAFETY, CRITICAL: `safetyCriticalAnswerHours` hours on the clock (4 by default). Harm does not
+//   wait for a clock change, so an hour is an hour.
+// - SAFETY, HIGH: `safetyHighAnswerHours` hours of the trust's wall clock (24 by default): staff
+//   read "by this time tomorrow", so across a clock change that is 23 or 25 real hours. A time that
+//   does not exist that day (skipped in spring) is read with the clocks not yet changed, so one
+//   hour later; one that happens twice (autumn) is the first of the two.
+// - SAFETY, MEDIUM or LOW: `safetyOtherAnswerWorkingDays` working days (2 by default);
+// - every other kind: `feedbackAnswerWorkingDays` working days (5 by default); both by 17:00 local
+//   on the last of those days. The day of logging never counts, whatever the time, so a log on a
+//   Saturday or Sunday counts from Monday. Working days are Monday–Friday except the organisation's
+//   holidays. 17:00 is the end of the working day: a deadline at midnight lands on nobody's desk.
+// - ENDORSEMENT: acknowledged, not answered (FB-1). It gets the working-days date as a target for
+//   the acknowledgement, but it is never overdue, never escalated and never counted as late.
+// The deadline is computed when the feedback is logged (and again from the reopening when its
+// author reopens it, FB-3) and stored in `Feedback.dueAt`; later changes to the settings or the
+// holiday list do not move existing deadlines.
 
-export const RESPONSE_WORKING_DAYS = 5;
 export const END_OF_WORKING_DAY_HOUR = 17;
+
+/** The settings an answer time is read from (src/lib/domain/settings.ts). */
+export type AnswerTimeSettings = Pick<
+  GovernanceSettings,
+  | "safetyCriticalAnswerHours"
+  | "safetyHighAnswerHours"
+  | "safetyOtherAnswerWorkingDays"
+  | "feedbackAnswerWorkingDays"
+>;
+
+/** How long the team has to answer one piece of feedback (FB-2). */
+export type AnswerTime =
+  | { unit: "CLOCK_HOURS"; hours: number }
+  | { unit: "WALL_CLOCK_HOURS"; hours: number }
+  | { unit: "WORKING_DAYS"; days: number };
+
+export function computeAnswerTime(
+  kind: FeedbackKind,
+  severity: Severity,
+  settings: AnswerTimeSettings,
+): AnswerTime {
+  if (kind === "SAFETY" && severity === "CRITICAL") {
+    return { unit: "CLOCK_HOURS", hours: settings.safetyCriticalAnswerHours };
+  }
+  if (kind === "SAFETY" && severity === "HIGH") {
+    return { unit: "WALL_CLOCK_HOURS", hours: settings.safetyHighAnswerHours };
+  }
+  if (kind === "SAFETY") return { unit: "WORKING_DAYS", days: settings.safetyOtherAnswerWorkingDays };
+  return { unit: "WORKING_DAYS", days: settings.feedbackAnswerWorkingDays };
+}
+
+/**
+ * The holidays a due date computed at `from` can depend on: a window wide enough for the longest
+ * working-days answer time even with a holiday in every week, so callers read only these.
+ */
+export function computeHolidayWindow(from: Date, settings: AnswerTimeSettings): { from: Date; to: Date } {
+  const days = Math.max(settings.safetyOtherAnswerWorkingDays, settings.feedbackAnswerWorkingDays);
+  return {
+    from: new Date(from.getTime() - MS_PER_DAY),
+    to: new Date(from.getTime() + (days * 2 + 14) * MS_PER_DAY),
+  };
+}
 
 const UTC = tz("UTC");
 const MS_PER_DAY = 86_400_000;
 const MS_PER_MINUTE = 60_000;
-
-/** Allowed next statuses. Acknowledging is optional; closing needs an answer first; CLOSED is final. */
-export const FEEDBACK_TRANSITIONS: Readonly<Record<FeedbackStatus, readonly FeedbackStatus[]>> = {
-  OPEN: ["ACKNOWLEDGED", "RESPONDED"],
-  ACKNOWLEDGED: ["RESPONDED"],
-  RESPONDED: ["CLOSED"],
-  CLOSED: [],
-};
-
-const STATUS_LABEL: Record<FeedbackStatus, string> = {
-  OPEN: "open",
-  ACKNOWLEDGED: "acknowledged",
-  RESPONDED: "answered",
-  CLOSED: "closed",
-};
+const MS_PER_HOUR = 3_600_000;
 
 export interface FeedbackDueInput {
   kind: FeedbackKind;
+  severity: Severity;
+  /** When the clock starts: the logging, or the author's reopening (FB-3). */
   loggedAt: Date;
   /** The organisation's IANA time zone, e.g. "Europe/London". */
   timeZone: string;
   /** Non-working days (bank holidays) as calendar dates; weekends need not be listed. */
   holidays: readonly CalendarDate[];
+  settings: AnswerTimeSettings;
 }
 
 function dayKey(day: CalendarDate): string {
@@ -89,18 +124,20 @@ function resolveWallClock(
   return new Date(asIfUtc - tzOffset(timeZone, new Date(asIfUtc - MS_PER_DAY)) * MS_PER_MINUTE);
 }
 
-/** The instant by which feedback must be answered; see the conventions at the top of this file. */
+/** The instant by which feedback must be answered; see the conventions at the top of this file (FB-2). */
 export function computeFeedbackDueAt(input: FeedbackDueInput): Date {
   const { loggedAt, timeZone } = input;
   assertTimeZone(timeZone);
+  const answerTime = computeAnswerTime(input.kind, input.severity, input.settings);
 
-  if (input.kind === "SAFETY") {
+  if (answerTime.unit === "CLOCK_HOURS") return new Date(loggedAt.getTime() + answerTime.hours * MS_PER_HOUR);
+  if (answerTime.unit === "WALL_CLOCK_HOURS") {
     const local = new TZDate(loggedAt.getTime(), timeZone);
     return resolveWallClock(timeZone, [
       local.getFullYear(),
       local.getMonth(),
-      local.getDate() + 1,
-      local.getHours(),
+      local.getDate(),
+      local.getHours() + answerTime.hours,
       local.getMinutes(),
       local.getSeconds(),
       local.getMilliseconds(),
@@ -110,7 +147,7 @@ export function computeFeedbackDueAt(input: FeedbackDueInput): Date {
   const holidays = new Set(input.holidays.map(dayKey));
   let day = computeLocalDate(loggedAt, timeZone);
   let counted = 0;
-  while (counted < RESPONSE_WORKING_DAYS) {
+  while (counted < answerTime.days) {
     day = addDays(day, 1, { in: UTC });
     if (!isWeekend(day, { in: UTC }) && !holidays.has(dayKey(day))) counted += 1;
   }
@@ -126,13 +163,14 @@ export function computeFeedbackDueAt(input: FeedbackDueInput): Date {
 }
 
 export interface FeedbackSlaInput {
+  kind: FeedbackKind;
   status: FeedbackStatus;
   dueAt: Date;
   respondedAt?: Date | null;
 }
 
 export interface FeedbackSla {
-  /** Still waiting for an answer from the project's R or A. */
+  /** Still waiting for an answer from the project's R or A (an endorsement never is, FB-1). */
   awaitingAnswer: boolean;
   /** Waiting and past its due time: escalated on the leadership dashboard. */
   overdue: boolean;
@@ -144,7 +182,11 @@ export interface FeedbackSla {
 
 /** A deadline is met up to and including its exact instant; one millisecond later it is overdue. */
 export function computeFeedbackSla(feedback: FeedbackSlaInput, now: Date): FeedbackSla {
-  const awaitingAnswer = feedback.status === "OPEN" || feedback.status === "ACKNOWLEDGED";
+  // An endorsement waits for an acknowledgement, not an answer: never overdue, never late (FB-1).
+  if (feedback.kind === "ENDORSEMENT") {
+    return { awaitingAnswer: false, overdue: false, msUntilDue: null, answeredLate: null };
+  }
+  const awaitingAnswer = isAwaitingAnswer(feedback.status);
   if (awaitingAnswer) {
     const msUntilDue = feedback.dueAt.getTime() - now.getTime();
     return { awaitingAnswer, overdue: msUntilDue < 0, msUntilDue, answeredLate: null };
@@ -155,64 +197,9 @@ export function computeFeedbackSla(feedback: FeedbackSlaInput, now: Date): Feedb
   return { awaitingAnswer, overdue: false, msUntilDue: null, answeredLate };
 }
 
-export interface FeedbackTransitionInput {
-  from: FeedbackStatus;
-  to: FeedbackStatus;
-  /** Required when moving to RESPONDED. */
-  responseText?: string | null;
-}
+/** Statuses in which feedback waits for the team's answer: logged, or reopened by its author. */
+export const AWAITING_ANSWER: readonly FeedbackStatus[] = ["OPEN", "ACKNOWLEDGED"];
 
-export type FeedbackTransitionCheck =
-  | { ok: true; responseText: string | null }
-  | { ok: false; violations: Violation[] };
-
-function transitionViolation(from: FeedbackStatus, to: FeedbackStatus): Violation | null {
-  if (FEEDBACK_TRANSITIONS[from].includes(to)) return null;
-  if (from === "CLOSED") {
-    return {
-      code: "FEEDBACK_CLOSED",
-      message: "This feedback is closed and can no longer change: log new feedback if the issue comes back",
-    };
-  }
-  if (from === to) {
-    return { code: "FEEDBACK_ALREADY_IN_STATUS", message: `This feedback is already ${STATUS_LABEL[to]}` };
-  }
-  if (to === "CLOSED") {
-    return {
-      code: "FEEDBACK_NOT_ANSWERED",
-      message: "This feedback has not been answered: write a response before closing it",
-    };
-  }
-  if (from === "RESPONDED") {
-    return {
-      code: "FEEDBACK_ALREADY_ANSWERED",
-      message: `This feedback has already been answered: it cannot go back to ${STATUS_LABEL[to]}`,
-    };
-  }
-  return {
-    code: "FEEDBACK_TRANSITION_NOT_ALLOWED",
-    message: `Feedback that is ${STATUS_LABEL[from]} cannot become ${STATUS_LABEL[to]}`,
-  };
-}
-
-/** Rule 6's lifecycle. Who may answer (an R or A of the project) is an authority check, not this rule. */
-export function canTransitionFeedback(input: FeedbackTransitionInput): FeedbackTransitionCheck {
-  const transition = transitionViolation(input.from, input.to);
-  // Asking for a response to feedback that cannot be answered any more would only confuse.
-  if (transition) return { ok: false, violations: [transition] };
-  if (input.to !== "RESPONDED") return { ok: true, responseText: null };
-
-  const responseText = input.responseText?.trim() ?? "";
-  if (responseText.length === 0) {
-    return {
-      ok: false,
-      violations: [
-        {
-          code: "RESPONSE_REQUIRED",
-          message: "No response written: write the answer the person who logged this feedback will read",
-        },
-      ],
-    };
-  }
-  return { ok: true, responseText };
+export function isAwaitingAnswer(status: FeedbackStatus): boolean {
+  return AWAITING_ANSWER.includes(status);
 }

@@ -8,7 +8,9 @@ import {
 } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { computeObjectiveCoverage } from "@/lib/domain/alignment";
+import { computeFeedbackEscalation, type FeedbackEscalation } from "@/lib/domain/feedback-loop";
 import { AWAITING_ANSWER_STATUSES } from "./feedback-filters";
+import { listDutyEscalatedFeedbackIds } from "./feedback-queue";
 import { type ObjectiveRow, objectiveRowSelect, toObjectiveRow } from "./objective-rows";
 
 const FINISHED_STAGES = ["CLOSED", "CANCELLED"] as const satisfies readonly ProjectStage[];
@@ -36,6 +38,8 @@ export interface OverdueSafetyItem {
   severity: Severity;
   body: string;
   dueAt: string;
+  /** FB-5: with the project's Accountable, or with the executive on duty as well. */
+  escalation: FeedbackEscalation;
 }
 
 export interface LeadershipOverview {
@@ -45,6 +49,8 @@ export interface LeadershipOverview {
   overdueSafetyFeedbackCount: number;
   /** The most overdue first, at most a handful; the count above is the full number. */
   overdueSafetyFeedback: OverdueSafetyItem[];
+  /** Of the overdue safety feedback, how much has reached the executive on duty (FB-5). */
+  overdueSafetyEscalatedCount: number;
   rebaselinesAwaitingDecision: number;
 }
 
@@ -54,7 +60,7 @@ export async function getLeadershipOverview(now: Date): Promise<LeadershipOvervi
     status: { in: AWAITING_ANSWER_STATUSES },
     dueAt: { lt: now },
   };
-  const [objectives, unaligned, overdueSafetyFeedbackCount, overdueSafetyFeedback, rebaselines] =
+  const [objectives, unaligned, overdueSafetyFeedbackCount, overdueSafetyFeedback, rebaselines, escalated] =
     await Promise.all([
       db().strategicObjective.findMany({
         orderBy: { code: "asc" },
@@ -77,13 +83,18 @@ export async function getLeadershipOverview(now: Date): Promise<LeadershipOvervi
         take: OVERDUE_SAFETY_LISTED,
         select: {
           id: true,
+          kind: true,
+          status: true,
           severity: true,
           body: true,
+          createdAt: true,
+          reopenedAt: true,
           dueAt: true,
           project: { select: { code: true, name: true } },
         },
       }),
       db().rebaseline.count({ where: { status: "REQUESTED" } }),
+      listDutyEscalatedFeedbackIds(now),
     ]);
 
   const rows = objectives.map((o): LeadershipObjective => {
@@ -118,7 +129,9 @@ export async function getLeadershipOverview(now: Date): Promise<LeadershipOvervi
       severity: f.severity,
       body: f.body,
       dueAt: f.dueAt.toISOString(),
+      escalation: computeFeedbackEscalation(f, now),
     })),
+    overdueSafetyEscalatedCount: escalated.length,
     rebaselinesAwaitingDecision: rebaselines,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ProjectStage, RaciLetter } from "@/generated/prisma/enums";
+import type { FeedbackClosure, ProjectStage, RaciLetter } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { type FeedbackRow, feedbackRowSelect, toFeedbackRow } from "./feedback-rows";
 import { loadPage, type Paged } from "./paging";
@@ -19,6 +19,14 @@ export interface LoggedFeedback extends FeedbackRow {
   projectName: string;
   milestoneTitle: string | null;
   response: { text: string; byName: string | null; at: string | null } | null;
+  /** For the accept and reopen forms (FB-3). */
+  version: number;
+  /** Answered and waiting for the author to accept it or reopen it (FB-3). */
+  awaitingAuthor: boolean;
+  reopenCount: number;
+  reopenComment: string | null;
+  /** How it closed, once CLOSED (FB-1, FB-3, FB-4). */
+  closure: FeedbackClosure | null;
 }
 
 /** The projects a person sits on (any RACI letter), by code. */
@@ -60,6 +68,10 @@ export async function listMyFeedback(
           ...feedbackRowSelect,
           responseText: true,
           respondedAt: true,
+          version: true,
+          reopenCount: true,
+          reopenComment: true,
+          closure: true,
           respondedBy: { select: { name: true } },
           milestone: { select: { title: true } },
           project: { select: { code: true, name: true } },
@@ -80,6 +92,11 @@ export async function listMyFeedback(
             at: f.respondedAt?.toISOString() ?? null,
           }
         : null,
+      version: f.version,
+      awaitingAuthor: f.status === "RESPONDED",
+      reopenCount: f.reopenCount,
+      reopenComment: f.reopenComment,
+      closure: f.closure,
     })),
   };
 }

@@ -3,8 +3,7 @@ import type { MilestoneStatus, ProjectStage, RaciLetter } from "@/generated/pris
 import { db } from "@/lib/db/client";
 import { DEFAULT_DUE_SOON_DAYS } from "@/lib/domain/milestones";
 import type { Clock } from "./dates";
-import { AWAITING_ANSWER_STATUSES } from "./feedback-filters";
-import { type FeedbackRow, feedbackRowSelect, toFeedbackRow } from "./feedback-rows";
+import { type FeedbackQueue, listFeedbackQueue } from "./feedback-queue";
 import { type MilestoneRow, milestoneRowSelect, toMilestoneRow } from "./milestone-rows";
 import { type ProjectSchedule, toProjectSchedule } from "./project-schedule";
 
@@ -29,22 +28,23 @@ export interface MyMilestone extends MilestoneRow {
   atRisk: boolean;
 }
 
-export interface FeedbackAwaitingAnswer extends FeedbackRow {
-  projectCode: string;
-  authorName: string;
-}
-
 export interface MyWork {
   projects: MyProject[];
   milestones: MyMilestone[];
-  feedback: FeedbackAwaitingAnswer[];
+  /** One page of the feedback awaiting their answer, with escalations (FB-5). */
+  feedback: FeedbackQueue;
 }
 
 /**
  * The operations view for one person: the projects they run (R or A), those projects' unfinished
- * milestones that are overdue or due within DUE_SOON_DAYS, and their feedback still awaiting an answer.
+ * milestones that are overdue or due within DUE_SOON_DAYS, and their feedback still awaiting an answer
+ * (with, for the executive on duty, the safety feedback escalated to them), `feedbackPage` at a time.
  */
-export async function getMyWork(actorId: string, clock: Clock): Promise<MyWork> {
+export async function getMyWork(
+  actorId: string,
+  clock: Clock,
+  options: { feedbackPage?: number } = {},
+): Promise<MyWork> {
   const mine = { raci: { some: { userId: actorId, letter: { in: [...RUNNING_LETTERS] } } } };
   const horizon = new Date(clock.today.getTime() + DUE_SOON_DAYS * DAY_MS);
   const [assignments, milestones, feedback] = await Promise.all([
@@ -63,15 +63,7 @@ export async function getMyWork(actorId: string, clock: Clock): Promise<MyWork> 
       orderBy: [{ forecastDate: "asc" }, { title: "asc" }],
       select: { ...milestoneRowSelect, project: { select: { code: true, name: true } } },
     }),
-    db().feedback.findMany({
-      where: { project: mine, status: { in: AWAITING_ANSWER_STATUSES } },
-      orderBy: [{ dueAt: "asc" }, { createdAt: "asc" }],
-      select: {
-        ...feedbackRowSelect,
-        author: { select: { name: true } },
-        project: { select: { code: true } },
-      },
-    }),
+    listFeedbackQueue(actorId, { now: clock.now, page: options.feedbackPage ?? 1 }),
   ]);
 
   return {
@@ -93,10 +85,6 @@ export async function getMyWork(actorId: string, clock: Clock): Promise<MyWork> 
         atRisk: row.slipDays > 0,
       };
     }),
-    feedback: feedback.map((f) => ({
-      ...toFeedbackRow(f, clock.now),
-      projectCode: f.project.code,
-      authorName: f.author.name,
-    })),
+    feedback,
   };
 }

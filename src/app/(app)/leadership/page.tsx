@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FeedbackEscalationBadge } from "@/components/feedback/feedback-badges";
 import { feedbackBodyColumn } from "@/components/feedback/feedback-columns";
 import {
   objectiveCodeColumn,
@@ -56,7 +57,11 @@ export default async function LeadershipPage() {
         <StatCard
           label="Overdue safety feedback"
           value={overview.overdueSafetyFeedbackCount}
-          detail="Safety concerns past their one-day answer deadline"
+          detail={
+            overview.overdueSafetyEscalatedCount > 0
+              ? `Safety concerns past their answer deadline; ${overview.overdueSafetyEscalatedCount} escalated to the executive on duty`
+              : "Safety concerns past their answer deadline"
+          }
           tone={overview.overdueSafetyFeedbackCount > 0 ? "red" : "green"}
         />
         <StatCard
@@ -158,7 +163,7 @@ export default async function LeadershipPage() {
       <Section
         id="safety"
         title="Overdue safety feedback"
-        description="Safety feedback must be answered by the project's Responsible or Accountable within one day."
+        description="Safety feedback must be answered by the project's Responsible or Accountable within the organisation's answer time for its severity. Overdue, it is flagged to the Accountable; unanswered after as long again, it reaches the executive on duty."
       >
         {overview.overdueSafetyFeedbackCount === 0 ? (
           <EmptyState title="No safety feedback is overdue" />
@@ -182,7 +187,14 @@ export default async function LeadershipPage() {
                 {
                   header: "Answer was due",
                   className: "whitespace-nowrap text-red-800",
-                  cell: (f) => formatDateTime(f.dueAt, clock.timeZone),
+                  cell: (f) => (
+                    <>
+                      {formatDateTime(f.dueAt, clock.timeZone)}
+                      <span className="mt-1 block">
+                        <FeedbackEscalationBadge escalation={f.escalation} />
+                      </span>
+                    </>
+                  ),
                 },
               ]}
             />

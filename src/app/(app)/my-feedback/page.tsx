@@ -5,7 +5,7 @@ import { ProjectLink } from "@/components/projects/project-link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
-import { FEEDBACK_KIND_LABEL, SEVERITY_LABEL } from "@/components/ui/labels";
+import { FEEDBACK_CLOSURE_LABEL, FEEDBACK_KIND_LABEL, SEVERITY_LABEL } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
@@ -76,9 +76,17 @@ export default async function MyFeedbackPage({ searchParams }: { searchParams: P
                     ) : null}
                     <p className="mt-2 text-sm text-slate-900">{f.body}</p>
                     <p className="mt-1 text-xs text-slate-500">
-                      Logged {formatDateTime(f.createdAt, clock.timeZone)} · answer due{" "}
-                      {formatDateTime(f.dueAt, clock.timeZone)}
+                      Logged {formatDateTime(f.createdAt, clock.timeZone)}
+                      {f.kind === "ENDORSEMENT" ? null : (
+                        <> · answer due {formatDateTime(f.dueAt, clock.timeZone)}</>
+                      )}
                     </p>
+                    {f.reopenCount > 0 ? (
+                      <p className="mt-2 text-sm text-slate-700">
+                        You reopened the answer{f.reopenCount > 1 ? ` ${f.reopenCount} times` : ""}
+                        {f.reopenComment ? `: “${f.reopenComment}”` : ""}
+                      </p>
+                    ) : null}
                     {f.response ? (
                       <div className="mt-3 border-l-2 border-teal-600 bg-slate-50 px-3 py-2">
                         <p className="text-xs font-medium text-slate-600">
@@ -87,9 +95,18 @@ export default async function MyFeedbackPage({ searchParams }: { searchParams: P
                         </p>
                         <p className="mt-1 text-sm text-slate-900">{f.response.text}</p>
                       </div>
-                    ) : (
+                    ) : f.kind === "ENDORSEMENT" ? null : (
                       <p className="mt-3 text-sm text-slate-500 italic">No response yet.</p>
                     )}
+                    {f.awaitingAuthor ? (
+                      <p className="mt-2 text-sm font-medium text-slate-800">
+                        Waiting for you: accept the answer if it resolves your feedback, or reopen it and say
+                        what is left.
+                      </p>
+                    ) : null}
+                    {f.closure ? (
+                      <p className="mt-2 text-xs text-slate-600">{FEEDBACK_CLOSURE_LABEL[f.closure]}.</p>
+                    ) : null}
                   </article>
                 </li>
               ))}

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { openFeedbackColumns } from "@/components/feedback/feedback-columns";
+import { feedbackQueueColumns } from "@/components/feedback/feedback-columns";
 import {
   milestoneBaselineColumn,
   milestoneForecastColumn,
@@ -10,19 +10,31 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatSlip } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import { DUE_SOON_DAYS, getMyWork } from "@/lib/server/my-work";
 import { getClock } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";
+import { parsePageQuery, type RawSearchParams } from "@/lib/server/search-params";
 
 export const metadata: Metadata = { title: "My work" };
 
-export default async function MyWorkPage() {
+export default async function MyWorkPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePageActor("my-work");
+  // ?page= pages through the feedback, the one list here that can grow long.
+  const { page } = parsePageQuery(await searchParams);
   const clock = await getClock();
-  const work = await getMyWork(actor.id, clock);
-  const overdueFeedback = work.feedback.filter((f) => f.overdue).length;
+  const work = await getMyWork(actor.id, clock, { feedbackPage: page });
+  const { feedback } = work;
+  const feedbackSummary = [
+    feedback.overdueCount > 0 ? `${feedback.overdueCount} past the answer deadline` : "",
+    feedback.dutyEscalatedCount > 0
+      ? `${feedback.dutyEscalatedCount} escalated to the executive on duty${feedback.onDuty ? " (you)" : ""}`
+      : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
 
   return (
     <>
@@ -92,22 +104,21 @@ export default async function MyWorkPage() {
       <Section
         id="feedback"
         title="Feedback awaiting an answer"
-        description={
-          overdueFeedback > 0
-            ? `${overdueFeedback} past the answer deadline. Safety feedback must be answered within one day; other feedback within five working days.`
-            : "Safety feedback must be answered within one day; other feedback within five working days."
-        }
+        description={`${feedbackSummary ? `${feedbackSummary}. ` : ""}Answer times are the organisation's: safety feedback in hours or days by severity, other feedback in working days. Overdue feedback is flagged to the project's Accountable; safety feedback still unanswered after as long again reaches the executive on duty. Endorsements need only an acknowledgement.`}
       >
-        {work.feedback.length === 0 ? (
+        {feedback.total === 0 ? (
           <EmptyState title="No feedback is waiting for an answer on your projects" />
         ) : (
-          <Table
-            caption="Open feedback on your projects, earliest due first"
-            rows={work.feedback}
-            rowKey={(f) => f.id}
-            rowClassName={(f) => (f.overdue ? "bg-red-50/40" : undefined)}
-            columns={[projectColumn, ...openFeedbackColumns(clock.timeZone)]}
-          />
+          <>
+            <Table
+              caption="Open feedback on your projects, earliest due first"
+              rows={feedback.rows}
+              rowKey={(f) => f.id}
+              rowClassName={(f) => (f.overdue ? "bg-red-50/40" : undefined)}
+              columns={[projectColumn, ...feedbackQueueColumns(clock.timeZone)]}
+            />
+            <Pagination path="/my-work" paged={feedback} noun="item" />
+          </>
         )}
       </Section>
     </>

@@ -17,7 +17,7 @@ export interface FeedbackSpec {
   /** Part of a milestone title, to attach the feedback to that milestone. */
   milestone?: string;
   response?: string;
-  /** Days after logging that it was answered; past the due date makes a late answer. */
+  /** Days after logging that it was answered (an endorsement: acknowledged, which closes it). */
   answeredAfterDays?: number;
 }
 
@@ -68,7 +68,6 @@ export const FEEDBACK: readonly FeedbackSpec[] = [
     body: "Pharmacist medicines reconciliation on Ward 7 takes half the time it did on paper charts.",
     status: "CLOSED",
     daysAgo: 62,
-    response: "Thank you: we have shared this with the wave 2 wards.",
     answeredAfterDays: 2,
   },
   {
@@ -114,7 +113,6 @@ export const FEEDBACK: readonly FeedbackSpec[] = [
     body: "Outreach reached a deteriorating patient on Ward 12 twenty minutes sooner thanks to the automatic alert.",
     status: "CLOSED",
     daysAgo: 95,
-    response: "Thank you for telling us; shared at the deteriorating patient group.",
     answeredAfterDays: 2,
   },
   {
@@ -195,8 +193,6 @@ export const FEEDBACK: readonly FeedbackSpec[] = [
     body: "The family of a 92-year-old on the virtual ward wrote to thank the team: she recovered from pneumonia in her own bed.",
     status: "CLOSED",
     daysAgo: 50,
-    response:
-      "Lovely to hear; passed to the team and to the communications office with the family’s permission.",
     answeredAfterDays: 3,
   },
   {
@@ -241,7 +237,6 @@ export const FEEDBACK: readonly FeedbackSpec[] = [
     body: "SDEC saw 46 patients on Monday, its busiest day yet, and nobody was admitted who could have gone home.",
     status: "CLOSED",
     daysAgo: 17,
-    response: "Brilliant: shared at the urgent care board.",
     answeredAfterDays: 1,
   },
   {
@@ -265,7 +260,6 @@ export const FEEDBACK: readonly FeedbackSpec[] = [
     body: "No falls with harm on Ward 3 for 90 days.",
     status: "CLOSED",
     daysAgo: 28,
-    response: "Congratulations to Ward 3: the team will present at the next nursing forum.",
     answeredAfterDays: 2,
   },
   {
@@ -334,7 +328,6 @@ export const FEEDBACK: readonly FeedbackSpec[] = [
     body: "Discharge lounge saved 40 bed-hours this week for our ward alone.",
     status: "CLOSED",
     daysAgo: 9,
-    response: "Thank you: it is the best week yet across the site.",
     answeredAfterDays: 1,
   },
   {
@@ -390,7 +383,6 @@ export const FEEDBACK: readonly FeedbackSpec[] = [
     body: "The respiratory virtual ward prevented 11 readmissions last month.",
     status: "CLOSED",
     daysAgo: 35,
-    response: "Thank you: included in the quarterly report to the Board.",
     answeredAfterDays: 3,
   },
   {
@@ -437,7 +429,6 @@ export const FEEDBACK: readonly FeedbackSpec[] = [
     body: "Clinic letters reach GPs the same day now; two practices have written to say so.",
     status: "CLOSED",
     daysAgo: 150,
-    response: "Thank you, shared with the outpatient administration team.",
     answeredAfterDays: 2,
   },
   {

@@ -5,6 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { computeFeedbackDueAt } from "@/lib/domain/feedback-sla";
 import { computeLocalDate } from "@/lib/domain/milestones";
 import type { RaciLetter } from "@/lib/domain/raci";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import {
   addDays,
   addMonths,
@@ -525,7 +526,7 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
     }
   }
 
-  // ─── Feedback, due by the rule-6 deadline the app itself computes. ───
+  // ─── Feedback, due by the deadline the app itself computes (FB-2, with the default settings). ───
   const feedbackAnswers = new Map<string, Date>();
   for (const spec of FEEDBACK) {
     const state = stateOf(spec.project);
@@ -533,9 +534,11 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
     const createdAt = moment(addDays(today, -spec.daysAgo), random);
     const dueAt = computeFeedbackDueAt({
       kind: spec.kind,
+      severity: spec.severity,
       loggedAt: createdAt,
       timeZone: ORGANISATION.timeZone,
       holidays: holidayDates,
+      settings: DEFAULT_SETTINGS,
     });
     // Answers come from the project's R (not the author) or else its A.
     const responder = state.responsible.find((p) => p !== spec.author) ?? state.accountable;
@@ -546,21 +549,38 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
       const at = new Date(from.getTime() + hours * 3_600_000);
       return at.getTime() < now.getTime() ? at : new Date(now.getTime() - 60_000);
     };
+    // An endorsement is acknowledged, which closes it, and never answered (FB-1).
+    const endorsement = spec.kind === "ENDORSEMENT";
     const acknowledged = spec.status !== "OPEN";
-    const answered = spec.status === "RESPONDED" || spec.status === "CLOSED";
+    const answered = !endorsement && (spec.status === "RESPONDED" || spec.status === "CLOSED");
     if (answered && !spec.response) throw new Error(`${spec.key}: answered feedback needs a response`);
+    if (endorsement && (spec.response || spec.status === "RESPONDED" || spec.status === "ACKNOWLEDGED"))
+      throw new Error(`${spec.key}: an endorsement is acknowledged and closed, not answered`);
     const respondedAt = answered
       ? later(createdAt, 24 * (spec.answeredAfterDays ?? 1) + random.int(-3, 3))
       : null;
-    const acknowledgedAt = acknowledged
-      ? later(
-          createdAt,
-          Math.min(
-            random.int(2, 20),
-            respondedAt ? (respondedAt.getTime() - createdAt.getTime()) / 3_600_000 : 20,
-          ),
-        )
-      : null;
+    const acknowledgedAt = endorsement
+      ? acknowledged
+        ? later(createdAt, 24 * (spec.answeredAfterDays ?? 1) + random.int(-3, 3))
+        : null
+      : acknowledged
+        ? later(
+            createdAt,
+            Math.min(
+              random.int(2, 20),
+              respondedAt ? (respondedAt.getTime() - createdAt.getTime()) / 3_600_000 : 20,
+            ),
+          )
+        : null;
+    // Closed answers were accepted by their author (FB-3); endorsements closed on acknowledgement.
+    const closed = spec.status === "CLOSED";
+    const closedAt = !closed
+      ? null
+      : endorsement
+        ? acknowledgedAt
+        : respondedAt
+          ? later(respondedAt, random.int(20, 72))
+          : null;
     const id = stableId(`feedback:${spec.key}`);
     plan.feedback.push({
       id,
@@ -577,13 +597,9 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
       responseText: answered ? (spec.response ?? null) : null,
       respondedById: answered ? userId(responder) : null,
       respondedAt,
-      closedAt: spec.status === "CLOSED" && respondedAt ? later(respondedAt, random.int(20, 72)) : null,
-      // An endorsement closes when the team acknowledges it; anything else when its author accepts the answer.
-      ...(spec.status === "CLOSED"
-        ? spec.kind === "ENDORSEMENT"
-          ? { closure: "ENDORSEMENT_ACKNOWLEDGED" as const, closedById: userId(responder) }
-          : { closure: "ACCEPTED" as const, closedById: userId(spec.author) }
-        : {}),
+      closure: closed ? (endorsement ? "ENDORSEMENT_ACKNOWLEDGED" : "ACCEPTED") : null,
+      closedById: closed ? userId(endorsement ? responder : spec.author) : null,
+      closedAt,
       createdAt,
     });
     if (respondedAt) feedbackAnswers.set(spec.key, respondedAt);

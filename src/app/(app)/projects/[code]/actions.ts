@@ -91,6 +91,12 @@ export async function acknowledgeFeedbackAction(_: State, form: FormData) {
 export async function respondToFeedbackAction(_: State, form: FormData) {
   return act(feedback.respondToFeedback, form);
 }
+export async function acceptFeedbackAnswerAction(_: State, form: FormData) {
+  return act(feedback.acceptFeedbackAnswer, form);
+}
+export async function reopenFeedbackAction(_: State, form: FormData) {
+  return act(feedback.reopenFeedback, form);
+}
 export async function closeFeedbackAction(_: State, form: FormData) {
   return act(feedback.closeFeedback, form);
 }
