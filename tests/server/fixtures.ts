@@ -108,6 +108,8 @@ export async function createProject(input: {
       baselineBudget: input.baselineBudget ?? "250000.00",
       baselineEndDate: day(baselineEndDate),
       forecastEndDate: day(input.forecastEndDate ?? baselineEndDate),
+      // A CHECK constraint: a closed project has the day it ended (its forecast end, here).
+      actualEndDate: input.stage === "CLOSED" ? day(input.forecastEndDate ?? baselineEndDate) : null,
       expectedBenefits: "Benefits for a test.",
       raci: { create: input.raci ?? [] },
       alignments: {
