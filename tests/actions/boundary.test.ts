@@ -32,6 +32,7 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
       "removeRaciAction",
       "requestRebaselineAction",
       "respondToFeedbackAction",
+      "reverseCostEntryAction",
       "updateProjectAction",
       "updateRiskAction",
     ],
