@@ -286,7 +286,9 @@ describe("an unexpected database failure (docs/governance-rules.md FRAME-1)", ()
       expect(JSON.stringify(result)).not.toMatch(/Decision_not_in_corridors_check|constraint/);
       expect(await fingerprint(TABLES)).toBe(before);
       expect(log).toHaveBeenCalledOnce();
+      // The log line names the reference the user quotes and the request, as its audit events do.
       expect(String(log.mock.calls[0]?.[0])).toContain(result.reference);
+      expect(String(log.mock.calls[0]?.[0])).toContain(executive.requestId);
     } finally {
       log.mockRestore();
       await db().$executeRawUnsafe(

@@ -10,7 +10,7 @@ import type { FieldViolation } from "./violations";
 
 export type DecisionKind = "GENERAL" | "SCALE" | "DO_NOT_SCALE";
 
-export const DECISION_KINDS: readonly DecisionKind[] = ["GENERAL", "SCALE", "DO_NOT_SCALE"];
+export const DECISION_KINDS = ["GENERAL", "SCALE", "DO_NOT_SCALE"] as const satisfies readonly DecisionKind[];
 
 export const DECISION_KIND_LABELS: Record<DecisionKind, string> = {
   GENERAL: "General decision",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DECISION_KINDS, type DecisionKind } from "@/lib/domain/decisions";
+import { DECISION_KINDS } from "@/lib/domain/decisions";
 import { calendarDate, optionalId, text } from "./common";
 
 export const recordDecisionSchema = z.object({
@@ -8,11 +8,7 @@ export const recordDecisionSchema = z.object({
   authority: text("the authority it was decided under", 200),
   rationale: text("the rationale", 4000),
   // A general decision unless the form says it is a pilot's scale verdict.
-  kind: z
-    .enum(DECISION_KINDS as [DecisionKind, ...DecisionKind[]], {
-      error: "Choose what kind of decision it is",
-    })
-    .default("GENERAL"),
+  kind: z.enum(DECISION_KINDS, { error: "Choose what kind of decision it is" }).default("GENERAL"),
   // Left out (or blank): decided today. Whether the day has come is the rule's (decisionViolations).
   decidedOn: z.preprocess(
     (value) => (value === "" ? undefined : value),

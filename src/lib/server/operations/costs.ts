@@ -25,35 +25,39 @@ export interface CostEntryRef {
 }
 
 export function recordCostEntry(actor: Actor, input: unknown): Promise<ActionResult<CostEntryRef>> {
-  return runOperation(async () => {
-    const data = parseInput(recordCostEntrySchema, input);
-    const { today } = await getClock();
-    return db().$transaction(async (tx) => {
-      const project = await tx.project.findUnique({ where: { id: data.projectId }, select: { id: true } });
-      if (!project) throw notFound("The project");
-      await assertCanOnProject(tx, "cost.record", actor, project.id);
-      // Closed and cancelled projects still take costs: invoices arrive after the work ends
-      // (domain/closed-projects.ts).
-      const check = canRecordCostEntry({ period: data.period, today });
-      if (!check.ok) throw refuse(check.violations, "period");
-      const entry = await tx.costEntry.create({
-        data: {
-          projectId: project.id,
-          period: data.period,
-          amount: data.amount,
-          description: data.description,
-          recordedById: actor.id,
-        },
+  return runOperation(
+    async () => {
+      const data = parseInput(recordCostEntrySchema, input);
+      const { today } = await getClock();
+      return db().$transaction(async (tx) => {
+        const project = await tx.project.findUnique({ where: { id: data.projectId }, select: { id: true } });
+        if (!project) throw notFound("The project");
+        await assertCanOnProject(tx, "cost.record", actor, project.id);
+        // Closed and cancelled projects still take costs: invoices arrive after the work ends
+        // (domain/closed-projects.ts).
+        const check = canRecordCostEntry({ period: data.period, today });
+        if (!check.ok) throw refuse(check.violations, "period");
+        const entry = await tx.costEntry.create({
+          data: {
+            projectId: project.id,
+            period: data.period,
+            amount: data.amount,
+            description: data.description,
+            recordedById: actor.id,
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: "cost_entry.record",
+          entityType: "CostEntry",
+          entityId: entry.id,
+          after: entry,
+        });
+        return { id: entry.id, amount: entry.amount.toFixed(2) };
       });
-      await recordAudit(tx, actor, {
-        action: "cost_entry.record",
-        entityType: "CostEntry",
-        entityId: entry.id,
-        after: entry,
-      });
-      return { id: entry.id, amount: entry.amount.toFixed(2) };
-    });
-  }, "Cost recorded.");
+    },
+    "Cost recorded.",
+    actor.requestId,
+  );
 }
 
 interface LockedEntry {
@@ -87,50 +91,54 @@ const isUniqueViolation = (error: unknown) =>
  * they take costs (domain/closed-projects.ts), since a wrong invoice can surface after the end.
  */
 export function reverseCostEntry(actor: Actor, input: unknown): Promise<ActionResult<CostEntryRef>> {
-  return runOperation(async () => {
-    const data = parseInput(reverseCostEntrySchema, input);
-    return db().$transaction(async (tx) => {
-      const entry = await lockCostEntry(tx, data.costEntryId);
-      await assertCanOnProject(tx, "cost.record", actor, entry.projectId);
-      const existing = await tx.costEntry.findUnique({
-        where: { reversesId: entry.id },
-        select: { id: true },
-      });
-      const violations = costReversalViolations({
-        entry,
-        alreadyReversed: existing !== null,
-        reason: data.reason,
-      });
-      if (violations.length) throw refuse(violations);
-      let reversal: Awaited<ReturnType<typeof tx.costEntry.create>>;
-      try {
-        reversal = await tx.costEntry.create({
-          data: {
-            projectId: entry.projectId,
-            period: entry.period,
-            amount: negateMoney(entry.amount),
-            description: normaliseReason(data.reason),
-            reversesId: entry.id,
-            recordedById: actor.id,
-          },
+  return runOperation(
+    async () => {
+      const data = parseInput(reverseCostEntrySchema, input);
+      return db().$transaction(async (tx) => {
+        const entry = await lockCostEntry(tx, data.costEntryId);
+        await assertCanOnProject(tx, "cost.record", actor, entry.projectId);
+        const existing = await tx.costEntry.findUnique({
+          where: { reversesId: entry.id },
+          select: { id: true },
         });
-      } catch (error) {
-        // The unique index on reversesId backs the lock: a reversal written past it is refused.
-        if (isUniqueViolation(error)) {
-          throw new OperationError(
-            "CONFLICT",
-            "Someone else reversed this entry at the same time. Reload to see the ledger as it is now.",
-          );
+        const violations = costReversalViolations({
+          entry,
+          alreadyReversed: existing !== null,
+          reason: data.reason,
+        });
+        if (violations.length) throw refuse(violations);
+        let reversal: Awaited<ReturnType<typeof tx.costEntry.create>>;
+        try {
+          reversal = await tx.costEntry.create({
+            data: {
+              projectId: entry.projectId,
+              period: entry.period,
+              amount: negateMoney(entry.amount),
+              description: normaliseReason(data.reason),
+              reversesId: entry.id,
+              recordedById: actor.id,
+            },
+          });
+        } catch (error) {
+          // The unique index on reversesId backs the lock: a reversal written past it is refused.
+          if (isUniqueViolation(error)) {
+            throw new OperationError(
+              "CONFLICT",
+              "Someone else reversed this entry at the same time. Reload to see the ledger as it is now.",
+            );
+          }
+          throw error;
         }
-        throw error;
-      }
-      await recordAudit(tx, actor, {
-        action: "cost_entry.reverse",
-        entityType: "CostEntry",
-        entityId: reversal.id,
-        after: reversal,
+        await recordAudit(tx, actor, {
+          action: "cost_entry.reverse",
+          entityType: "CostEntry",
+          entityId: reversal.id,
+          after: reversal,
+        });
+        return { id: reversal.id, amount: reversal.amount.toFixed(2) };
       });
-      return { id: reversal.id, amount: reversal.amount.toFixed(2) };
-    });
-  }, "Cost reversed.");
+    },
+    "Cost reversed.",
+    actor.requestId,
+  );
 }

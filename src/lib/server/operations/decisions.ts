@@ -85,38 +85,42 @@ async function resolveLinks(tx: DbTx, links: Links): Promise<ResolvedLinks> {
 }
 
 export function recordDecision(actor: Actor, input: unknown): Promise<ActionResult<DecisionRef>> {
-  return runOperation(async () => {
-    const data = parseInput(recordDecisionSchema, input);
-    assertCan("decision.record", actor);
-    const { now, today, timeZone } = await getClock();
-    const decidedOn = data.decidedOn ?? today;
-    return db().$transaction(async (tx) => {
-      const links = await resolveLinks(tx, data);
-      // The project's lock: a scale decision and the stage move that reads it take turns, so a
-      // project cannot leave its pilot between this check and the decision (FRAME-4).
-      const project = links.projectId ? await lockProject(tx, links.projectId) : null;
-      const violations = decisionViolations({ kind: data.kind, decidedOn, today, project });
-      if (violations.length) throw refuse(violations);
-      const decision = await tx.decision.create({
-        data: {
-          kind: data.kind,
-          title: data.title,
-          detail: data.detail,
-          authority: data.authority,
-          rationale: data.rationale,
-          decidedById: actor.id,
-          // When it was taken (FRAME-3); createdAt keeps when it was recorded.
-          decidedAt: computeDecidedAt({ decidedOn, today, now, timeZone }),
-          ...links,
-        },
+  return runOperation(
+    async () => {
+      const data = parseInput(recordDecisionSchema, input);
+      assertCan("decision.record", actor);
+      const { now, today, timeZone } = await getClock();
+      const decidedOn = data.decidedOn ?? today;
+      return db().$transaction(async (tx) => {
+        const links = await resolveLinks(tx, data);
+        // The project's lock: a scale decision and the stage move that reads it take turns, so a
+        // project cannot leave its pilot between this check and the decision (FRAME-4).
+        const project = links.projectId ? await lockProject(tx, links.projectId) : null;
+        const violations = decisionViolations({ kind: data.kind, decidedOn, today, project });
+        if (violations.length) throw refuse(violations);
+        const decision = await tx.decision.create({
+          data: {
+            kind: data.kind,
+            title: data.title,
+            detail: data.detail,
+            authority: data.authority,
+            rationale: data.rationale,
+            decidedById: actor.id,
+            // When it was taken (FRAME-3); createdAt keeps when it was recorded.
+            decidedAt: computeDecidedAt({ decidedOn, today, now, timeZone }),
+            ...links,
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: "decision.record",
+          entityType: "Decision",
+          entityId: decision.id,
+          after: decision,
+        });
+        return { id: decision.id, projectId: decision.projectId };
       });
-      await recordAudit(tx, actor, {
-        action: "decision.record",
-        entityType: "Decision",
-        entityId: decision.id,
-        after: decision,
-      });
-      return { id: decision.id, projectId: decision.projectId };
-    });
-  }, "Decision recorded.");
+    },
+    "Decision recorded.",
+    actor.requestId,
+  );
 }
