@@ -38,6 +38,7 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
       "requestStageGateAction",
       "requestScopeChangeAction",
       "respondToFeedbackAction",
+      "reverseCostEntryAction",
       "updateProjectAction",
       "updateRiskAction",
       "withdrawStageGateAction",

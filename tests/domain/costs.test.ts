@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canRecordCostEntry, formatMonth } from "@/lib/domain/costs";
+import { canRecordCostEntry, costReversalViolations, formatMonth } from "@/lib/domain/costs";
 
 /** A calendar date as Prisma returns `CostEntry.period`. */
 function d(iso: string): Date {
@@ -55,5 +55,37 @@ describe("formatMonth", () => {
   it("names the month as people say it, whatever the machine's time zone", () => {
     expect(formatMonth(d("2025-03-01"))).toBe("March 2025");
     expect(formatMonth(d("2024-12-01"))).toBe("December 2024");
+  });
+});
+
+describe("costReversalViolations (docs/governance-rules.md FRAME-7)", () => {
+  const entry = { amount: "1250.50", period: d("2025-02-01"), reversesId: null };
+  const reason = "Invoice keyed twice by accounts payable";
+
+  it("lets an entry that nobody has reversed be reversed, with a reason", () => {
+    expect(costReversalViolations({ entry, alreadyReversed: false, reason })).toEqual([]);
+  });
+
+  it("refuses a second reversal of the same entry, naming the entry", () => {
+    const violations = costReversalViolations({ entry, alreadyReversed: true, reason });
+    expect(violations.map((v) => v.code)).toEqual(["ALREADY_REVERSED"]);
+    expect(violations[0]?.message).toContain("£1,250.50 for February 2025");
+    expect(violations[0]?.message).toMatch(/record a new entry/);
+  });
+
+  it("refuses reversing a reversal: the spend is recorded again instead", () => {
+    const reversal = { amount: "-1250.50", period: d("2025-02-01"), reversesId: "an-entry" };
+    const violations = costReversalViolations({ entry: reversal, alreadyReversed: false, reason });
+    expect(violations.map((v) => v.code)).toEqual(["REVERSAL_NOT_REVERSIBLE"]);
+    expect(violations[0]?.message).toContain("-£1,250.50");
+  });
+
+  it.each([
+    ["", "REASON_REQUIRED"],
+    ["typo", "REASON_TOO_SHORT"],
+    ["xxxxxxxxxxxx", "REASON_NOT_MEANINGFUL"],
+  ])("refuses the reason %j beside the reason field", (typed, code) => {
+    const violations = costReversalViolations({ entry, alreadyReversed: false, reason: typed });
+    expect(violations).toEqual([expect.objectContaining({ code, field: "reason" })]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, isSameAmount, parseMoney } from "@/lib/domain/money";
+import { formatMoney, isSameAmount, negateMoney, parseMoney } from "@/lib/domain/money";
 
 describe("parseMoney", () => {
   it.each([
@@ -32,5 +32,24 @@ describe("isSameAmount and formatMoney", () => {
     expect(formatMoney("1250000.5")).toBe("£1,250,000.50");
     expect(formatMoney("0")).toBe("£0.00");
     expect(formatMoney("999")).toBe("£999.00");
+  });
+});
+
+describe("negateMoney (docs/governance-rules.md FRAME-6)", () => {
+  it.each([
+    ["1250.5", "-1250.50"],
+    ["-1250.50", "1250.50"],
+    ["999999999999.99", "-999999999999.99"],
+    ["0", "0.00"],
+  ])("turns %j into the amount that cancels it, %j", (amount, expected) => {
+    expect(negateMoney(amount)).toBe(expected);
+  });
+
+  it("refuses text that is not money rather than guess", () => {
+    expect(() => negateMoney("about a grand")).toThrow(RangeError);
+  });
+
+  it("formats a reversal with its sign before the pound", () => {
+    expect(formatMoney("-1250000.5")).toBe("-£1,250,000.50");
   });
 });

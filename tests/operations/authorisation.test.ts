@@ -9,7 +9,7 @@ import { computeCurrentPeriodStart } from "@/lib/domain/metrics";
 import { computeLocalDate } from "@/lib/domain/milestones";
 import type { Action } from "@/lib/domain/permissions";
 import { alignProject, removeAlignment } from "@/lib/server/operations/alignment";
-import { recordCostEntry } from "@/lib/server/operations/costs";
+import { recordCostEntry, reverseCostEntry } from "@/lib/server/operations/costs";
 import { recordDecision } from "@/lib/server/operations/decisions";
 import {
   acceptFeedbackAnswer,
@@ -454,6 +454,20 @@ const MORE_CALLS: Partial<Record<Action, Record<string, Call>>> = {
         },
       });
       return decideRebaseline(actor, { rebaselineId: request.id, version: 0, decision: "APPROVED" });
+    },
+  },
+  "cost.record": {
+    reverseCostEntry: async ({ actor, projectId }) => {
+      const entry = await db().costEntry.create({
+        data: {
+          projectId,
+          period: new Date(`${thisMonth()}T00:00:00Z`),
+          amount: "1250.50",
+          description: "Agency porters",
+          recordedById: lead.id,
+        },
+      });
+      return reverseCostEntry(actor, { costEntryId: entry.id, reason: "Invoice keyed twice by accounts" });
     },
   },
   "metric.define": {

@@ -3,10 +3,12 @@ import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 import { computePeriodStart } from "@/lib/domain/metrics";
 import { computeLocalDate } from "@/lib/domain/milestones";
-import { recordCostEntry } from "@/lib/server/operations/costs";
+import { clockAt } from "@/lib/server/dates";
+import { recordCostEntry, reverseCostEntry } from "@/lib/server/operations/costs";
+import { getProjectOverview } from "@/lib/server/project-overview";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";
-import { actorOf, expectRefusedWithoutChange } from "./support";
+import { createProjectTeam, expectRefusedWithoutChange, type ProjectTeam } from "./support";
 
 useMigratedDatabase();
 
@@ -22,31 +24,29 @@ function monthsAgo(n: number): string {
 let pm: Actor; // R on the project
 let sponsor: Actor; // A on the project
 let pmo: Actor;
+let admin: Actor;
 let executive: Actor; // no letter: executives approve budgets, they do not book spend
 let otherPm: Actor; // a project manager with no letter on this project
 let champion: Actor; // C on the project
 let viewer: Actor; // I on the project
+let team: ProjectTeam;
 let projectId: string;
 let closedProjectId: string;
 
 beforeAll(async () => {
-  await db().organisation.create({ data: { id: 1, name: "Northbridge", timeZone: "Europe/London" } });
-  const site = await make.createSite();
-  pm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
-  pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
-  executive = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
-  otherPm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  champion = actorOf(await make.createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" }));
-  viewer = actorOf(await make.createUser({ role: "VIEWER" }));
-  const raci = [
-    { userId: pm.id, letter: "R" as const },
-    { userId: sponsor.id, letter: "A" as const },
-    { userId: champion.id, letter: "C" as const },
-    { userId: viewer.id, letter: "I" as const },
-  ];
-  projectId = (await make.createProject({ siteId: site.id, raci })).id;
-  closedProjectId = (await make.createProject({ siteId: site.id, stage: "CLOSED", raci })).id;
+  team = await createProjectTeam();
+  ({
+    responsible: pm,
+    accountable: sponsor,
+    pmo,
+    admin,
+    executive,
+    outsider: otherPm,
+    champion,
+    viewer,
+    projectId,
+    closedProjectId,
+  } = team);
 });
 
 const entry = (overrides: Record<string, unknown> = {}) => ({
@@ -140,6 +140,131 @@ describe("recordCostEntry", () => {
   it("refuses an unknown project", async () => {
     await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
       recordCostEntry(pmo, entry({ projectId: UNKNOWN })),
+    );
+  });
+});
+
+/** A cost entry recorded through the operation (the ledger as people fill it), on `project`. */
+async function recorded(project = projectId, amount = "1250.50") {
+  const result = await recordCostEntry(pm, entry({ projectId: project, amount }));
+  if (!result.ok) throw new Error(result.message);
+  return result.data.id;
+}
+
+const REASON = "Invoice keyed twice by accounts payable";
+
+describe("reverseCostEntry (docs/governance-rules.md FRAME-6, FRAME-7)", () => {
+  it("cancels an entry with the opposite amount in the same month, naming it, audited once", async () => {
+    const costEntryId = await recorded();
+    const original = await db().costEntry.findUniqueOrThrow({ where: { id: costEntryId } });
+    const result = await reverseCostEntry(sponsor, { costEntryId, reason: `  ${REASON}  ` });
+    expect(result).toMatchObject({ ok: true, data: { amount: "-1250.50" } });
+    if (!result.ok) return;
+    const reversal = await db().costEntry.findUniqueOrThrow({ where: { id: result.data.id } });
+    expect(reversal).toMatchObject({
+      projectId,
+      reversesId: costEntryId,
+      recordedById: sponsor.id,
+      description: REASON,
+    });
+    expect(reversal.amount.toFixed(2)).toBe("-1250.50");
+    expect(iso(reversal.period)).toBe(iso(original.period));
+    // The original stays as it was booked: the ledger is append-only.
+    expect(await db().costEntry.findUniqueOrThrow({ where: { id: costEntryId } })).toEqual(original);
+    const events = await db().auditEvent.findMany({ where: { entityId: reversal.id } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: "cost_entry.reverse",
+      entityType: "CostEntry",
+      actorId: sponsor.id,
+      requestId: sponsor.requestId,
+    });
+    expect(events[0]?.after).toMatchObject({ amount: "-1250.5", reversesId: costEntryId });
+  });
+
+  it("lets the R, the PMO and an admin reverse, and takes reversals on a closed project", async () => {
+    for (const who of [pm, pmo, admin]) {
+      expect(await reverseCostEntry(who, { costEntryId: await recorded(), reason: REASON })).toMatchObject({
+        ok: true,
+      });
+    }
+    // Costs are not guarded on closed projects (domain/closed-projects.ts), so neither are reversals.
+    const closedEntry = await recorded(closedProjectId);
+    expect(await reverseCostEntry(pm, { costEntryId: closedEntry, reason: REASON })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("keeps the project's spend to date right: the total includes reversals (FRAME-8)", async () => {
+    const project = await make.createProject({ siteId: team.siteId, raci: team.raci });
+    await recorded(project.id, "400.00");
+    const wrong = await recorded(project.id, "1250.50");
+    expect(await reverseCostEntry(pm, { costEntryId: wrong, reason: REASON })).toMatchObject({ ok: true });
+    await recordCostEntry(pm, entry({ projectId: project.id, amount: "125.05" }));
+    const overview = await getProjectOverview(project.code, clockAt(new Date(), "Europe/London"));
+    expect(overview?.spentToDate).toBe(525.05);
+  });
+
+  it.each([
+    ["an executive with no letter on the project", () => executive],
+    ["a project manager who is not R or A", () => otherPm],
+    ["a clinical champion consulted on the project", () => champion],
+    ["a viewer, even when informed", () => viewer],
+  ])("refuses %s", async (_who, who) => {
+    const costEntryId = await recorded();
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+      reverseCostEntry(who(), { costEntryId, reason: REASON }),
+    );
+  });
+
+  it("refuses reversing an entry twice, naming the entry", async () => {
+    const costEntryId = await recorded();
+    expect(await reverseCostEntry(pm, { costEntryId, reason: REASON })).toMatchObject({ ok: true });
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      reverseCostEntry(sponsor, { costEntryId, reason: REASON }),
+    );
+    expect(refused.message).toMatch(/£1,250\.50 for .* has already been reversed/);
+  });
+
+  it("refuses reversing a reversal", async () => {
+    const reversed = await reverseCostEntry(pm, { costEntryId: await recorded(), reason: REASON });
+    if (!reversed.ok) throw new Error(reversed.message);
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      reverseCostEntry(pm, { costEntryId: reversed.data.id, reason: REASON }),
+    );
+    expect(refused.message).toMatch(/is itself a reversal/);
+  });
+
+  it("lets exactly one of two simultaneous reversals of an entry through", async () => {
+    const costEntryId = await recorded();
+    const results = await Promise.all([
+      reverseCostEntry(pm, { costEntryId, reason: REASON }),
+      reverseCostEntry(sponsor, { costEntryId, reason: REASON }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const [refused] = results.filter((r) => !r.ok);
+    expect(refused).toMatchObject({ ok: false, code: expect.stringMatching(/^(RULE|CONFLICT)$/) });
+    expect(refused?.ok ? "" : refused?.message).not.toMatch(/^Something went wrong/);
+    expect(await db().costEntry.count({ where: { reversesId: costEntryId } })).toBe(1);
+    const reversal = await db().costEntry.findUniqueOrThrow({ where: { reversesId: costEntryId } });
+    expect(await db().auditEvent.count({ where: { entityId: reversal.id } })).toBe(1);
+  });
+
+  it("refuses a reason that explains nothing, beside the reason field", async () => {
+    const costEntryId = await recorded();
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      reverseCostEntry(pm, { costEntryId, reason: "oops" }),
+    );
+    expect(refused.fieldErrors?.reason?.[0]).toMatch(/reversing this cost/);
+  });
+
+  it("refuses a malformed or unknown entry", async () => {
+    const invalid = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      reverseCostEntry(pm, { costEntryId: "last month's", reason: REASON }),
+    );
+    expect(invalid.fieldErrors?.costEntryId).toBeDefined();
+    await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
+      reverseCostEntry(pmo, { costEntryId: UNKNOWN, reason: REASON }),
     );
   });
 });

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { createRisk, updateRisk } from "@/lib/server/operations/risks";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";
-import { actorOf, expectRefusedWithoutChange } from "./support";
+import { createProjectTeam, expectRefusedWithoutChange } from "./support";
 
 useMigratedDatabase();
 
@@ -23,24 +23,18 @@ let projectId: string;
 let closedProjectId: string;
 
 beforeAll(async () => {
-  await db().organisation.create({ data: { id: 1, name: "Northbridge", timeZone: "Europe/London" } });
-  const site = await make.createSite();
-  pm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
-  pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
-  executive = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
-  otherPm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  champion = actorOf(await make.createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" }));
-  viewer = actorOf(await make.createUser({ role: "VIEWER" }));
+  ({
+    responsible: pm,
+    accountable: sponsor,
+    pmo,
+    executive,
+    outsider: otherPm,
+    champion,
+    viewer,
+    projectId,
+    closedProjectId,
+  } = await createProjectTeam());
   inactiveUserId = (await make.createUser({ active: false })).id;
-  const raci = [
-    { userId: pm.id, letter: "R" as const },
-    { userId: sponsor.id, letter: "A" as const },
-    { userId: champion.id, letter: "C" as const },
-    { userId: viewer.id, letter: "I" as const },
-  ];
-  projectId = (await make.createProject({ siteId: site.id, raci })).id;
-  closedProjectId = (await make.createProject({ siteId: site.id, stage: "CLOSED", raci })).id;
 });
 
 /** What a risk form submits: every value a string, blanks for the optional texts. */

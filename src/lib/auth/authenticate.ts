@@ -26,6 +26,14 @@ export interface AuthenticatedUser extends Identity {
   sessionVersion: number;
 }
 
+/**
+ * The id of a request (docs/governance-rules.md FRAME-2): a proxy's `x-request-id` when it sends a
+ * sensible one, so its access log and our audit trail agree; otherwise a fresh one of our own.
+ */
+export function requestIdFrom(forwarded?: string | null): string {
+  return forwarded && /^[\w.:-]{1,100}$/.test(forwarded) ? forwarded : randomUUID();
+}
+
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -38,11 +46,15 @@ function decoy(): Promise<string> {
   return decoyHash;
 }
 
-/** The user for a correct email and password of an active account; null for anything else. */
+/**
+ * The user for a correct email and password of an active account; null for anything else. The
+ * sign-in's audit event carries `requestId` like every other (docs/governance-rules.md FRAME-2).
+ */
 export async function authenticateWithPassword(
   db: Db,
   email: string,
   password: string,
+  requestId: string = randomUUID(),
 ): Promise<AuthenticatedUser | null> {
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
   const ok = await verifyPassword(user?.passwordHash ?? (await decoy()), password);
@@ -51,7 +63,14 @@ export async function authenticateWithPassword(
   await db.$transaction([
     db.user.update({ where: { id: user.id }, data: { lastSignInAt: at } }),
     db.auditEvent.create({
-      data: { at, actorId: user.id, action: "auth.sign_in", entityType: "User", entityId: user.id },
+      data: {
+        at,
+        actorId: user.id,
+        action: "auth.sign_in",
+        entityType: "User",
+        entityId: user.id,
+        requestId,
+      },
     }),
   ]);
   return {

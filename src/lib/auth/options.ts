@@ -6,7 +6,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { authenticateWithPassword } from "./authenticate";
+import { authenticateWithPassword, requestIdFrom } from "./authenticate";
 
 const credentialsSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
 
@@ -23,10 +23,16 @@ export const authOptions: NextAuthOptions = {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await authenticateWithPassword(db(), parsed.data.email, parsed.data.password);
+        const forwarded = req?.headers?.["x-request-id"];
+        const user = await authenticateWithPassword(
+          db(),
+          parsed.data.email,
+          parsed.data.password,
+          requestIdFrom(typeof forwarded === "string" ? forwarded : undefined),
+        );
         if (!user) return null;
         return {
           id: user.id,

@@ -1,12 +1,11 @@
 import "server-only";
 // The one session reader. Cached per request, so a layout and its page share one database read.
-import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { type Actor, loadActor } from "./authenticate";
+import { type Actor, loadActor, requestIdFrom } from "./authenticate";
 import { authOptions } from "./options";
 
 export type { Actor };
@@ -14,9 +13,7 @@ export type { Actor };
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.id) return null;
-  // A proxy's request id when it sends one (so its access log and our audit agree), else our own.
-  const forwarded = (await headers()).get("x-request-id");
-  const requestId = forwarded && /^[\w.:-]{1,100}$/.test(forwarded) ? forwarded : randomUUID();
+  const requestId = requestIdFrom((await headers()).get("x-request-id"));
   return loadActor(db(), session.user.id, session.user.sessionVersion, requestId);
 });
 

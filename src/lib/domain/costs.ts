@@ -1,12 +1,25 @@
 import { tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import { computePeriodStart } from "./metrics";
-import { type CalendarDate, computeDaysBetween, formatCalendarDate, type Violation } from "./milestones";
+import {
+  type CalendarDate,
+  computeDaysBetween,
+  computeReasonViolations,
+  formatCalendarDate,
+  type Violation,
+} from "./milestones";
+import { formatMoney } from "./money";
+import type { FieldViolation } from "./violations";
 
-// Cost entries (DESIGN.md CostEntry; who may record them is rule 3). Spend is booked by month, so a
-// period is named by its first day, the way `CostEntry.period` stores it and the way finance
+// Cost entries (who may record them is docs/governance-rules.md rule 3). Spend is booked by month,
+// so a period is named by its first day, the way `CostEntry.period` stores it and the way finance
 // reports it. The current month is allowed (spend accrues as it happens); later months are not:
 // a cost entry records what was spent, and a forecast belongs in the budget, not in the actuals.
+//
+// The ledger is append-only (docs/governance-rules.md FRAME-6): an entry is never edited or
+// deleted. A wrong entry is cancelled by a reversing entry of the opposite amount in the same
+// month, and the right one recorded afresh, so every total is a plain sum and the trail shows
+// what was booked, when and why it was taken back.
 
 /** "March 2025": how people name a month of spend. */
 export function formatMonth(period: CalendarDate): string {
@@ -38,4 +51,39 @@ export function canRecordCostEntry(
     });
   }
   return violations.length > 0 ? { ok: false, violations } : { ok: true };
+}
+
+export interface CostReversalInput {
+  /** The entry to reverse: its amount as text ("1250.50"), its month, and what it reverses itself. */
+  entry: { amount: string; period: CalendarDate; reversesId: string | null };
+  /** Whether an entry reversing it already exists. */
+  alreadyReversed: boolean;
+  /** Why it is being reversed, as typed. */
+  reason: string;
+}
+
+/**
+ * Why an entry cannot be reversed (docs/governance-rules.md FRAME-7); empty when it can.
+ * A reversal is never itself reversed (the spend is recorded again instead), and an entry is
+ * reversed once: a second reversal would take the money off the ledger twice.
+ */
+export function costReversalViolations(input: CostReversalInput): FieldViolation[] {
+  const { entry } = input;
+  const what = `${formatMoney(entry.amount)} for ${formatMonth(entry.period)}`;
+  const violations: FieldViolation[] = [];
+  if (entry.reversesId !== null) {
+    violations.push({
+      code: "REVERSAL_NOT_REVERSIBLE",
+      message: `This entry of ${what} is itself a reversal and cannot be reversed: if the original spend was right after all, record it again as a new entry`,
+    });
+  } else if (input.alreadyReversed) {
+    violations.push({
+      code: "ALREADY_REVERSED",
+      message: `The entry of ${what} has already been reversed, and an entry is reversed only once: record a new entry for the right amount instead`,
+    });
+  }
+  for (const v of computeReasonViolations(input.reason, "reversing this cost")) {
+    violations.push({ ...v, field: "reason" });
+  }
+  return violations;
 }

@@ -40,9 +40,24 @@ export function isSameAmount(a: string, b: string): boolean {
   return left !== null && left === parseMoney(b);
 }
 
-/** "£1,250,000.00", for messages. */
+/**
+ * The amount that cancels `amount` ("1250.50" → "-1250.50", and back): what a reversing entry in
+ * the cost ledger records (docs/governance-rules.md FRAME-6). Exact on the decimal text, and zero
+ * stays "0.00" (never "-0.00").
+ */
+export function negateMoney(amount: string): string {
+  const negative = amount.trim().startsWith("-");
+  const canonical = parseMoney(negative ? amount.trim().slice(1) : amount);
+  if (canonical === null) throw new RangeError(`Not an amount of money: ${amount}`);
+  if (canonical === "0.00" || negative) return canonical;
+  return `-${canonical}`;
+}
+
+/** "£1,250,000.00", for messages; a reversal reads "-£1,250.50". */
 export function formatMoney(amount: string): string {
-  const canonical = parseMoney(amount) ?? amount;
+  const negative = amount.trim().startsWith("-");
+  const magnitude = negative ? amount.trim().slice(1) : amount;
+  const canonical = parseMoney(magnitude) ?? magnitude;
   const [pounds = "0", pence = "00"] = canonical.split(".");
-  return `£${pounds.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${pence}`;
+  return `${negative ? "-" : ""}£${pounds.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${pence}`;
 }

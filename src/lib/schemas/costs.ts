@@ -15,3 +15,11 @@ export const recordCostEntrySchema = z.object({
   description: text("a description", 500),
 });
 export type RecordCostEntryInput = z.input<typeof recordCostEntrySchema>;
+
+// Whether the reason explains anything is the rule's to judge (costReversalViolations), so its
+// message reaches the reason field.
+export const reverseCostEntrySchema = z.object({
+  costEntryId: id("cost entry"),
+  reason: z.string({ error: "Give a reason for reversing this cost" }).default(""),
+});
+export type ReverseCostEntryInput = z.input<typeof reverseCostEntrySchema>;

@@ -143,6 +143,7 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
         },
       },
     }),
+    // Reversals are negative entries, so the plain sum is the spend (docs/governance-rules.md FRAME-8).
     db().costEntry.aggregate({ where: { project: { code } }, _sum: { amount: true } }),
   ]);
   if (!project) return null;

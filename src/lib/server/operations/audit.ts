@@ -1,7 +1,7 @@
 import "server-only";
 // Audit events are written with the transaction client of the change they record, so both commit
-// or neither does, and carry the request id of the actor's request. before/after are plain JSON
-// snapshots (dates as ISO strings, decimals as text).
+// or neither does, and carry the request id of the actor's request (docs/governance-rules.md
+// FRAME-2). before/after are plain JSON snapshots (dates as ISO strings, decimals as text).
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/authenticate";
 import type { DbTx } from "@/lib/db/client";

@@ -1,14 +1,18 @@
 import "server-only";
-// Decision operations (DESIGN.md Decision): executives and admins record what was decided, under
-// what authority and why, linked to what prompted it. A decision is a record of what happened, so
-// there is no edit: a changed decision is a new decision.
+// Decision operations: executives record what was decided, under what authority and why, on which
+// day, linked to what prompted it (docs/governance-rules.md FRAME-3 to FRAME-5). Admins and the PMO
+// prepare decisions but do not take them, so they do not record them (the matrix). A decision is a
+// record of what happened, so there is no edit: a changed decision is a new decision.
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
+import { computeDecidedAt, decisionViolations } from "@/lib/domain/decisions";
 import { recordDecisionSchema } from "@/lib/schemas/decisions";
+import { getClock } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCan } from "./authority";
-import { invalid, notFound } from "./errors";
+import { invalid, notFound, refuse } from "./errors";
+import { lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
 
 export interface DecisionRef {
@@ -81,28 +85,42 @@ async function resolveLinks(tx: DbTx, links: Links): Promise<ResolvedLinks> {
 }
 
 export function recordDecision(actor: Actor, input: unknown): Promise<ActionResult<DecisionRef>> {
-  return runOperation(async () => {
-    const data = parseInput(recordDecisionSchema, input);
-    assertCan("decision.record", actor);
-    return db().$transaction(async (tx) => {
-      const links = await resolveLinks(tx, data);
-      const decision = await tx.decision.create({
-        data: {
-          title: data.title,
-          detail: data.detail,
-          authority: data.authority,
-          rationale: data.rationale,
-          decidedById: actor.id,
-          ...links,
-        },
+  return runOperation(
+    async () => {
+      const data = parseInput(recordDecisionSchema, input);
+      assertCan("decision.record", actor);
+      const { now, today, timeZone } = await getClock();
+      const decidedOn = data.decidedOn ?? today;
+      return db().$transaction(async (tx) => {
+        const links = await resolveLinks(tx, data);
+        // The project's lock: a scale decision and the stage move that reads it take turns, so a
+        // project cannot leave its pilot between this check and the decision (FRAME-4).
+        const project = links.projectId ? await lockProject(tx, links.projectId) : null;
+        const violations = decisionViolations({ kind: data.kind, decidedOn, today, project });
+        if (violations.length) throw refuse(violations);
+        const decision = await tx.decision.create({
+          data: {
+            kind: data.kind,
+            title: data.title,
+            detail: data.detail,
+            authority: data.authority,
+            rationale: data.rationale,
+            decidedById: actor.id,
+            // When it was taken (FRAME-3); createdAt keeps when it was recorded.
+            decidedAt: computeDecidedAt({ decidedOn, today, now, timeZone }),
+            ...links,
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: "decision.record",
+          entityType: "Decision",
+          entityId: decision.id,
+          after: decision,
+        });
+        return { id: decision.id, projectId: decision.projectId };
       });
-      await recordAudit(tx, actor, {
-        action: "decision.record",
-        entityType: "Decision",
-        entityId: decision.id,
-        after: decision,
-      });
-      return { id: decision.id, projectId: decision.projectId };
-    });
-  }, "Decision recorded.");
+    },
+    "Decision recorded.",
+    actor.requestId,
+  );
 }

@@ -86,8 +86,8 @@ function fromPrismaError(error: Prisma.PrismaClientKnownRequestError): Operation
 /**
  * The typed failure for any error. An expected one keeps its code and message; anything else is
  * logged under a fresh reference and comes back as UNEXPECTED with that reference, never as a
- * refusal: a crash must not read as "the rules said no". `requestId` ties the log line to the
- * request's audit events.
+ * refusal: a crash must not read as "the rules said no" (docs/governance-rules.md FRAME-1).
+ * `requestId` ties the log line to the request's audit events.
  */
 export function toFailure(error: unknown, requestId?: string): Failure {
   const known =

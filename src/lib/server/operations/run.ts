@@ -11,11 +11,19 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return parsed.data;
 }
 
-export async function runOperation<T>(work: () => Promise<T>, message?: string): Promise<ActionResult<T>> {
+/**
+ * `requestId` (the actor's) goes into the log line of an unexpected failure, so the reference a
+ * user quotes leads to the request and its audit events (docs/governance-rules.md FRAME-1, FRAME-2).
+ */
+export async function runOperation<T>(
+  work: () => Promise<T>,
+  message?: string,
+  requestId?: string,
+): Promise<ActionResult<T>> {
   try {
     const data = await work();
     return message ? { ok: true, data, message } : { ok: true, data };
   } catch (error) {
-    return toFailure(error);
+    return toFailure(error, requestId);
   }
 }

@@ -76,6 +76,9 @@ export async function requestScopeChangeAction(_: State, form: FormData) {
 export async function recordCostEntryAction(_: State, form: FormData) {
   return act(costs.recordCostEntry, form);
 }
+export async function reverseCostEntryAction(_: State, form: FormData) {
+  return act(costs.reverseCostEntry, form);
+}
 export async function recordMetricValueAction(_: State, form: FormData) {
   return act(metrics.recordMetricValue, form);
 }
