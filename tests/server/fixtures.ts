@@ -34,6 +34,7 @@ export async function createUser(
     role: Role;
     discipline: Discipline;
     active: boolean;
+    sroEligible: boolean;
   }> = {},
 ) {
   const n = next();
@@ -46,6 +47,7 @@ export async function createUser(
       role: overrides.role ?? "PROJECT_MANAGER",
       discipline: overrides.discipline ?? "OPERATIONAL",
       active: overrides.active ?? true,
+      sroEligible: overrides.sroEligible ?? false,
     },
   });
 }
@@ -103,6 +105,8 @@ export async function createProject(input: {
       stage: input.stage ?? "APPROVED",
       // A CHECK constraint: a project on hold remembers the stage it was held from.
       heldFromStage: input.stage === "ON_HOLD" ? "PILOT" : null,
+      // A CHECK constraint: a closed project has the day it ended; here, its planned end.
+      actualEndDate: input.stage === "CLOSED" ? day(input.forecastEndDate ?? baselineEndDate) : null,
       siteId: input.siteId,
       startDate: day("2025-06-01"),
       baselineBudget: input.baselineBudget ?? "250000.00",
