@@ -34,13 +34,16 @@ import { changeProjectStage, createProject, updateProject } from "@/lib/server/o
 import { assignRaci, handOverAccountable, removeRaci } from "@/lib/server/operations/raci";
 import { decideRebaseline, requestRebaseline } from "@/lib/server/operations/rebaselines";
 import { createRisk, updateRisk } from "@/lib/server/operations/risks";
+import { addHoliday, removeHoliday, updateOrganisationSettings } from "@/lib/server/operations/settings";
 import {
   changeUserRole,
   createUser,
   deactivateUser,
   reactivateUser,
   resetPassword,
+  setSroEligibility,
 } from "@/lib/server/operations/users";
+import { getOrganisationSettings } from "@/lib/server/organisation";
 import * as make from "../server/fixtures";
 import { columns, contextOf, rows } from "../support/authorisation-matrix";
 import { useMigratedDatabase } from "../support/test-database";
@@ -118,6 +121,10 @@ const accountableIdOf = async (projectId: string) =>
   (await db().raciAssignment.findFirstOrThrow({ where: { projectId, letter: "A" } })).userId;
 
 const today = () => computeLocalDate(new Date(), "Europe/London").toISOString().slice(0, 10);
+
+/** A weekday of its own for cell `n` (holidays are weekdays, one per date): a Monday, or the Tuesday after. */
+const holidayDate = (n: number, tuesday = false) =>
+  new Date(Date.UTC(2031, 0, 6 + 7 * n + (tuesday ? 1 : 0))).toISOString().slice(0, 10);
 
 /**
  * A metric to record against: the project's own (owned by the sponsor), or, where the actor owns
@@ -279,6 +286,19 @@ const CALLS: Partial<Record<Action, Call>> = {
       role: "VIEWER",
       discipline: "OPERATIONAL",
     }),
+  "settings.manage": async ({ actor }) =>
+    updateOrganisationSettings(actor, {
+      version: (await getOrganisationSettings()).version,
+      timeZone: "Europe/London",
+      rebaselineToleranceDays: "30",
+      rebaselineTolerancePercent: "5",
+      scheduleAmberPercent: "10",
+      scheduleRedPercent: "20",
+      safetyCriticalAnswerHours: "4",
+      safetyHighAnswerHours: "24",
+      safetyOtherAnswerWorkingDays: "2",
+      feedbackAnswerWorkingDays: "5",
+    }),
 };
 
 // The other operations under each action: the matrix holds for every one of them.
@@ -413,6 +433,20 @@ const MORE_CALLS: Partial<Record<Action, Record<string, Call>>> = {
     resetPassword: async ({ actor }) => {
       const user = await make.createUser({ role: "VIEWER" });
       return resetPassword(actor, { userId: user.id, version: 0, password: "another long password" });
+    },
+    setSroEligibility: async ({ actor }) => {
+      const user = await make.createUser({ role: "PROJECT_MANAGER" });
+      return setSroEligibility(actor, { userId: user.id, version: 0, sroEligible: "on" });
+    },
+  },
+  "settings.manage": {
+    addHoliday: ({ actor, n }) => addHoliday(actor, { date: holidayDate(n), name: "Trust training day" }),
+    removeHoliday: async ({ actor, n }) => {
+      const date = holidayDate(n, true);
+      await db().holiday.create({
+        data: { date: new Date(`${date}T00:00:00Z`), name: "Trust training day" },
+      });
+      return removeHoliday(actor, { date });
     },
   },
 };
