@@ -64,7 +64,12 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
       "deactivateUserAction",
       "reactivateUserAction",
       "resetPasswordAction",
+      "setSroEligibilityAction",
     ],
+  },
+  "admin/settings/actions": {
+    load: () => import("@/app/(app)/admin/settings/actions"),
+    exports: ["addHolidayAction", "removeHolidayAction", "updateOrganisationSettingsAction"],
   },
 };
 

@@ -1,12 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
+  ACCOUNTABLE_VIOLATION,
+  accountableChoiceViolations,
+  adminCoverViolations,
   canBeAccountable,
   canBeResponsible,
   deactivationViolations,
+  mayNameSelfAccountable,
   projectsLeftShort,
   reactivationViolations,
   roleChangeViolations,
   type StaffedProject,
+  sroEligibilityViolations,
   USER_VIOLATION as V,
 } from "@/lib/domain/user-accounts";
 
@@ -16,11 +21,53 @@ const projects = [
 ];
 const codes = (violations: { code: string }[]) => violations.map((v) => v.code);
 
-describe("canBeAccountable", () => {
-  it("accepts any active user who can act", () => {
-    expect(canBeAccountable({ role: "PROJECT_MANAGER", active: true })).toBe(true);
-    expect(canBeAccountable({ role: "VIEWER", active: true })).toBe(false);
-    expect(canBeAccountable({ role: "EXECUTIVE", active: false })).toBe(false);
+describe("canBeAccountable (ACC-1)", () => {
+  it("accepts an active executive, marked or not", () => {
+    expect(canBeAccountable({ role: "EXECUTIVE", active: true, sroEligible: false })).toBe(true);
+    expect(canBeAccountable({ role: "EXECUTIVE", active: false, sroEligible: true })).toBe(false);
+  });
+
+  it("accepts anyone else who can act only when the trust has marked them SRO-eligible", () => {
+    for (const role of ["ADMIN", "PORTFOLIO_MANAGER", "PROJECT_MANAGER", "CLINICAL_CHAMPION"] as const) {
+      expect(canBeAccountable({ role, active: true, sroEligible: false })).toBe(false);
+      expect(canBeAccountable({ role, active: true, sroEligible: true })).toBe(true);
+      expect(canBeAccountable({ role, active: false, sroEligible: true })).toBe(false);
+    }
+  });
+
+  it("never accepts a viewer, marked or not", () => {
+    expect(canBeAccountable({ role: "VIEWER", active: true, sroEligible: true })).toBe(false);
+  });
+});
+
+describe("accountableChoiceViolations (ACC-1)", () => {
+  const person = { name: "Aisha Khan", role: "PROJECT_MANAGER" as const, active: true, sroEligible: false };
+
+  it("names what is missing beside the field", () => {
+    const [violation] = accountableChoiceViolations(person, "accountableId");
+    expect(violation).toMatchObject({ code: ACCOUNTABLE_VIOLATION.notEligible, field: "accountableId" });
+    expect(violation?.message).toMatch(/Aisha Khan is not an executive and has not been marked SRO-eligible/);
+    expect(codes(accountableChoiceViolations({ ...person, active: false }, "x"))).toEqual([
+      ACCOUNTABLE_VIOLATION.inactive,
+    ]);
+    expect(codes(accountableChoiceViolations({ ...person, role: "VIEWER", sroEligible: true }, "x"))).toEqual(
+      [ACCOUNTABLE_VIOLATION.viewer],
+    );
+  });
+
+  it("accepts an executive or a marked colleague", () => {
+    expect(accountableChoiceViolations({ ...person, sroEligible: true }, "x")).toEqual([]);
+    expect(accountableChoiceViolations({ ...person, role: "EXECUTIVE" }, "x")).toEqual([]);
+  });
+});
+
+describe("mayNameSelfAccountable (ACC-2)", () => {
+  it("lets only an executive name themselves as the A of their own proposal", () => {
+    expect(mayNameSelfAccountable({ actorId: "me", actorRole: "EXECUTIVE", accountableId: "me" })).toBe(true);
+    for (const actorRole of ["ADMIN", "PORTFOLIO_MANAGER", "PROJECT_MANAGER"] as const) {
+      expect(mayNameSelfAccountable({ actorId: "me", actorRole, accountableId: "me" })).toBe(false);
+      expect(mayNameSelfAccountable({ actorId: "me", actorRole, accountableId: "exec" })).toBe(true);
+    }
   });
 });
 
@@ -89,22 +136,39 @@ describe("roleChangeViolations", () => {
 
 describe("deactivationViolations", () => {
   it("accepts an active user who is Accountable for nothing live", () => {
-    expect(deactivationViolations({ isSelf: false, name: "Ben", active: true, accountableFor: [] })).toEqual(
-      [],
-    );
+    expect(
+      deactivationViolations({
+        isSelf: false,
+        name: "Ben",
+        role: "PROJECT_MANAGER",
+        active: true,
+        accountableFor: [],
+      }),
+    ).toEqual([]);
   });
 
   it("refuses yourself, an inactive user, and a live project's Accountable (naming the projects)", () => {
     expect(
-      codes(deactivationViolations({ isSelf: true, name: "Me", active: true, accountableFor: [] })),
+      codes(
+        deactivationViolations({ isSelf: true, name: "Me", role: "ADMIN", active: true, accountableFor: [] }),
+      ),
     ).toEqual([V.deactivateSelf]);
     expect(
-      codes(deactivationViolations({ isSelf: false, name: "Ben", active: false, accountableFor: [] })),
+      codes(
+        deactivationViolations({
+          isSelf: false,
+          name: "Ben",
+          role: "PROJECT_MANAGER",
+          active: false,
+          accountableFor: [],
+        }),
+      ),
     ).toEqual([V.alreadyInactive]);
     const many = Array.from({ length: 7 }, (_, i) => ({ code: `OPS-0${i + 1}`, name: `Project ${i + 1}` }));
     const violations = deactivationViolations({
       isSelf: false,
       name: "Ben",
+      role: "EXECUTIVE",
       active: true,
       accountableFor: many,
     });
@@ -190,7 +254,14 @@ describe("projectsLeftShort", () => {
     const leftShort = { responsible: projects.slice(0, 1), champion: projects.slice(1) };
     expect(
       codes(
-        deactivationViolations({ isSelf: false, name: "Nurse", active: true, accountableFor: [], leftShort }),
+        deactivationViolations({
+          isSelf: false,
+          name: "Nurse",
+          role: "CLINICAL_CHAMPION",
+          active: true,
+          accountableFor: [],
+          leftShort,
+        }),
       ),
     ).toEqual([V.onlyResponsibleLost, V.onlyChampionLost]);
     const role = roleChangeViolations({
@@ -206,5 +277,141 @@ describe("projectsLeftShort", () => {
       [V.onlyChampionLost, "role"],
     ]);
     expect(role[0]?.message).toContain("DIG-01 “ePMA rollout”");
+  });
+});
+
+describe("an Accountable keeps the right to hold the A (ACC-3)", () => {
+  const exec = { role: "EXECUTIVE" as const, discipline: "EXECUTIVE" as const };
+
+  it("refuses demoting an executive who is a live project's A, naming the projects", () => {
+    const violations = roleChangeViolations({
+      isSelf: false,
+      name: "Helen",
+      current: exec,
+      next: { ...exec, role: "PORTFOLIO_MANAGER" },
+      accountableFor: projects,
+    });
+    expect(violations.map((v) => [v.code, v.field])).toEqual([[V.accountableIneligible, "role"]]);
+    expect(violations[0]?.message).toMatch(
+      /Helen is the Accountable of DIG-01 “ePMA rollout”, CLN-03 “Sepsis bundle”.*hand the A of each/,
+    );
+  });
+
+  it("lets an SRO-eligible executive step down, and anyone be demoted who is nobody's A", () => {
+    const next = { ...exec, role: "PROJECT_MANAGER" as const };
+    const input = { isSelf: false, name: "Helen", current: exec, next };
+    expect(roleChangeViolations({ ...input, sroEligible: true, accountableFor: projects })).toEqual([]);
+    expect(roleChangeViolations({ ...input, accountableFor: [] })).toEqual([]);
+  });
+
+  it("does not refuse a change that takes away no eligibility the person had", () => {
+    // A project manager left as A from before the rule: a change of discipline takes nothing away.
+    const pm = { role: "PROJECT_MANAGER" as const, discipline: "DIGITAL" as const };
+    expect(
+      roleChangeViolations({
+        isSelf: false,
+        name: "Aisha",
+        current: pm,
+        next: { ...pm, discipline: "OPERATIONAL" },
+        accountableFor: projects,
+      }),
+    ).toEqual([]);
+  });
+
+  it("refuses clearing the SRO mark of a non-executive who is a live project's A", () => {
+    const base = { name: "Aisha", role: "PROJECT_MANAGER" as const, active: true };
+    const violations = sroEligibilityViolations({
+      ...base,
+      current: true,
+      next: false,
+      accountableFor: projects,
+    });
+    expect(violations.map((v) => [v.code, v.field])).toEqual([[V.accountableIneligible, "sroEligible"]]);
+    expect(violations[0]?.message).toContain("DIG-01 “ePMA rollout”");
+    // An executive keeps the right through the role; nobody's A loses nothing.
+    expect(
+      sroEligibilityViolations({
+        ...base,
+        role: "EXECUTIVE",
+        current: true,
+        next: false,
+        accountableFor: projects,
+      }),
+    ).toEqual([]);
+    expect(sroEligibilityViolations({ ...base, current: true, next: false, accountableFor: [] })).toEqual([]);
+  });
+
+  it("marks anyone but a viewer, and refuses a mark that changes nothing", () => {
+    const base = { name: "Aisha", role: "PROJECT_MANAGER" as const, active: true, accountableFor: [] };
+    expect(sroEligibilityViolations({ ...base, current: false, next: true })).toEqual([]);
+    expect(codes(sroEligibilityViolations({ ...base, role: "VIEWER", current: false, next: true }))).toEqual([
+      V.viewerNotEligible,
+    ]);
+    expect(codes(sroEligibilityViolations({ ...base, current: true, next: true }))).toEqual([V.unchanged]);
+  });
+});
+
+describe("the executive role's rights go with it (ACC-4, ACC-5)", () => {
+  const exec = { role: "EXECUTIVE" as const, discipline: "EXECUTIVE" as const };
+  const objectives = [{ code: "SO-01", title: "Reduce avoidable harm" }];
+  const demote = (over: Partial<Parameters<typeof roleChangeViolations>[0]>) =>
+    roleChangeViolations({
+      isSelf: false,
+      name: "Helen",
+      current: exec,
+      next: { ...exec, role: "PROJECT_MANAGER" },
+      accountableFor: [],
+      ...over,
+    });
+
+  it("refuses demoting the owner of open objectives, naming them", () => {
+    const violations = demote({ ownedObjectives: objectives });
+    expect(violations.map((v) => [v.code, v.field])).toEqual([[V.ownsObjectives, "role"]]);
+    expect(violations[0]?.message).toMatch(
+      /Helen owns SO-01 “Reduce avoidable harm”.*another executive first/,
+    );
+    // An admin may still own an objective (and edits it by role).
+    expect(demote({ ownedObjectives: objectives, next: { ...exec, role: "ADMIN" } })).toEqual([]);
+  });
+
+  it("refuses demoting the duty executive, even to admin", () => {
+    expect(codes(demote({ onDuty: true }))).toEqual([V.onDuty]);
+    expect(codes(demote({ onDuty: true, next: { ...exec, role: "ADMIN" } }))).toEqual([V.onDuty]);
+    expect(demote({ onDuty: true, next: { ...exec, discipline: "CLINICAL" } })).toEqual([]);
+  });
+
+  it("refuses deactivating an objective owner or the duty executive", () => {
+    const input = {
+      isSelf: false,
+      name: "Helen",
+      role: "EXECUTIVE" as const,
+      active: true,
+      accountableFor: [],
+    };
+    expect(codes(deactivationViolations({ ...input, ownedObjectives: objectives, onDuty: true }))).toEqual([
+      V.ownsObjectives,
+      V.onDuty,
+    ]);
+    expect(deactivationViolations(input)).toEqual([]);
+  });
+});
+
+describe("adminCoverViolations (ACC-6)", () => {
+  const input = { name: "Priya", userId: "a1", activeAdminIds: ["a1"] };
+
+  it("refuses removing the last active admin, by demotion or deactivation", () => {
+    expect(codes(adminCoverViolations({ ...input, after: { role: "EXECUTIVE", active: true } }))).toEqual([
+      V.lastAdmin,
+    ]);
+    expect(codes(adminCoverViolations({ ...input, after: { role: "ADMIN", active: false } }))).toEqual([
+      V.lastAdmin,
+    ]);
+  });
+
+  it("accepts the change when another active admin remains, or the person was no active admin", () => {
+    const after = { role: "EXECUTIVE" as const, active: true };
+    expect(adminCoverViolations({ ...input, activeAdminIds: ["a1", "a2"], after })).toEqual([]);
+    expect(adminCoverViolations({ ...input, activeAdminIds: ["a2"], after })).toEqual([]);
+    expect(adminCoverViolations({ ...input, after: { role: "ADMIN", active: true } })).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ import { changeProjectStage, createProject, updateProject } from "@/lib/server/o
 import { assignRaci, handOverAccountable, removeRaci } from "@/lib/server/operations/raci";
 import { decideRebaseline, requestRebaseline, requestScopeChange } from "@/lib/server/operations/rebaselines";
 import { createRisk, updateRisk } from "@/lib/server/operations/risks";
+import { addHoliday, removeHoliday, updateOrganisationSettings } from "@/lib/server/operations/settings";
 import {
   decideStageGate,
   requestStageGate,
@@ -48,7 +49,9 @@ import {
   deactivateUser,
   reactivateUser,
   resetPassword,
+  setSroEligibility,
 } from "@/lib/server/operations/users";
+import { getOrganisationSettings } from "@/lib/server/organisation";
 import * as make from "../server/fixtures";
 import { columns, contextOf, rows } from "../support/authorisation-matrix";
 import { useMigratedDatabase } from "../support/test-database";
@@ -129,6 +132,9 @@ const today = () => computeLocalDate(new Date(), "Europe/London").toISOString().
 
 /** The cell's project back to PROPOSED, where its plan still changes directly (REB-4). */
 const proposed = (id: string) => db().project.update({ where: { id }, data: { stage: "PROPOSED" } });
+/** A weekday of its own for cell `n` (holidays are weekdays, one per date): a Monday, or the Tuesday after. */
+const holidayDate = (n: number, tuesday = false) =>
+  new Date(Date.UTC(2031, 0, 6 + 7 * n + (tuesday ? 1 : 0))).toISOString().slice(0, 10);
 
 /**
  * A metric to record against: the project's own (owned by the sponsor), or, where the actor owns
@@ -358,6 +364,19 @@ const CALLS: Partial<Record<Action, Call>> = {
       role: "VIEWER",
       discipline: "OPERATIONAL",
     }),
+  "settings.manage": async ({ actor }) =>
+    updateOrganisationSettings(actor, {
+      version: (await getOrganisationSettings()).version,
+      timeZone: "Europe/London",
+      rebaselineToleranceDays: "30",
+      rebaselineTolerancePercent: "5",
+      scheduleAmberPercent: "10",
+      scheduleRedPercent: "20",
+      safetyCriticalAnswerHours: "4",
+      safetyHighAnswerHours: "24",
+      safetyOtherAnswerWorkingDays: "2",
+      feedbackAnswerWorkingDays: "5",
+    }),
 };
 
 // The other operations under each action: the matrix holds for every one of them.
@@ -557,6 +576,20 @@ const MORE_CALLS: Partial<Record<Action, Record<string, Call>>> = {
     resetPassword: async ({ actor }) => {
       const user = await make.createUser({ role: "VIEWER" });
       return resetPassword(actor, { userId: user.id, version: 0, password: "another long password" });
+    },
+    setSroEligibility: async ({ actor }) => {
+      const user = await make.createUser({ role: "PROJECT_MANAGER" });
+      return setSroEligibility(actor, { userId: user.id, version: 0, sroEligible: "on" });
+    },
+  },
+  "settings.manage": {
+    addHoliday: ({ actor, n }) => addHoliday(actor, { date: holidayDate(n), name: "Trust training day" }),
+    removeHoliday: async ({ actor, n }) => {
+      const date = holidayDate(n, true);
+      await db().holiday.create({
+        data: { date: new Date(`${date}T00:00:00Z`), name: "Trust training day" },
+      });
+      return removeHoliday(actor, { date });
     },
   },
 };

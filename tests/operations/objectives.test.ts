@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 import { createObjective, updateObjective } from "@/lib/server/operations/objectives";
+import { changeUserRole } from "@/lib/server/operations/users";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";
 import { actorOf, expectRefusedWithoutChange } from "./support";
@@ -196,6 +197,28 @@ describe("updateObjective", () => {
       updateObjective(exec, edit(pillar.id, { parentId: child.id })),
     );
     expect(refused.fieldErrors?.parentId?.[0]).toContain(child.code);
+  });
+
+  it("refuses its owner once they are no longer an executive, changing nothing (ACC-4)", async () => {
+    const owner = await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+    const objective = await make.createObjective({ ownerId: owner.id, status: "ACHIEVED" });
+    expect(await updateObjective(actorOf(owner), edit(objective.id, { status: "ACHIEVED" }))).toMatchObject({
+      ok: true,
+    });
+    // An achieved objective does not hold the demotion back (only open ones do: users.test.ts).
+    expect(
+      await changeUserRole(admin, {
+        userId: owner.id,
+        version: 0,
+        role: "PROJECT_MANAGER",
+        discipline: "DIGITAL",
+      }),
+    ).toMatchObject({ ok: true });
+    const demoted = actorOf(await db().user.findUniqueOrThrow({ where: { id: owner.id } }));
+    const refused = await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+      updateObjective(demoted, edit(objective.id, { version: 1, status: "ACHIEVED", title: "Renamed" })),
+    );
+    expect(refused.message).toMatch(/only its owner can/);
   });
 
   it("refuses handing the objective to someone who cannot own it", async () => {

@@ -144,6 +144,34 @@ describe("createProject", () => {
     expect(noSite.fieldErrors?.siteId).toEqual(["Choose a site"]);
   });
 
+  it("refuses an Accountable who is neither an executive nor SRO-eligible, and takes one who is marked (ACC-1)", async () => {
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      createProject(pm, proposal({ accountableId: otherPm.id })),
+    );
+    expect(refused.fieldErrors?.accountableId?.[0]).toMatch(
+      /not an executive and has not been marked SRO-eligible/,
+    );
+    const marked = await make.createUser({ role: "PROJECT_MANAGER", sroEligible: true });
+    const result = await createProject(pm, proposal({ accountableId: marked.id }));
+    if (!result.ok) throw new Error(result.message);
+    expect(await lettersOf(result.data.id)).toEqual({ [marked.id]: "A", [pm.id]: "R" });
+  });
+
+  it("refuses a proposer naming themselves Accountable unless they are an executive (ACC-2)", async () => {
+    const markedPm = actorOf(await make.createUser({ role: "PROJECT_MANAGER", sroEligible: true }));
+    for (const proposer of [markedPm, pmo, admin]) {
+      const refused = await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+        createProject(proposer, proposal({ accountableId: proposer.id })),
+      );
+      expect(refused.message).toMatch(/someone else must be accountable for it/);
+      expect(refused.fieldErrors?.accountableId).toHaveLength(1);
+    }
+    const byExec = await createProject(sponsor, proposal());
+    if (!byExec.ok) throw new Error(byExec.message);
+    expect(await lettersOf(byExec.data.id)).toEqual({ [sponsor.id]: "A" });
+    expect(await eventsFor(byExec.data.id)).toHaveLength(1);
+  });
+
   it("refuses a duplicate code with a clear CONFLICT", async () => {
     const existing = await make.createProject({ siteId, code: "OPS-55", name: "Discharge lounge" });
     const refused = await expectRefusedWithoutChange(TABLES, "CONFLICT", () =>

@@ -423,3 +423,41 @@ describe("rule 1: removing a Responsible while the other one is being deactivate
     expect(responsible.map((r) => r.userId)).toContain(pm.id);
   });
 });
+
+describe("ACC-6: two admins removing each other at the same time", () => {
+  const removals: [string, (actor: Actor, target: { id: string }) => Promise<ActionResult<unknown>>][] = [
+    [
+      "demotion",
+      (actor, target) =>
+        changeUserRole(actor, { userId: target.id, version: 0, role: "EXECUTIVE", discipline: "EXECUTIVE" }),
+    ],
+    ["deactivation", (actor, target) => deactivateUser(actor, { userId: target.id, version: 0 })],
+  ];
+
+  it.each(removals)(
+    "a %s by an admin whose own removal is in flight waits for it, then is refused, so one of the two stays",
+    async (_what, remove) => {
+      const first = await make.createUser({ role: "ADMIN" });
+      const second = await make.createUser({ role: "ADMIN" });
+      // `first` demoting `second`: it has checked that another admin remains, and written.
+      const other = await openCompetitor();
+      await other.query(
+        `UPDATE "User" SET "role" = 'PORTFOLIO_MANAGER', "version" = "version" + 1 WHERE "id" = $1`,
+        [second.id],
+      );
+      // Meanwhile `second`, still an admin when the request began, removes `first`.
+      const pending = remove(actorOf(second), first);
+      await untilBlocked([pending]);
+      await other.commit();
+      const result = await pending;
+      expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+      expect(result.ok ? "" : result.message).toMatch(/no longer an active admin/);
+      expect(await db().user.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+        role: "ADMIN",
+        active: true,
+        version: 0,
+      });
+      expect(await db().auditEvent.count({ where: { entityId: first.id } })).toBe(0);
+    },
+  );
+});

@@ -33,9 +33,10 @@ async function accountableIdOf(id: string) {
 beforeEach(async () => {
   const site = await make.createSite();
   sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
-  lead = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
+  // SRO-eligible, so that a hand-over to them is judged on what it does to the RACI (ACC-1).
+  lead = actorOf(await make.createUser({ role: "PROJECT_MANAGER", sroEligible: true }));
   pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
-  colleague = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
+  colleague = actorOf(await make.createUser({ role: "PROJECT_MANAGER", sroEligible: true }));
   projectId = (
     await make.createProject({
       siteId: site.id,
@@ -116,6 +117,38 @@ describe("handing over the Accountable", () => {
       }),
     );
     expect(refused.fieldErrors?.toUserId?.[0]).toMatch(/viewer cannot be Accountable/);
+  });
+});
+
+describe("who may be handed the A (docs/governance-rules.md ACC-1)", () => {
+  it("refuses a colleague who is neither an executive nor SRO-eligible, beside the field, changing nothing", async () => {
+    const pm = await make.createUser({ name: "Ben Cole", role: "PROJECT_MANAGER" });
+    const refused = await expectRefusedWithoutChange(TABLES, "INVALID", async () =>
+      handOverAccountable(pmo, {
+        projectId,
+        currentAccountableId: await accountableIdOf(projectId),
+        toUserId: pm.id,
+      }),
+    );
+    expect(refused.fieldErrors?.toUserId?.[0]).toMatch(
+      /Ben Cole is not an executive and has not been marked SRO-eligible/,
+    );
+  });
+
+  it("hands the A to an executive, or to a colleague the trust has marked SRO-eligible", async () => {
+    const exec = await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+    expect(
+      await handOverAccountable(pmo, { projectId, currentAccountableId: sponsor.id, toUserId: exec.id }),
+    ).toMatchObject({ ok: true });
+    const marked = await make.createUser({
+      role: "CLINICAL_CHAMPION",
+      discipline: "CLINICAL",
+      sroEligible: true,
+    });
+    expect(
+      await handOverAccountable(pmo, { projectId, currentAccountableId: exec.id, toUserId: marked.id }),
+    ).toMatchObject({ ok: true });
+    expect((await lettersOf(projectId))[marked.id]).toBe("A");
   });
 });
 
@@ -315,7 +348,12 @@ describe("a live project keeps its clinical champion (rule 1)", () => {
 
   beforeEach(async () => {
     champion = actorOf(
-      await make.createUser({ name: "Dr Priya Shah", role: "CLINICAL_CHAMPION", discipline: "CLINICAL" }),
+      await make.createUser({
+        name: "Dr Priya Shah",
+        role: "CLINICAL_CHAMPION",
+        discipline: "CLINICAL",
+        sroEligible: true,
+      }),
     );
     clinicalProjectId = await projectWithChampion("PILOT");
   });

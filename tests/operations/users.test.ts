@@ -2,12 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type Actor, loadActor } from "@/lib/auth/authenticate";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
+import { handOverAccountable } from "@/lib/server/operations/raci";
 import {
   changeUserRole,
   createUser,
   deactivateUser,
   reactivateUser,
   resetPassword,
+  setSroEligibility,
 } from "@/lib/server/operations/users";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";
@@ -441,5 +443,160 @@ describe("resetPassword", () => {
     await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
       resetPassword(admin, { userId: UNKNOWN, version: 0, password: PASSWORD }),
     );
+  });
+});
+
+describe("setSroEligibility (ACC-1, ACC-3)", () => {
+  it("marks a colleague SRO-eligible, so they may then be handed a project's A; audited once", async () => {
+    const lead = await otherUser({ role: "PROJECT_MANAGER" });
+    const result = await setSroEligibility(admin, { userId: lead.id, version: 0, sroEligible: "on" });
+    expect(result).toMatchObject({ ok: true, data: { version: 1, sroEligible: true } });
+    const events = await auditOf(lead.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: "user.set_sro_eligibility",
+      before: { sroEligible: false },
+      after: { sroEligible: true },
+    });
+    const project = await make.createProject({ siteId, raci: [{ userId: exec.id, letter: "A" }] });
+    expect(
+      await handOverAccountable(pmo, {
+        projectId: project.id,
+        currentAccountableId: exec.id,
+        toUserId: lead.id,
+      }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it("refuses clearing the mark of a live project's Accountable, naming the project; a closed one does not count", async () => {
+    const lead = await otherUser({ role: "PROJECT_MANAGER", sroEligible: true });
+    await make.createProject({
+      siteId,
+      code: "OPS-91",
+      stage: "CLOSED",
+      raci: [{ userId: lead.id, letter: "A" }],
+    });
+    const live = await make.createProject({
+      siteId,
+      code: "OPS-92",
+      raci: [{ userId: lead.id, letter: "A" }],
+    });
+    const clear = { userId: lead.id, version: 0 };
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () => setSroEligibility(admin, clear));
+    expect(refused.fieldErrors?.sroEligible?.[0]).toMatch(/Accountable of OPS-92 “.*”.*hand the A of each/);
+    expect(refused.message).not.toContain("OPS-91");
+    await db().project.update({ where: { id: live.id }, data: { stage: "CANCELLED" } });
+    expect(await setSroEligibility(admin, clear)).toMatchObject({ ok: true, data: { sroEligible: false } });
+  });
+
+  it("refuses marking a viewer, a mark that changes nothing, a stale version, an unknown user, a non-admin and bad input", async () => {
+    const watcher = await otherUser({ role: "VIEWER" });
+    const mark = { userId: watcher.id, version: 0, sroEligible: true };
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () => setSroEligibility(admin, mark));
+    expect(refused.fieldErrors?.sroEligible?.[0]).toMatch(/a viewer cannot be Accountable/);
+    await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      setSroEligibility(admin, { ...mark, sroEligible: false }),
+    );
+    await expectRefusedWithoutChange(TABLES, "CONFLICT", () =>
+      setSroEligibility(admin, { ...mark, version: 3 }),
+    );
+    await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
+      setSroEligibility(admin, { ...mark, userId: UNKNOWN }),
+    );
+    await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () => setSroEligibility(pmo, mark));
+    const invalid = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      setSroEligibility(admin, { userId: "someone", version: -1, sroEligible: "perhaps" }),
+    );
+    expect(Object.keys(invalid.fieldErrors ?? {})).toEqual(
+      expect.arrayContaining(["userId", "version", "sroEligible"]),
+    );
+  });
+});
+
+describe("a demoted executive keeps no executive rights (ACC-3, ACC-4, ACC-5)", () => {
+  const tables = [...TABLES, "StrategicObjective", "Organisation", "RaciAssignment"];
+  const toPm = (user: { id: string }, version = 0) => ({
+    userId: user.id,
+    version,
+    role: "PROJECT_MANAGER",
+    discipline: "OPERATIONAL",
+  });
+
+  it("refuses demoting a live project's Accountable from executive, unless they are SRO-eligible", async () => {
+    const sponsor = await otherUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+    await make.createProject({ siteId, code: "DIG-93", raci: [{ userId: sponsor.id, letter: "A" }] });
+    const refused = await expectRefusedWithoutChange(tables, "RULE", () =>
+      changeUserRole(admin, toPm(sponsor)),
+    );
+    expect(refused.fieldErrors?.role?.[0]).toMatch(/Accountable of DIG-93 “.*”.*hand the A of each/);
+    expect(
+      await setSroEligibility(admin, { userId: sponsor.id, version: 0, sroEligible: true }),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await changeUserRole(admin, toPm(sponsor, 1))).toMatchObject({ ok: true });
+  });
+
+  it("refuses demoting or deactivating the owner of open objectives, naming them; achieved ones do not count", async () => {
+    const owner = await otherUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+    const open = await make.createObjective({ ownerId: owner.id, code: "SO-91", status: "DRAFT" });
+    await make.createObjective({ ownerId: owner.id, code: "SO-92", status: "ACHIEVED" });
+    for (const change of [
+      () => changeUserRole(admin, toPm(owner)),
+      () => deactivateUser(admin, { userId: owner.id, version: 0 }),
+    ]) {
+      const refused = await expectRefusedWithoutChange(tables, "RULE", change);
+      expect(refused.message).toMatch(
+        /owns SO-91 “.*”, and an open objective is owned by an active executive/,
+      );
+      expect(refused.message).not.toContain("SO-92");
+    }
+    await db().strategicObjective.update({ where: { id: open.id }, data: { ownerId: exec.id } });
+    expect(await changeUserRole(admin, toPm(owner))).toMatchObject({ ok: true });
+  });
+
+  it("refuses demoting or deactivating the duty executive", async () => {
+    const onDuty = await otherUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+    await db().organisation.upsert({
+      where: { id: 1 },
+      create: { id: 1, name: "Northbridge", dutyExecutiveId: onDuty.id },
+      update: { dutyExecutiveId: onDuty.id },
+    });
+    for (const change of [
+      () => changeUserRole(admin, { ...toPm(onDuty), role: "ADMIN" }),
+      () => deactivateUser(admin, { userId: onDuty.id, version: 0 }),
+    ]) {
+      const refused = await expectRefusedWithoutChange(tables, "RULE", change);
+      expect(refused.message).toMatch(/is the duty executive.*choose another duty executive/);
+    }
+    await db().organisation.update({ where: { id: 1 }, data: { dutyExecutiveId: null } });
+    expect(await deactivateUser(admin, { userId: onDuty.id, version: 0 })).toMatchObject({ ok: true });
+  });
+});
+
+describe("the trust keeps an active admin (ACC-6)", () => {
+  it("lets one admin demote or deactivate another", async () => {
+    const other = await otherUser({ role: "ADMIN" });
+    expect(
+      await changeUserRole(admin, {
+        userId: other.id,
+        version: 0,
+        role: "EXECUTIVE",
+        discipline: "EXECUTIVE",
+      }),
+    ).toMatchObject({ ok: true });
+    const third = await otherUser({ role: "ADMIN" });
+    expect(await deactivateUser(admin, { userId: third.id, version: 0 })).toMatchObject({ ok: true });
+  });
+
+  it("refuses an admin whose own admin role has since been removed, changing nothing", async () => {
+    const former = await otherUser({ role: "ADMIN" });
+    const session = actorOf(former);
+    await db().user.update({ where: { id: former.id }, data: { role: "PORTFOLIO_MANAGER" } });
+    const target = await otherUser({ role: "ADMIN" });
+    const refused = await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () =>
+      deactivateUser(session, { userId: target.id, version: 0 }),
+    );
+    expect(refused.message).toMatch(/no longer an active admin/);
   });
 });

@@ -36,6 +36,7 @@ export async function createUser(
     role: Role;
     discipline: Discipline;
     active: boolean;
+    sroEligible: boolean;
   }> = {},
 ) {
   const n = next();
@@ -48,6 +49,7 @@ export async function createUser(
       role: overrides.role ?? "PROJECT_MANAGER",
       discipline: overrides.discipline ?? "OPERATIONAL",
       active: overrides.active ?? true,
+      sroEligible: overrides.sroEligible ?? false,
     },
   });
 }

@@ -1,18 +1,25 @@
-// Managing people's accounts (DESIGN.md rule 2: the Accountable is always an active user who can
-// act). Pure: the caller passes who is acting, the account concerned and the live projects it is
-// Accountable for.
+// Managing people's accounts, and who may be a project's Accountable (docs/governance-rules.md
+// rule 2 and ACC-1 to ACC-6). Pure: the caller passes who is acting, the account concerned and what
+// it holds (live projects it is Accountable for, open objectives it owns, the duty rota).
 //
-// - Nobody locks themselves out: an admin cannot deactivate themselves or drop their own ADMIN
-//   role. Together these keep at least one active admin, since only an admin can act on another.
-// - An Accountable stays able to act: someone who is the A of a live project (not closed or
-//   cancelled) is neither deactivated nor made a VIEWER (read-only everywhere, whatever their
-//   letter) until each project has been handed over. The projects are named so the admin knows
-//   where to go.
+// - Who can be Accountable (ACC-1): an active executive, or an active user who is not a viewer and
+//   whom the trust has marked SRO-eligible (senior responsible owner). Nobody but an executive
+//   makes themselves the Accountable of the project they propose (ACC-2).
+// - Nobody locks themselves out, and the trust keeps an admin (ACC-6): an admin cannot deactivate
+//   themselves or drop their own ADMIN role, and the last active admin cannot be removed.
+// - An Accountable stays able to hold the A (ACC-3): someone who is the A of a live project (not
+//   closed or cancelled) is not deactivated, made a VIEWER, demoted from executive or cleared of
+//   SRO eligibility in a way that leaves them unable to hold it, until each project has been
+//   handed over. The projects are named so the admin knows where to go.
+// - The rights of the executive role go with it (ACC-4, ACC-5): nobody stops being an executive,
+//   or is deactivated, while they own open objectives (which only an executive owner edits) or
+//   are the duty executive.
 // - A live project keeps what rule 1 gave it (domain/raci-changes): nobody is deactivated or made
 //   a viewer while they are its only active Responsible, nor deactivated or moved out of CLINICAL
 //   while they are its only clinical champion. The same gaps a RACI edit would refuse, named by
 //   project so the admin can reassign first.
 
+import { canOwnObjective } from "./objectives";
 import type { Role } from "./permissions";
 import { type Discipline, RACI_GAP, type RaciEntry } from "./raci";
 import { introducedRaciGaps, type RaciChangeProject } from "./raci-changes";
@@ -29,6 +36,18 @@ export const USER_VIOLATION = {
   onlyResponsibleLost: "USER_ONLY_RESPONSIBLE",
   onlyChampionLost: "USER_ONLY_CLINICAL_CHAMPION",
   alreadyActive: "USER_ALREADY_ACTIVE",
+  accountableIneligible: "USER_ACCOUNTABLE_INELIGIBLE",
+  ownsObjectives: "USER_OWNS_OBJECTIVES",
+  onDuty: "USER_DUTY_EXECUTIVE",
+  lastAdmin: "USER_LAST_ADMIN",
+  viewerNotEligible: "USER_VIEWER_NOT_SRO_ELIGIBLE",
+} as const;
+
+/** Why a person cannot be chosen as a project's Accountable (ACC-1). */
+export const ACCOUNTABLE_VIOLATION = {
+  inactive: "ACCOUNTABLE_INACTIVE",
+  viewer: "ACCOUNTABLE_VIEWER",
+  notEligible: "ACCOUNTABLE_NOT_ELIGIBLE",
 } as const;
 
 export interface ProjectLabel {
@@ -36,9 +55,59 @@ export interface ProjectLabel {
   name: string;
 }
 
-/** A person may be the Accountable unless they are read-only. */
-export function canBeAccountable(user: { role: Role; active: boolean }): boolean {
-  return user.active && user.role !== "VIEWER";
+/** What decides whether someone may be Accountable. */
+export interface AccountableCandidate {
+  role: Role;
+  active: boolean;
+  /** Marked by the trust as eligible to be a senior responsible owner without being an executive. */
+  sroEligible: boolean;
+}
+
+/**
+ * docs/governance-rules.md ACC-1: the Accountable answers for the project to the board, so it is an
+ * active executive, or an active colleague the trust has marked SRO-eligible. A viewer never is,
+ * marked or not: they are read-only everywhere.
+ */
+export function canBeAccountable(user: AccountableCandidate): boolean {
+  if (!user.active || user.role === "VIEWER") return false;
+  return user.role === "EXECUTIVE" || user.sroEligible;
+}
+
+/** ACC-1 worded beside the form field that chose the person; empty when they may be the A. */
+export function accountableChoiceViolations(
+  user: AccountableCandidate & { name: string },
+  field: string,
+): FieldViolation[] {
+  if (!user.active) {
+    return [{ code: ACCOUNTABLE_VIOLATION.inactive, field, message: "Choose an active user" }];
+  }
+  if (user.role === "VIEWER") {
+    return [
+      {
+        code: ACCOUNTABLE_VIOLATION.viewer,
+        field,
+        message: "A viewer cannot be Accountable: choose someone who can act on the project",
+      },
+    ];
+  }
+  if (!canBeAccountable(user)) {
+    return [
+      {
+        code: ACCOUNTABLE_VIOLATION.notEligible,
+        field,
+        message: `${user.name} is not an executive and has not been marked SRO-eligible: choose an executive or an SRO-eligible colleague as Accountable, or ask an admin to mark ${user.name} eligible`,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * docs/governance-rules.md ACC-2: someone else must be accountable for a proposal, so a proposer
+ * names themselves as its A only when they are an executive (who answers to the board anyway).
+ */
+export function mayNameSelfAccountable(input: { actorId: string; actorRole: Role; accountableId: string }) {
+  return input.accountableId !== input.actorId || input.actorRole === "EXECUTIVE";
 }
 
 /**
@@ -121,11 +190,81 @@ function leftShortViolations(name: string, short: LeftShort, field?: string): Fi
   return violations;
 }
 
-export interface RoleChangeInput {
+/** What an account holds beyond its RACI letters: open objectives it owns, the duty rota. */
+export interface Holdings {
+  /** Open (draft or active) objectives the person owns, by code. */
+  ownedObjectives?: readonly ObjectiveLabel[];
+  /** The person is the organisation's duty executive. */
+  onDuty?: boolean;
+}
+
+export interface ObjectiveLabel {
+  code: string;
+  title: string;
+}
+
+function listObjectives(objectives: readonly ObjectiveLabel[]): string {
+  return listProjects(objectives.map((o) => ({ code: o.code, name: o.title })));
+}
+
+/**
+ * ACC-4 and ACC-5: what someone whose account becomes `next` could no longer hold. Only an
+ * executive owner edits an objective (the matrix's ownerRoles), so open objectives would be left
+ * with nobody but an admin to keep them; the duty executive must be an active executive.
+ */
+function holdingsViolations(
+  name: string,
+  current: { role: Role; active: boolean },
+  next: { role: Role; active: boolean },
+  holdings: Holdings,
+  field?: string,
+): FieldViolation[] {
+  const at = field ? { field } : {};
+  const violations: FieldViolation[] = [];
+  const objectives = holdings.ownedObjectives ?? [];
+  if (objectives.length > 0 && canOwnObjective(current) && !canOwnObjective(next)) {
+    violations.push({
+      code: USER_VIOLATION.ownsObjectives,
+      ...at,
+      message: `${name} owns ${listObjectives(objectives)}, and an open objective is owned by an active executive: give each to another executive first`,
+    });
+  }
+  const stillOnDuty = next.active && next.role === "EXECUTIVE";
+  if (holdings.onDuty && !stillOnDuty) {
+    violations.push({
+      code: USER_VIOLATION.onDuty,
+      ...at,
+      message: `${name} is the duty executive, who sees overdue safety feedback: choose another duty executive in the organisation settings first`,
+    });
+  }
+  return violations;
+}
+
+/** ACC-3: the live projects' A would be held by someone who can no longer hold it. */
+function accountableLosesEligibility(
+  name: string,
+  current: AccountableCandidate,
+  next: AccountableCandidate,
+  accountableFor: readonly ProjectLabel[],
+  field?: string,
+): FieldViolation[] {
+  if (accountableFor.length === 0 || !canBeAccountable(current) || canBeAccountable(next)) return [];
+  return [
+    {
+      code: USER_VIOLATION.accountableIneligible,
+      ...(field ? { field } : {}),
+      message: `${name} is the Accountable of ${listProjects(accountableFor)}, and only an executive or an SRO-eligible colleague can be: hand the A of each to someone who can first`,
+    },
+  ];
+}
+
+export interface RoleChangeInput extends Holdings {
   isSelf: boolean;
   name: string;
   current: { role: Role; discipline: Discipline };
   next: { role: Role; discipline: Discipline };
+  /** Whether the trust has marked the person SRO-eligible (a role change leaves it as it is). */
+  sroEligible?: boolean;
   /** Live projects (not closed or cancelled) on which the person is the Accountable. */
   accountableFor: readonly ProjectLabel[];
   /** What the new role and discipline would take from live projects (`projectsLeftShort`). */
@@ -158,15 +297,37 @@ export function roleChangeViolations(input: RoleChangeInput): FieldViolation[] {
       field: "role",
       message: `${input.name} is the Accountable of ${listProjects(input.accountableFor)}, and a viewer cannot act on a project: hand each over to someone else first`,
     });
+  } else {
+    const sroEligible = input.sroEligible ?? false;
+    violations.push(
+      ...accountableLosesEligibility(
+        input.name,
+        { role: current.role, active: true, sroEligible },
+        { role: next.role, active: true, sroEligible },
+        input.accountableFor,
+        "role",
+      ),
+    );
   }
+  violations.push(
+    ...holdingsViolations(
+      input.name,
+      { role: current.role, active: true },
+      { role: next.role, active: true },
+      input,
+      "role",
+    ),
+  );
   violations.push(...leftShortViolations(input.name, input.leftShort ?? NONE_LEFT_SHORT, "role"));
   return violations;
 }
 
-export interface DeactivationInput {
+export interface DeactivationInput extends Holdings {
   isSelf: boolean;
   name: string;
   active: boolean;
+  /** The person's role: what it lets them hold (ACC-4, ACC-5) goes with the account. */
+  role: Role;
   accountableFor: readonly ProjectLabel[];
   /** What deactivation would take from live projects (`projectsLeftShort`). */
   leftShort?: LeftShort;
@@ -191,6 +352,14 @@ export function deactivationViolations(input: DeactivationInput): FieldViolation
       message: `${input.name} is the Accountable of ${listProjects(input.accountableFor)}: hand each over to an active colleague first, so no live project is left without its A`,
     });
   }
+  violations.push(
+    ...holdingsViolations(
+      input.name,
+      { role: input.role, active: true },
+      { role: input.role, active: false },
+      input,
+    ),
+  );
   violations.push(...leftShortViolations(input.name, input.leftShort ?? NONE_LEFT_SHORT));
   return violations;
 }
@@ -199,4 +368,71 @@ export function reactivationViolations(input: { name: string; active: boolean })
   return input.active
     ? [{ code: USER_VIOLATION.alreadyActive, message: `${input.name} is already active` }]
     : [];
+}
+
+export interface SroEligibilityInput {
+  name: string;
+  role: Role;
+  active: boolean;
+  current: boolean;
+  next: boolean;
+  /** Live projects (not closed or cancelled) on which the person is the Accountable. */
+  accountableFor: readonly ProjectLabel[];
+}
+
+/**
+ * Marking someone SRO-eligible, or clearing the mark (ACC-1, ACC-3). A viewer is never marked: they
+ * could not be Accountable anyway, and the mark would only mislead whoever reads the list.
+ */
+export function sroEligibilityViolations(input: SroEligibilityInput): FieldViolation[] {
+  if (input.current === input.next) {
+    return [
+      {
+        code: USER_VIOLATION.unchanged,
+        field: "sroEligible",
+        message: input.next
+          ? `${input.name} is already marked SRO-eligible`
+          : `${input.name} is not marked SRO-eligible`,
+      },
+    ];
+  }
+  if (input.next && input.role === "VIEWER") {
+    return [
+      {
+        code: USER_VIOLATION.viewerNotEligible,
+        field: "sroEligible",
+        message: `${input.name} is a viewer, and a viewer cannot be Accountable: change their role first`,
+      },
+    ];
+  }
+  const person = { role: input.role, active: input.active };
+  return accountableLosesEligibility(
+    input.name,
+    { ...person, sroEligible: input.current },
+    { ...person, sroEligible: input.next },
+    input.accountableFor,
+    "sroEligible",
+  );
+}
+
+/**
+ * docs/governance-rules.md ACC-6: the trust keeps at least one active admin. `activeAdminIds` are
+ * the active admins as locked by the change (so a concurrent change cannot remove another one
+ * meanwhile); `after` is what the account concerned becomes.
+ */
+export function adminCoverViolations(input: {
+  name: string;
+  userId: string;
+  activeAdminIds: readonly string[];
+  after: { role: Role; active: boolean };
+}): FieldViolation[] {
+  const staysAdmin = input.after.active && input.after.role === "ADMIN";
+  const others = input.activeAdminIds.filter((id) => id !== input.userId);
+  if (staysAdmin || !input.activeAdminIds.includes(input.userId) || others.length > 0) return [];
+  return [
+    {
+      code: USER_VIOLATION.lastAdmin,
+      message: `${input.name} is the last active admin: make someone else an admin first, so the trust is never left without one`,
+    },
+  ];
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalText, text, version } from "./common";
+import { checkbox, id, optionalText, text, version } from "./common";
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -47,3 +47,7 @@ export type UserRefInput = z.input<typeof userRefSchema>;
 
 export const resetPasswordSchema = z.object({ userId: id("person"), version, password });
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+
+/** Ticked: the trust allows the person to be a project's Accountable without being an executive. */
+export const setSroEligibilitySchema = z.object({ userId: id("person"), version, sroEligible: checkbox });
+export type SetSroEligibilityInput = z.input<typeof setSroEligibilitySchema>;

@@ -5,6 +5,8 @@ import { DEFAULT_SETTINGS, type GovernanceSettings } from "@/lib/domain/settings
 import { type Clock, clockAt } from "./dates";
 
 export const DEFAULT_TIME_ZONE = "Europe/London";
+/** The name shown before the organisation row exists (a fresh installation). */
+const DEFAULT_NAME = "Throughline";
 
 export interface OrganisationInfo {
   name: string;
@@ -16,7 +18,7 @@ export async function getOrganisation(): Promise<OrganisationInfo> {
     where: { id: 1 },
     select: { name: true, timeZone: true },
   });
-  return organisation ?? { name: "Throughline", timeZone: DEFAULT_TIME_ZONE };
+  return organisation ?? { name: DEFAULT_NAME, timeZone: DEFAULT_TIME_ZONE };
 }
 
 /** Now, and today's date in the organisation's time zone (due dates are the trust's days). */
@@ -45,4 +47,21 @@ const SETTINGS_SELECT = {
 export async function getGovernanceSettings(tx: DbTx = db()): Promise<GovernanceSettings> {
   const row = await tx.organisation.findUnique({ where: { id: 1 }, select: SETTINGS_SELECT });
   return row ?? { ...DEFAULT_SETTINGS };
+}
+
+/** Everything the organisation settings form shows and sends back, with the version it was read at. */
+export interface OrganisationSettings extends OrganisationInfo, GovernanceSettings {
+  version: number;
+}
+
+/**
+ * The organisation's name, time zone and governance settings with their version, or the schema's
+ * defaults (version 0) before the row exists. Pass the transaction that will change them.
+ */
+export async function getOrganisationSettings(tx: DbTx = db()): Promise<OrganisationSettings> {
+  const row = await tx.organisation.findUnique({
+    where: { id: 1 },
+    select: { ...SETTINGS_SELECT, name: true, timeZone: true, version: true },
+  });
+  return row ?? { ...DEFAULT_SETTINGS, name: DEFAULT_NAME, timeZone: DEFAULT_TIME_ZONE, version: 0 };
 }

@@ -1,6 +1,7 @@
 import "server-only";
-// Strategic objective operations (DESIGN.md rule 3: only the objective's owner, or an admin, edits
-// it; rule 1: retiring it must not leave a live project serving no objective). Each: parse → load →
+// Strategic objective operations (docs/governance-rules.md rule 3: only the objective's owner, while
+// an executive (ACC-4), or an admin, edits it; rule 1: retiring it must not leave a live project
+// serving no objective). Each: parse → load →
 // authority → version → rules → one transaction with the change and its audit event.
 import type { z } from "zod";
 import type { StrategicObjective } from "@/generated/prisma/client";
@@ -38,7 +39,12 @@ const objectiveColumns = (data: z.output<typeof updateObjectiveSchema | typeof c
   parentId: data.parentId ?? null,
 });
 
+/**
+ * The owner's row is read FOR SHARE: a role change or deactivation locks it FOR UPDATE before it
+ * looks for the objectives the person owns (ACC-4), so the two take turns and neither misses the other.
+ */
 async function assertEligibleOwner(tx: DbTx, ownerId: string): Promise<void> {
+  await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${ownerId} FOR SHARE`;
   const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { role: true, active: true } });
   if (!owner || !canOwnObjective(owner)) {
     throw invalid({ ownerId: ["Choose an active executive (or admin) as the owner"] });

@@ -1,6 +1,7 @@
 import "server-only";
 // The person chosen in a form field (an owner, a RACI letter's holder, the Accountable): someone
-// who exists, is active and (for R and A) can act, refused beside that field otherwise.
+// who exists, is active and (for R and A) can act, refused beside that field otherwise. The
+// Accountable is an executive or an SRO-eligible colleague (docs/governance-rules.md ACC-1).
 //
 // The person's row is read FOR SHARE: an account change (deactivation, a new role) locks the row
 // FOR UPDATE before it checks what the person is Accountable for, so the two take turns. A choice
@@ -8,7 +9,8 @@ import "server-only";
 // has the row, sees the letter this transaction gave the person.
 import type { Discipline, Role } from "@/generated/prisma/enums";
 import type { DbTx } from "@/lib/db/client";
-import { canBeAccountable, canBeResponsible } from "@/lib/domain/user-accounts";
+import { accountableChoiceViolations, canBeResponsible } from "@/lib/domain/user-accounts";
+import { groupByField } from "@/lib/domain/violations";
 import { invalid } from "./errors";
 
 interface Person {
@@ -17,11 +19,13 @@ interface Person {
   role: Role;
   discipline: Discipline;
   active: boolean;
+  sroEligible: boolean;
 }
 
 async function lockPerson(tx: DbTx, userId: string): Promise<Person | undefined> {
   const rows = await tx.$queryRaw<Person[]>`
-    SELECT "id", "name", "role"::text AS "role", "discipline"::text AS "discipline", "active"
+    SELECT "id", "name", "role"::text AS "role", "discipline"::text AS "discipline", "active",
+      "sroEligible"
     FROM "User" WHERE "id" = ${userId} FOR SHARE`;
   return rows[0];
 }
@@ -38,16 +42,18 @@ export async function requireActiveUser(tx: DbTx, userId: string, field: string,
   return user;
 }
 
-/** An active user who can act on a project (DESIGN.md rule 2): a viewer cannot be the Accountable. */
+/**
+ * An active user who may hold a project's A (docs/governance-rules.md rule 2 and ACC-1): an
+ * executive or an SRO-eligible colleague, never a viewer.
+ */
 export async function requireAccountable(tx: DbTx, userId: string, field: string) {
   const user = await requireActiveUser(tx, userId, field);
-  if (!canBeAccountable(user)) {
-    throw invalid({ [field]: ["A viewer cannot be Accountable: choose someone who can act on the project"] });
-  }
+  const violations = accountableChoiceViolations(user, field);
+  if (violations.length) throw invalid(groupByField(violations) ?? {});
   return user;
 }
 
-/** An active user who can do the work (DESIGN.md rule 1): a viewer is read-only, so cannot be Responsible. */
+/** An active user who can do the work (docs/governance-rules.md rule 1): a viewer is read-only, so cannot be Responsible. */
 export async function requireResponsible(tx: DbTx, userId: string, field: string) {
   const user = await requireActiveUser(tx, userId, field);
   if (!canBeResponsible(user)) {

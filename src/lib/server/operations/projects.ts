@@ -14,6 +14,7 @@ import {
   isOpenStage,
   type ProjectFacts,
 } from "@/lib/domain/stage-gates";
+import { mayNameSelfAccountable } from "@/lib/domain/user-accounts";
 import { normaliseReason } from "@/lib/domain/violations";
 import { changeProjectStageSchema, createProjectSchema, updateProjectSchema } from "@/lib/schemas/projects";
 import type { Clock } from "../dates";
@@ -41,14 +42,24 @@ async function assertSiteExists(tx: DbTx, siteId: string): Promise<void> {
 
 /**
  * Proposes a project with its Accountable in one transaction (rule 2: never a project without
- * its A). The Responsible is the person named, or else, when the proposer could not otherwise
- * edit the project (a project manager, say) and is not its A, the proposer: nobody is locked out
- * of their own proposal.
+ * its A). The A is an executive or an SRO-eligible colleague (docs/governance-rules.md ACC-1), and
+ * not the proposer unless they are an executive (ACC-2). The Responsible is the person named, or
+ * else, when the proposer could not otherwise edit the project (a project manager, say) and is
+ * not its A, the proposer: nobody is locked out of their own proposal.
  */
 export function createProject(actor: Actor, input: unknown): Promise<ActionResult<ProjectRef>> {
   return runOperation(async () => {
     const data = parseInput(createProjectSchema, input);
     assertCan("project.create", actor);
+    if (
+      !mayNameSelfAccountable({ actorId: actor.id, actorRole: actor.role, accountableId: data.accountableId })
+    ) {
+      throw new OperationError(
+        "FORBIDDEN",
+        "You cannot be the Accountable of a project you propose: someone else must be accountable for it, so name an executive or an SRO-eligible colleague.",
+        { accountableId: ["Choose someone other than yourself"] },
+      );
+    }
     return db().$transaction(async (tx) => {
       await assertSiteExists(tx, data.siteId);
       const accountable = await requireAccountable(tx, data.accountableId, "accountableId");

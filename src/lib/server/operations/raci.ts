@@ -1,6 +1,7 @@
 import "server-only";
-// RACI operations (DESIGN.md rule 2: exactly one active Accountable, always; rule 1's RACI facts
-// keep holding once a project is live). A change is refused when it would introduce a RACI gap the
+// RACI operations (docs/governance-rules.md rule 2: exactly one active Accountable, always, who is
+// an executive or an SRO-eligible colleague (ACC-1); rule 1's RACI facts keep holding once a
+// project is live). A change is refused when it would introduce a RACI gap the
 // project does not already have (domain/raci-changes). Each change takes the project's lock before
 // reading its RACI, so it cannot slip between a stage move's gate check and its write (or another
 // RACI change's); the partial unique index on A backs this up. RACI rows carry no version: a
@@ -153,8 +154,8 @@ export function removeRaci(actor: Actor, input: unknown): Promise<ActionResult<n
 }
 
 /**
- * Moves the A from its holder to another active person who can act on the project (not a viewer)
- * in one transaction: never zero, never two.
+ * Moves the A from its holder to another active person who may hold it (an executive or an
+ * SRO-eligible colleague, docs/governance-rules.md ACC-1) in one transaction: never zero, never two.
  */
 export function handOverAccountable(actor: Actor, input: unknown): Promise<ActionResult<null>> {
   return runOperation(async () => {

@@ -2,43 +2,72 @@ import "server-only";
 // User administration (admins only). Every read here omits the password hash, so neither results
 // nor audit events can carry one; sessions end at their next request whenever the session version
 // is bumped (deactivation, password reset), because the session re-check compares it.
+//
+// A change of role or a deactivation first locks every active admin's row (docs/governance-rules.md
+// ACC-6), so two admins removing each other take turns and the second sees the first's outcome.
 import type { Prisma } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
 import { type DbTx, db } from "@/lib/db/client";
 import {
+  adminCoverViolations,
   deactivationViolations,
   type LeftShort,
   NONE_LEFT_SHORT,
+  type ObjectiveLabel,
   type ProjectLabel,
   projectsLeftShort,
   reactivationViolations,
   roleChangeViolations,
   type StaffedProject,
+  sroEligibilityViolations,
 } from "@/lib/domain/user-accounts";
 import {
   changeUserRoleSchema,
   createUserSchema,
   resetPasswordSchema,
+  setSroEligibilitySchema,
   userRefSchema,
 } from "@/lib/schemas/users";
+import { getGovernanceSettings } from "../organisation";
 import { recordAudit } from "./audit";
 import { assertCan } from "./authority";
-import { conflict, notFound, OperationError, refuse } from "./errors";
+import { conflict, forbidden, notFound, OperationError, refuse } from "./errors";
 import { parseInput, runOperation } from "./run";
 
 export interface UserRef {
   id: string;
   version: number;
   active: boolean;
+  sroEligible: boolean;
 }
 
 const withoutSecrets = { passwordHash: true } as const;
 
 type SafeUser = Prisma.UserGetPayload<{ omit: typeof withoutSecrets }>;
 
-const ref = (u: SafeUser): UserRef => ({ id: u.id, version: u.version, active: u.active });
+const ref = (u: SafeUser): UserRef => ({
+  id: u.id,
+  version: u.version,
+  active: u.active,
+  sroEligible: u.sroEligible,
+});
+
+/**
+ * docs/governance-rules.md ACC-6: locks every active admin's row, in id order (so two such changes
+ * cannot deadlock), before anything about the account is read, and returns their ids. Every change
+ * that can remove an admin takes these locks first, so none can remove another admin while this
+ * transaction counts them. The actor must still be among them: an admin whose rights a concurrent
+ * change has just removed no longer manages accounts.
+ */
+async function lockActiveAdmins(tx: DbTx, actor: Actor): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User" WHERE "role" = 'ADMIN' AND "active" ORDER BY "id" FOR UPDATE`;
+  const ids = rows.map((row) => row.id);
+  if (!ids.includes(actor.id)) throw forbidden("manage users (you are no longer an active admin)");
+  return ids;
+}
 
 /**
  * The account, locked FOR UPDATE before anything about it is checked. Choosing someone as an
@@ -62,6 +91,20 @@ async function accountableFor(tx: DbTx, userId: string): Promise<ProjectLabel[]>
     orderBy: { project: { code: "asc" } },
   });
   return rows.map((row) => row.project);
+}
+
+/** Open (draft or active) objectives the user owns, by code (ACC-4). */
+async function ownedObjectives(tx: DbTx, userId: string): Promise<ObjectiveLabel[]> {
+  return tx.strategicObjective.findMany({
+    where: { ownerId: userId, status: { in: ["DRAFT", "ACTIVE"] } },
+    select: { code: true, title: true },
+    orderBy: { code: "asc" },
+  });
+}
+
+/** Whether the user is the organisation's duty executive (ACC-5). */
+async function isOnDuty(tx: DbTx, userId: string): Promise<boolean> {
+  return (await getGovernanceSettings(tx)).dutyExecutiveId === userId;
 }
 
 /**
@@ -163,23 +206,31 @@ export function changeUserRole(actor: Actor, input: unknown): Promise<ActionResu
     const data = parseInput(changeUserRoleSchema, input);
     assertCan("user.manage", actor);
     return db().$transaction(async (tx) => {
+      const activeAdminIds = await lockActiveAdmins(tx, actor);
       const user = await loadUser(tx, data.userId, data.version);
-      const violations = roleChangeViolations({
-        isSelf: user.id === actor.id,
-        name: user.name,
-        current: { role: user.role, discipline: user.discipline },
-        next: { role: data.role, discipline: data.discipline },
-        accountableFor: data.role === "VIEWER" ? await accountableFor(tx, user.id) : [],
-        leftShort: user.active
-          ? await leftShortBy(tx, user, { role: data.role, discipline: data.discipline, active: true })
-          : NONE_LEFT_SHORT,
-      });
-      if (violations.length) throw refuse(violations);
+      const next = { role: data.role, discipline: data.discipline };
+      const violations = [
+        ...roleChangeViolations({
+          isSelf: user.id === actor.id,
+          name: user.name,
+          current: { role: user.role, discipline: user.discipline },
+          next,
+          sroEligible: user.sroEligible,
+          accountableFor: await accountableFor(tx, user.id),
+          ownedObjectives: user.active ? await ownedObjectives(tx, user.id) : [],
+          onDuty: await isOnDuty(tx, user.id),
+          leftShort: user.active ? await leftShortBy(tx, user, { ...next, active: true }) : NONE_LEFT_SHORT,
+        }),
+        ...adminCoverViolations({
+          name: user.name,
+          userId: user.id,
+          activeAdminIds,
+          after: { role: data.role, active: user.active },
+        }),
+      ];
+      if (violations.length) throw refuse(violations, "role");
       // The role is re-read on every request, so open sessions pick it up without ending.
-      return saveVersioned(tx, actor, "user.change_role", user, {
-        role: data.role,
-        discipline: data.discipline,
-      });
+      return saveVersioned(tx, actor, "user.change_role", user, next);
     });
   }, "Role updated.");
 }
@@ -189,14 +240,30 @@ export function deactivateUser(actor: Actor, input: unknown): Promise<ActionResu
     const data = parseInput(userRefSchema, input);
     assertCan("user.manage", actor);
     return db().$transaction(async (tx) => {
+      const activeAdminIds = await lockActiveAdmins(tx, actor);
       const user = await loadUser(tx, data.userId, data.version);
       const violations = deactivationViolations({
         isSelf: user.id === actor.id,
         name: user.name,
         active: user.active,
+        role: user.role,
         accountableFor: await accountableFor(tx, user.id),
+        ownedObjectives: await ownedObjectives(tx, user.id),
+        onDuty: await isOnDuty(tx, user.id),
         leftShort: await leftShortBy(tx, user, { ...user, active: false }),
       });
+      // Only worth counting once the change is otherwise allowed (yourself, or an inactive account,
+      // is refused above).
+      if (!violations.length) {
+        violations.push(
+          ...adminCoverViolations({
+            name: user.name,
+            userId: user.id,
+            activeAdminIds,
+            after: { role: user.role, active: false },
+          }),
+        );
+      }
       if (violations.length) throw refuse(violations);
       return saveVersioned(tx, actor, "user.deactivate", user, {
         active: false,
@@ -204,6 +271,31 @@ export function deactivateUser(actor: Actor, input: unknown): Promise<ActionResu
       });
     });
   }, "User deactivated. Their sessions have ended.");
+}
+
+/**
+ * Marks someone SRO-eligible, so they may be a project's Accountable without being an executive,
+ * or clears the mark (docs/governance-rules.md ACC-1); clearing it is refused while they hold the A
+ * of a live project they could then no longer hold (ACC-3).
+ */
+export function setSroEligibility(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
+  return runOperation(async () => {
+    const data = parseInput(setSroEligibilitySchema, input);
+    assertCan("user.manage", actor);
+    return db().$transaction(async (tx) => {
+      const user = await loadUser(tx, data.userId, data.version);
+      const violations = sroEligibilityViolations({
+        name: user.name,
+        role: user.role,
+        active: user.active,
+        current: user.sroEligible,
+        next: data.sroEligible,
+        accountableFor: data.sroEligible ? [] : await accountableFor(tx, user.id),
+      });
+      if (violations.length) throw refuse(violations, "sroEligible");
+      return saveVersioned(tx, actor, "user.set_sro_eligibility", user, { sroEligible: data.sroEligible });
+    });
+  }, "SRO eligibility updated.");
 }
 
 export function reactivateUser(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {

@@ -24,3 +24,6 @@ export async function reactivateUserAction(_: State, form: FormData) {
 export async function resetPasswordAction(_: State, form: FormData) {
   return act(users.resetPassword, form);
 }
+export async function setSroEligibilityAction(_: State, form: FormData) {
+  return act(users.setSroEligibility, form);
+}

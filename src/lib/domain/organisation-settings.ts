@@ -1,0 +1,151 @@
+// Changing the organisation's settings and its bank holidays (docs/governance-rules.md ACC-5, ACC-7,
+// ACC-8). Pure: the caller passes the values as the form sent them (already numbers) and the person
+// chosen as duty executive.
+//
+// The ranges keep every rule that reads a setting meaningful: a tolerance cannot be negative, an
+// answer time cannot be zero, red comes after amber, and the safety answer times are never longer
+// than the ones they escalate from (a critical safety concern is never given longer than a high
+// one, nor safety feedback longer than ordinary feedback). The upper bounds catch slips of the
+// keyboard (a 4,000-hour answer time) rather than encode policy.
+import { assertTimeZone } from "./milestones";
+import type { Role } from "./permissions";
+import type { GovernanceSettings } from "./settings";
+import type { FieldViolation } from "./violations";
+
+export const SETTINGS_VIOLATION = {
+  outOfRange: "SETTINGS_OUT_OF_RANGE",
+  redNotAfterAmber: "SETTINGS_RED_NOT_AFTER_AMBER",
+  criticalSlowerThanHigh: "SETTINGS_CRITICAL_SLOWER_THAN_HIGH",
+  safetySlowerThanFeedback: "SETTINGS_SAFETY_SLOWER_THAN_FEEDBACK",
+  unknownTimeZone: "SETTINGS_UNKNOWN_TIME_ZONE",
+  dutyNotExecutive: "SETTINGS_DUTY_NOT_EXECUTIVE",
+  holidayOnWeekend: "HOLIDAY_ON_WEEKEND",
+} as const;
+
+export type SettingsValues = Omit<GovernanceSettings, "dutyExecutiveId"> & { timeZone: string };
+
+/** The person chosen as duty executive, as loaded; null when none is chosen. */
+export interface DutyCandidate {
+  name: string;
+  role: Role;
+  active: boolean;
+}
+
+type NumericSetting = Exclude<keyof SettingsValues, "timeZone" | "feedbackAcceptanceTimeoutDays">;
+
+/** Inclusive bounds, and how the form asks for the value. */
+const RANGES: Readonly<Record<NumericSetting, { min: number; max: number; ask: string }>> = {
+  rebaselineToleranceDays: { min: 0, max: 365, ask: "a number of days from 0 to 365" },
+  rebaselineTolerancePercent: { min: 0, max: 100, ask: "a percentage from 0 to 100" },
+  scheduleAmberPercent: { min: 1, max: 100, ask: "a percentage from 1 to 100" },
+  scheduleRedPercent: { min: 1, max: 500, ask: "a percentage from 1 to 500" },
+  safetyCriticalAnswerHours: { min: 1, max: 24, ask: "a number of hours from 1 to 24" },
+  safetyHighAnswerHours: { min: 1, max: 168, ask: "a number of hours from 1 to 168 (a week)" },
+  safetyOtherAnswerWorkingDays: { min: 1, max: 20, ask: "a number of working days from 1 to 20" },
+  feedbackAnswerWorkingDays: { min: 1, max: 60, ask: "a number of working days from 1 to 60" },
+};
+
+const ACCEPTANCE_TIMEOUT = { min: 1, max: 365 };
+
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    assertTimeZone(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** docs/governance-rules.md ACC-7 (ranges, time zone) and ACC-5 (the duty executive). */
+export function settingsViolations(
+  values: SettingsValues,
+  dutyExecutive: DutyCandidate | null,
+): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  const outOfRange = new Set<string>();
+  for (const [field, range] of Object.entries(RANGES) as [
+    NumericSetting,
+    (typeof RANGES)[NumericSetting],
+  ][]) {
+    const value = values[field];
+    if (value < range.min || value > range.max) {
+      outOfRange.add(field);
+      violations.push({ code: SETTINGS_VIOLATION.outOfRange, field, message: `Enter ${range.ask}` });
+    }
+  }
+  const timeout = values.feedbackAcceptanceTimeoutDays;
+  if (timeout !== null && (timeout < ACCEPTANCE_TIMEOUT.min || timeout > ACCEPTANCE_TIMEOUT.max)) {
+    violations.push({
+      code: SETTINGS_VIOLATION.outOfRange,
+      field: "feedbackAcceptanceTimeoutDays",
+      message: "Enter a number of days from 1 to 365, or leave it blank so answers wait for their author",
+    });
+  }
+  // Relations are judged only between values that are themselves in range: one message per slip.
+  const inRange = (...fields: NumericSetting[]) => fields.every((f) => !outOfRange.has(f));
+  if (
+    inRange("scheduleAmberPercent", "scheduleRedPercent") &&
+    values.scheduleRedPercent <= values.scheduleAmberPercent
+  ) {
+    violations.push({
+      code: SETTINGS_VIOLATION.redNotAfterAmber,
+      field: "scheduleRedPercent",
+      message: `Red must start after amber: enter more than ${values.scheduleAmberPercent}%`,
+    });
+  }
+  if (
+    inRange("safetyCriticalAnswerHours", "safetyHighAnswerHours") &&
+    values.safetyCriticalAnswerHours > values.safetyHighAnswerHours
+  ) {
+    violations.push({
+      code: SETTINGS_VIOLATION.criticalSlowerThanHigh,
+      field: "safetyCriticalAnswerHours",
+      message: `A critical safety concern must be answered no later than a high one: enter at most ${values.safetyHighAnswerHours} hours`,
+    });
+  }
+  if (
+    inRange("safetyOtherAnswerWorkingDays", "feedbackAnswerWorkingDays") &&
+    values.safetyOtherAnswerWorkingDays > values.feedbackAnswerWorkingDays
+  ) {
+    violations.push({
+      code: SETTINGS_VIOLATION.safetySlowerThanFeedback,
+      field: "safetyOtherAnswerWorkingDays",
+      message: `Safety feedback must be answered no later than other feedback: enter at most ${values.feedbackAnswerWorkingDays} working days`,
+    });
+  }
+  if (!isTimeZone(values.timeZone)) {
+    violations.push({
+      code: SETTINGS_VIOLATION.unknownTimeZone,
+      field: "timeZone",
+      message: "Enter a time zone by its IANA name, such as Europe/London",
+    });
+  }
+  if (dutyExecutive && !(dutyExecutive.active && dutyExecutive.role === "EXECUTIVE")) {
+    violations.push({
+      code: SETTINGS_VIOLATION.dutyNotExecutive,
+      field: "dutyExecutiveId",
+      message: dutyExecutive.active
+        ? `${dutyExecutive.name} is not an executive: choose an active executive as duty executive`
+        : `${dutyExecutive.name} has been deactivated: choose an active executive as duty executive`,
+    });
+  }
+  return violations;
+}
+
+/**
+ * docs/governance-rules.md ACC-8: a bank holiday is a weekday. Weekends are never working days, so
+ * a holiday falling on one changes nothing; the day off is the substitute weekday, which is the one
+ * to enter.
+ */
+export function holidayViolations(date: Date): FieldViolation[] {
+  const weekday = date.getUTCDay();
+  if (weekday !== 0 && weekday !== 6) return [];
+  return [
+    {
+      code: SETTINGS_VIOLATION.holidayOnWeekend,
+      field: "date",
+      message:
+        "That date is a weekend, which is never a working day: enter the weekday the holiday is taken instead (the substitute day)",
+    },
+  ];
+}
