@@ -6,7 +6,8 @@ import type { Clock } from "./dates";
 import { AWAITING_ANSWER_STATUSES } from "./feedback-filters";
 import { type FeedbackRow, feedbackRowSelect, toFeedbackRow } from "./feedback-rows";
 import { type MilestoneRow, milestoneRowSelect, toMilestoneRow } from "./milestone-rows";
-import { type ProjectSchedule, toProjectSchedule } from "./project-schedule";
+import { getGovernanceSettings } from "./organisation";
+import { type ProjectSchedule, projectScheduleSelect, toProjectSchedule } from "./project-schedule";
 
 /** How far ahead "due soon" looks: the domain's fortnight, which is also what health grades as due soon. */
 export const DUE_SOON_DAYS = DEFAULT_DUE_SOON_DAYS;
@@ -47,6 +48,7 @@ export interface MyWork {
 export async function getMyWork(actorId: string, clock: Clock): Promise<MyWork> {
   const mine = { raci: { some: { userId: actorId, letter: { in: [...RUNNING_LETTERS] } } } };
   const horizon = new Date(clock.today.getTime() + DUE_SOON_DAYS * DAY_MS);
+  const settings = await getGovernanceSettings();
   const [assignments, milestones, feedback] = await Promise.all([
     db().raciAssignment.findMany({
       where: { userId: actorId, letter: { in: [...RUNNING_LETTERS] } },
@@ -54,7 +56,7 @@ export async function getMyWork(actorId: string, clock: Clock): Promise<MyWork> 
       select: {
         letter: true,
         project: {
-          select: { code: true, name: true, stage: true, baselineEndDate: true, forecastEndDate: true },
+          select: { code: true, name: true, stage: true, ...projectScheduleSelect },
         },
       },
     }),
@@ -80,7 +82,7 @@ export async function getMyWork(actorId: string, clock: Clock): Promise<MyWork> 
       name: a.project.name,
       stage: a.project.stage,
       letter: a.letter === "A" ? "A" : "R",
-      ...toProjectSchedule(a.project),
+      ...toProjectSchedule(a.project, settings),
     })),
     milestones: milestones.map((m) => {
       const row = toMilestoneRow(m, clock.today);
