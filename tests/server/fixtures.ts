@@ -174,6 +174,8 @@ export async function createFeedback(input: {
       kind: input.kind ?? "CONCERN",
       severity: input.severity ?? "MEDIUM",
       status: input.status ?? (input.response ? "RESPONDED" : "OPEN"),
+      // A CHECK constraint: a closed item says how it closed.
+      ...(input.status === "CLOSED" ? { closure: "ACCEPTED" as const } : {}),
       body: input.body ?? `Feedback ${n}`,
       dueAt: input.dueAt,
       createdAt: input.createdAt ?? new Date(input.dueAt.getTime() - 86_400_000),

@@ -186,9 +186,10 @@ async function loadStageFacts(tx: DbTx, projectId: string, today: Date) {
     where: { projectId, active: true },
     select: { id: true, name: true, baselineValue: true, targetValue: true, cadence: true },
   });
+  // Provisional values are never final (docs/governance-rules.md NUM-5).
   const latest = await tx.metricValue.groupBy({
     by: ["metricId"],
-    where: { metric: { projectId, active: true } },
+    where: { metric: { projectId, active: true }, provisional: false },
     _max: { periodStart: true },
   });
   const lastPeriod = new Map(latest.map((row) => [row.metricId, row._max.periodStart]));
