@@ -3,18 +3,20 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { MilestoneStatus } from "@/generated/prisma/enums";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/auth/demo-users";
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
 import { buildDemoPlan } from "@/lib/db/seed/plan";
 import { AlreadySeededError, isSeeded, seedDemoOrganisation } from "@/lib/db/seed/seed";
-import { ACTIVE_PROJECT_STAGES } from "@/lib/domain/alignment";
+import { computeObjectiveCoverage, isLiveProject } from "@/lib/domain/alignment";
 import { computeEarliestFinalPeriod } from "@/lib/domain/benefits-review";
 import { computeFeedbackDueAt, computeFeedbackSla } from "@/lib/domain/feedback-sla";
-import { canRecordMetricValue } from "@/lib/domain/metrics";
+import { canDefineMetric, canRecordMetricValue } from "@/lib/domain/metrics";
 import { computeLocalDate } from "@/lib/domain/milestones";
 import { type RaciEntry, raciGaps } from "@/lib/domain/raci";
+import { forecastEndViolations } from "@/lib/domain/schedule";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { closureGaps, type ProjectFacts, stageMoveGaps } from "@/lib/domain/stage-gates";
 import { createTestDatabase, useMigratedDatabase } from "../support/test-database";
@@ -170,11 +172,20 @@ describe("the demo organisation", () => {
     const unaligned = projects.filter((p) => p.alignments.length === 0);
     expect(unaligned.length).toBeGreaterThanOrEqual(2);
     for (const project of unaligned) expect(project.stage).toBe("PROPOSED");
+    expect(unaligned.filter((p) => isLiveProject(p.stage, p.heldFromStage))).toEqual([]);
     const objectives = await db().strategicObjective.findMany({
       include: { alignments: { include: { project: true } } },
     });
+    // The one definition of delivery every page uses (docs/governance-rules.md NUM-7).
     const withoutDelivery = objectives.filter(
-      (o) => !o.alignments.some((a) => ACTIVE_PROJECT_STAGES.includes(a.project.stage)),
+      (o) =>
+        computeObjectiveCoverage({
+          status: o.status,
+          alignedProjects: o.alignments.map((a) => ({
+            stage: a.project.stage,
+            contribution: a.contribution,
+          })),
+        }).visionWithoutDelivery,
     );
     expect(withoutDelivery.map((o) => o.code)).toEqual(["SO-09"]);
   });
@@ -432,5 +443,38 @@ describe("the demo plan on any day", () => {
       (r) => r.projectId,
     );
     for (const project of plan.projects) expect(accountable.get(project.id as string)).toHaveLength(1);
+  });
+
+  it.each(instants)("on %s defines metrics the numbers rules accept (NUM-4, NUM-9)", (instant) => {
+    const plan = buildDemoPlan({ now: new Date(instant), passwordHash: "not-a-real-hash" });
+    const problems: string[] = [];
+    for (const metric of plan.metrics) {
+      const check = canDefineMetric(metric);
+      if (!check.ok) for (const v of check.violations) problems.push(`${metric.name}: ${v.message}`);
+      if (metric.projectId) {
+        const serves = plan.alignments.some(
+          (a) => a.projectId === metric.projectId && a.objectiveId === metric.objectiveId,
+        );
+        if (!serves) problems.push(`${metric.name}: feeds an objective its project is not aligned to`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(instants)("on %s ends no project before its open milestones (NUM-1)", (instant) => {
+    const plan = buildDemoPlan({ now: new Date(instant), passwordHash: "not-a-real-hash" });
+    const problems: string[] = [];
+    const milestones = groupBy(plan.milestones, (m) => m.projectId);
+    for (const project of plan.projects) {
+      const forecastEnd = project.forecastEndDate as Date;
+      const own = (milestones.get(project.id as string) ?? []).map((m) => ({
+        title: m.title,
+        status: (m.status ?? "NOT_STARTED") as MilestoneStatus,
+        forecastDate: m.forecastDate as Date,
+      }));
+      for (const v of forecastEndViolations({ forecastEndDate: forecastEnd, milestones: own }))
+        problems.push(`${project.code}: ${v.message}`);
+    }
+    expect(problems).toEqual([]);
   });
 });

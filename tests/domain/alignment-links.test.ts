@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   alignViolations,
   isPastProposal,
+  metricObjectiveViolations,
   removeAlignmentViolations,
   ALIGNMENT_VIOLATION as V,
 } from "@/lib/domain/alignment-links";
@@ -111,5 +112,70 @@ describe("removeAlignmentViolations", () => {
     expect(
       codes(removeAlignmentViolations({ projectStage: "CANCELLED", objective: ref, alignmentCount: 3 })),
     ).toEqual([V.projectFinal]);
+  });
+});
+
+describe("NUM-9: a project's metrics feed only objectives it serves", () => {
+  const ref = { code: "SO-03", title: "Cut elective waits" };
+
+  it("refuses to remove a link while project metrics feed that objective, naming them", () => {
+    const violations = removeAlignmentViolations({
+      projectStage: "PILOT",
+      objective: ref,
+      alignmentCount: 2,
+      feedingMetrics: [{ name: "Theatre utilisation" }, { name: "Day-case rate" }],
+    });
+    expect(codes(violations)).toEqual([V.metricsFeedObjective]);
+    expect(violations[0]?.message).toBe(
+      "The metrics “Theatre utilisation”, “Day-case rate” of this project feed SO-03: point them at another objective the project serves before removing this alignment",
+    );
+    expect(
+      removeAlignmentViolations({
+        projectStage: "PROPOSED",
+        objective: ref,
+        alignmentCount: 1,
+        feedingMetrics: [{ name: "Theatre utilisation" }],
+      })[0]?.message,
+    ).toBe(
+      "The metric “Theatre utilisation” of this project feeds SO-03: point it at another objective the project serves before removing this alignment",
+    );
+  });
+
+  it("reports both the last link and the metrics on a live project's only link", () => {
+    expect(
+      codes(
+        removeAlignmentViolations({
+          projectStage: "APPROVED",
+          objective: ref,
+          alignmentCount: 1,
+          feedingMetrics: [{ name: "Theatre utilisation" }],
+        }),
+      ),
+    ).toEqual([V.lastAlignment, V.metricsFeedObjective]);
+  });
+
+  it("lets a project metric feed an objective the project is aligned to, and an objective-level metric any", () => {
+    expect(
+      metricObjectiveViolations({ objectiveId: "o1", objective: ref, projectObjectiveIds: ["o2", "o1"] }),
+    ).toEqual([]);
+    expect(
+      metricObjectiveViolations({ objectiveId: "o1", objective: ref, projectObjectiveIds: null }),
+    ).toEqual([]);
+  });
+
+  it("refuses a project metric feeding an objective the project does not serve, beside the objective", () => {
+    expect(
+      metricObjectiveViolations({ objectiveId: "o1", objective: ref, projectObjectiveIds: ["o2"] }),
+    ).toEqual([
+      {
+        code: V.metricObjectiveNotAligned,
+        field: "objectiveId",
+        message:
+          "The project is not aligned to SO-03 “Cut elective waits”: choose an objective the project serves, or align the project to this one first",
+      },
+    ]);
+    expect(
+      codes(metricObjectiveViolations({ objectiveId: "o1", objective: ref, projectObjectiveIds: [] })),
+    ).toEqual([V.metricObjectiveNotAligned]);
   });
 });

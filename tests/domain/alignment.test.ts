@@ -6,6 +6,8 @@ import {
   type AlignmentMilestoneFacts,
   computeObjectiveCoverage,
   computeProjectAlignment,
+  isLiveProject,
+  isProposal,
   type ProjectAlignmentFacts,
 } from "@/lib/domain/alignment";
 import { type RaciEntry, raciGaps } from "@/lib/domain/raci";
@@ -523,8 +525,8 @@ describe("computeProjectAlignment with the real RACI and stage-gate modules", ()
   });
 });
 
-describe("computeObjectiveCoverage", () => {
-  it("counts approved, piloting and rolling-out projects as delivery", () => {
+describe("computeObjectiveCoverage (NUM-7)", () => {
+  it("counts approved, piloting and rolling-out projects, and delivery from the primary ones", () => {
     expect(ACTIVE_PROJECT_STAGES).toEqual(["APPROVED", "PILOT", "ROLLOUT"]);
     const result = computeObjectiveCoverage({
       status: "ACTIVE",
@@ -536,7 +538,8 @@ describe("computeObjectiveCoverage", () => {
     });
     expect(result).toEqual({
       activeProjectCount: 2,
-      primaryActiveProjectCount: 1,
+      deliveringProjectCount: 1,
+      beingDelivered: true,
       visionWithoutDelivery: false,
       gap: null,
     });
@@ -545,7 +548,8 @@ describe("computeObjectiveCoverage", () => {
   it("is vision without delivery when no project serves an active objective", () => {
     expect(computeObjectiveCoverage({ status: "ACTIVE", alignedProjects: [] })).toEqual({
       activeProjectCount: 0,
-      primaryActiveProjectCount: 0,
+      deliveringProjectCount: 0,
+      beingDelivered: false,
       visionWithoutDelivery: true,
       gap: {
         code: "VISION_WITHOUT_DELIVERY",
@@ -567,16 +571,20 @@ describe("computeObjectiveCoverage", () => {
     );
   });
 
-  it("counts a supporting project as delivery", () => {
+  it("does not count a supporting project as delivery: the objective is not its primary one", () => {
     const result = computeObjectiveCoverage({
       status: "ACTIVE",
       alignedProjects: [{ stage: "APPROVED", contribution: "SUPPORTING" }],
     });
     expect(result).toMatchObject({
-      visionWithoutDelivery: false,
+      visionWithoutDelivery: true,
+      beingDelivered: false,
       activeProjectCount: 1,
-      primaryActiveProjectCount: 0,
+      deliveringProjectCount: 0,
     });
+    expect(result.gap?.message).toBe(
+      "Vision without delivery: projects support this objective, but none that is approved, in pilot or in rollout has it as its primary objective",
+    );
   });
 
   it("does not flag draft, achieved or retired objectives", () => {
@@ -586,5 +594,29 @@ describe("computeObjectiveCoverage", () => {
         gap: null,
       });
     }
+  });
+});
+
+describe("isLiveProject and isProposal (NUM-8)", () => {
+  it("counts delivering projects, and those held from delivering, as live", () => {
+    for (const stage of ["APPROVED", "PILOT", "ROLLOUT"] as const) {
+      expect(isLiveProject(stage), stage).toBe(true);
+      expect(isLiveProject("ON_HOLD", stage), `held from ${stage}`).toBe(true);
+    }
+    expect(isLiveProject("ON_HOLD", null)).toBe(true);
+  });
+
+  it("does not count proposals, paused proposals, closed or cancelled projects as live", () => {
+    expect(isLiveProject("PROPOSED")).toBe(false);
+    expect(isLiveProject("ON_HOLD", "PROPOSED")).toBe(false);
+    expect(isLiveProject("CLOSED")).toBe(false);
+    expect(isLiveProject("CANCELLED")).toBe(false);
+  });
+
+  it("calls a proposal, paused or not, a proposal", () => {
+    expect(isProposal("PROPOSED")).toBe(true);
+    expect(isProposal("ON_HOLD", "PROPOSED")).toBe(true);
+    expect(isProposal("ON_HOLD", "PILOT")).toBe(false);
+    expect(isProposal("APPROVED")).toBe(false);
   });
 });

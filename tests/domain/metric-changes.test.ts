@@ -47,6 +47,12 @@ describe("canCorrectMetricValue", () => {
     ]);
   });
 
+  it("accepts the same figure when the correction makes a provisional value final (NUM-5)", () => {
+    expect(
+      codes(canCorrectMetricValue({ current, value: 84.5, note: null, reason, finalising: true })),
+    ).toEqual([]);
+  });
+
   it("needs a meaningful reason, like a forecast change", () => {
     expect(codes(canCorrectMetricValue({ current, value: 90, note: null, reason: "" }))).toEqual([
       "REASON_REQUIRED",

@@ -4,12 +4,15 @@ import {
   canDefineMetric,
   canRecordMetricValue,
   computeCurrentPeriodStart,
+  computeMetricStatus,
   computeMissingPeriods,
   computeNextPeriodStart,
   computePeriodStart,
   computeProgressToTarget,
   computeRag,
   DEFAULT_OVERDUE_GRACE_DAYS,
+  finaliseValueViolations,
+  isValueRecent,
 } from "@/lib/domain/metrics";
 
 const LONDON = "Europe/London";
@@ -107,19 +110,42 @@ describe("canRecordMetricValue", () => {
     });
   });
 
-  it("accepts the current period (rule 7 forbids only future ones)", () => {
-    expect(
-      canRecordMetricValue({ cadence: "WEEKLY", periodStart: d("2025-03-10"), now, timeZone: LONDON }).ok,
-    ).toBe(true);
-    expect(
-      canRecordMetricValue({ cadence: "MONTHLY", periodStart: d("2025-03-01"), now, timeZone: LONDON }).ok,
-    ).toBe(true);
-    expect(
-      canRecordMetricValue({ cadence: "QUARTERLY", periodStart: d("2025-01-01"), now, timeZone: LONDON }).ok,
-    ).toBe(true);
+  it("refuses the current period unless the value is provisional (NUM-5: its data are not complete)", () => {
+    const current = [
+      { cadence: "WEEKLY" as const, periodStart: d("2025-03-10") },
+      { cadence: "MONTHLY" as const, periodStart: d("2025-03-01") },
+      { cadence: "QUARTERLY" as const, periodStart: d("2025-01-01") },
+    ];
+    for (const period of current) {
+      expect(codes(canRecordMetricValue({ ...period, now, timeZone: LONDON })), period.cadence).toEqual([
+        "PERIOD_NOT_ENDED",
+      ]);
+      expect(canRecordMetricValue({ ...period, now, timeZone: LONDON, provisional: true }).ok).toBe(true);
+    }
+    const result = canRecordMetricValue({ ...current[1]!, now, timeZone: LONDON });
+    expect(result.ok ? "" : result.violations[0]?.message).toBe(
+      "The period starting Saturday 1 March 2025 has not ended yet, so its figure is not final: mark the value provisional, or record it once the period ends on Tuesday 1 April 2025",
+    );
   });
 
-  it("refuses a future period", () => {
+  it("accepts the period just ended, and a provisional value for it", () => {
+    const lastWeek = { cadence: "WEEKLY" as const, periodStart: d("2025-03-03"), now, timeZone: LONDON };
+    expect(canRecordMetricValue(lastWeek)).toEqual({ ok: true });
+    expect(canRecordMetricValue({ ...lastWeek, provisional: true })).toEqual({ ok: true });
+  });
+
+  it("refuses a future period, provisional or not", () => {
+    expect(
+      codes(
+        canRecordMetricValue({
+          cadence: "WEEKLY",
+          periodStart: d("2025-03-17"),
+          now,
+          timeZone: LONDON,
+          provisional: true,
+        }),
+      ),
+    ).toEqual(["PERIOD_IN_FUTURE"]);
     expect(
       codes(canRecordMetricValue({ cadence: "WEEKLY", periodStart: d("2025-03-17"), now, timeZone: LONDON })),
     ).toEqual(["PERIOD_IN_FUTURE"]);
@@ -154,7 +180,7 @@ describe("canRecordMetricValue", () => {
     ).toEqual(["PERIOD_NOT_ALIGNED"]);
     expect(
       codes(
-        canRecordMetricValue({ cadence: "QUARTERLY", periodStart: d("2025-02-01"), now, timeZone: LONDON }),
+        canRecordMetricValue({ cadence: "QUARTERLY", periodStart: d("2024-11-01"), now, timeZone: LONDON }),
       ),
     ).toEqual(["PERIOD_NOT_ALIGNED"]);
   });
@@ -174,10 +200,62 @@ describe("canRecordMetricValue", () => {
       periodStart: d("2025-04-01"),
       now: justAfterMidnightInLondon,
     };
-    expect(canRecordMetricValue({ ...april, timeZone: LONDON }).ok).toBe(true);
-    expect(codes(canRecordMetricValue({ ...april, timeZone: "America/New_York" }))).toEqual([
-      "PERIOD_IN_FUTURE",
+    expect(canRecordMetricValue({ ...april, timeZone: LONDON, provisional: true }).ok).toBe(true);
+    expect(
+      codes(canRecordMetricValue({ ...april, timeZone: "America/New_York", provisional: true })),
+    ).toEqual(["PERIOD_IN_FUTURE"]);
+  });
+});
+
+describe("finaliseValueViolations (NUM-5)", () => {
+  const now = new Date("2025-03-12T10:00:00Z");
+  it("lets a value become final once its period has ended, not before", () => {
+    expect(
+      finaliseValueViolations({ cadence: "MONTHLY", periodStart: d("2025-02-01"), now, timeZone: LONDON }),
+    ).toEqual([]);
+    expect(
+      finaliseValueViolations({ cadence: "MONTHLY", periodStart: d("2025-03-01"), now, timeZone: LONDON }),
+    ).toEqual([
+      {
+        code: "PERIOD_NOT_ENDED",
+        message:
+          "The period starting Saturday 1 March 2025 has not ended yet: the value stays provisional until Tuesday 1 April 2025",
+      },
     ]);
+  });
+});
+
+describe("computeMetricStatus (NUM-6)", () => {
+  const metric = {
+    direction: "HIGHER_IS_BETTER" as const,
+    amberThreshold: 90,
+    redThreshold: 80,
+    cadence: "MONTHLY" as const,
+  };
+  const value = (periodStart: string, v: number) => ({ periodStart: d(periodStart), value: v });
+
+  it("colours a recent final value by its thresholds", () => {
+    // On 12 March, February's value is the latest due; January's is still recent until 10 March.
+    const today = d("2025-03-12");
+    expect(computeMetricStatus({ ...metric, latestFinal: value("2025-02-01", 95), today })).toBe("GREEN");
+    expect(computeMetricStatus({ ...metric, latestFinal: value("2025-02-01", 85), today })).toBe("AMBER");
+    expect(computeMetricStatus({ ...metric, latestFinal: value("2025-02-01", 70), today })).toBe("RED");
+  });
+
+  it("shows no recent data, not a colour, once the next value is past its grace", () => {
+    // January's value: February's was due by 10 March (10 days' grace for monthly figures).
+    const january = value("2025-01-01", 95);
+    expect(computeMetricStatus({ ...metric, latestFinal: january, today: d("2025-03-10") })).toBe("GREEN");
+    expect(computeMetricStatus({ ...metric, latestFinal: january, today: d("2025-03-11") })).toBe(
+      "NO_RECENT_DATA",
+    );
+    expect(isValueRecent("MONTHLY", d("2025-01-01"), d("2025-03-11"))).toBe(false);
+    expect(isValueRecent("WEEKLY", d("2025-03-03"), d("2025-03-13"))).toBe(true);
+    expect(isValueRecent("WEEKLY", d("2025-03-03"), d("2025-03-20"))).toBe(false);
+  });
+
+  it("shows no data before the first final value", () => {
+    expect(computeMetricStatus({ ...metric, latestFinal: null, today: d("2025-03-12") })).toBe("NO_DATA");
   });
 });
 
@@ -293,7 +371,7 @@ describe("computeRag", () => {
   });
 });
 
-describe("canDefineMetric", () => {
+describe("canDefineMetric (NUM-4)", () => {
   const fourHour = {
     direction: "HIGHER_IS_BETTER" as const,
     baselineValue: 71,
@@ -308,39 +386,91 @@ describe("canDefineMetric", () => {
     amberThreshold: 8,
     redThreshold: 9,
   };
+  const fields = (result: ReturnType<typeof canDefineMetric>) =>
+    result.ok ? [] : result.violations.map((v) => [v.code, v.field]);
 
   it("accepts consistent definitions in both directions", () => {
     expect(canDefineMetric(fourHour)).toEqual({ ok: true });
     expect(canDefineMetric(lengthOfStay)).toEqual({ ok: true });
   });
 
-  it("accepts a hold-the-line target equal to the baseline", () => {
-    expect(canDefineMetric({ ...fourHour, targetValue: 71 })).toEqual({ ok: true });
+  it("accepts the edges: amber at the target, red equal to amber, a baseline that starts green's neighbour", () => {
+    expect(canDefineMetric({ ...fourHour, amberThreshold: 78 })).toEqual({ ok: true });
+    expect(canDefineMetric({ ...fourHour, redThreshold: 76 })).toEqual({ ok: true });
+    expect(canDefineMetric({ ...fourHour, redThreshold: 60 })).toEqual({ ok: true }); // baseline amber
+    expect(canDefineMetric({ ...lengthOfStay, amberThreshold: 7, redThreshold: 7 })).toEqual({ ok: true });
   });
 
-  it("refuses thresholds the wrong way round", () => {
-    expect(codes(canDefineMetric({ ...fourHour, amberThreshold: 70 }))).toEqual(["THRESHOLDS_OUT_OF_ORDER"]);
-    expect(codes(canDefineMetric({ ...lengthOfStay, amberThreshold: 9.5 }))).toEqual([
-      "THRESHOLDS_OUT_OF_ORDER",
+  it("refuses a target equal to or worse than the baseline, beside the target, and says nothing more", () => {
+    expect(fields(canDefineMetric({ ...fourHour, targetValue: 71 }))).toEqual([
+      ["TARGET_NOT_BETTER_THAN_BASELINE", "targetValue"],
+    ]);
+    expect(fields(canDefineMetric({ ...fourHour, targetValue: 70 }))).toEqual([
+      ["TARGET_NOT_BETTER_THAN_BASELINE", "targetValue"],
+    ]);
+    expect(fields(canDefineMetric({ ...lengthOfStay, targetValue: 10 }))).toEqual([
+      ["TARGET_NOT_BETTER_THAN_BASELINE", "targetValue"],
     ]);
   });
 
-  it("refuses a target that is worse than the baseline", () => {
-    expect(codes(canDefineMetric({ ...fourHour, targetValue: 70 }))).toEqual(["TARGET_WORSE_THAN_BASELINE"]);
-    expect(codes(canDefineMetric({ ...lengthOfStay, targetValue: 10 }))).toEqual([
-      "TARGET_WORSE_THAN_BASELINE",
+  it("refuses thresholds the wrong way round, beside the red threshold", () => {
+    expect(fields(canDefineMetric({ ...fourHour, redThreshold: 77 }))).toEqual([
+      ["THRESHOLDS_OUT_OF_ORDER", "redThreshold"],
+    ]);
+    expect(fields(canDefineMetric({ ...lengthOfStay, redThreshold: 7.5 }))).toEqual([
+      ["THRESHOLDS_OUT_OF_ORDER", "redThreshold"],
     ]);
   });
 
-  it("refuses numbers that are not numbers, naming each", () => {
+  it("refuses a metric that is green at its baseline, beside the amber threshold", () => {
+    const higher = canDefineMetric({ ...fourHour, amberThreshold: 71, redThreshold: 65 });
+    expect(fields(higher)).toEqual([["GREEN_AT_BASELINE", "amberThreshold"]]);
+    expect(higher.ok ? "" : higher.violations[0]?.message).toBe(
+      "At the baseline (71) the metric would already be green: set the amber threshold above the baseline, so that green means the project has improved things",
+    );
+    expect(fields(canDefineMetric({ ...lengthOfStay, amberThreshold: 9.5, redThreshold: 10 }))).toEqual([
+      ["GREEN_AT_BASELINE", "amberThreshold"],
+    ]);
+  });
+
+  it("refuses a metric that is not green when it meets its target, beside the amber threshold", () => {
+    const higher = canDefineMetric({ ...fourHour, amberThreshold: 80 });
+    expect(fields(higher)).toEqual([["NOT_GREEN_AT_TARGET", "amberThreshold"]]);
+    expect(higher.ok ? "" : higher.violations[0]?.message).toBe(
+      "Meeting the target (78) would still show amber or red: set the amber threshold at or below the target",
+    );
+    // Red at the target: both thresholds beyond it.
+    expect(fields(canDefineMetric({ ...fourHour, amberThreshold: 85, redThreshold: 80 }))).toEqual([
+      ["NOT_GREEN_AT_TARGET", "amberThreshold"],
+    ]);
+    expect(fields(canDefineMetric({ ...lengthOfStay, amberThreshold: 6.5, redThreshold: 9 }))).toEqual([
+      ["NOT_GREEN_AT_TARGET", "amberThreshold"],
+    ]);
+  });
+
+  it("agrees with computeRag: not green at the baseline, green at the target, for every accepted definition", () => {
+    const cases = [
+      fourHour,
+      lengthOfStay,
+      { ...fourHour, amberThreshold: 78 },
+      { ...fourHour, redThreshold: 60 },
+    ];
+    for (const c of cases) {
+      expect(canDefineMetric(c).ok).toBe(true);
+      expect(computeRag({ ...c, value: c.baselineValue })).not.toBe("GREEN");
+      expect(computeRag({ ...c, value: c.targetValue })).toBe("GREEN");
+    }
+  });
+
+  it("refuses numbers that are not numbers, naming each beside its field", () => {
     const result = canDefineMetric({
       ...fourHour,
       targetValue: Number.NaN,
       redThreshold: Number.POSITIVE_INFINITY,
     });
-    expect(result.ok ? [] : result.violations.map((v) => v.message)).toEqual([
-      "The target is not a number: enter a number",
-      "The red threshold is not a number: enter a number",
+    expect(result.ok ? [] : result.violations.map((v) => [v.field, v.message])).toEqual([
+      ["targetValue", "The target is not a number: enter a number"],
+      ["redThreshold", "The red threshold is not a number: enter a number"],
     ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   projectEditViolations,
   PROJECT_EDIT_VIOLATION as V,
 } from "@/lib/domain/project-edits";
+import { SCHEDULE_VIOLATION } from "@/lib/domain/schedule";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
@@ -55,5 +56,39 @@ describe("projectEditViolations", () => {
 
   it.each(["CLOSED", "CANCELLED"] as const)("refuses any edit of a %s project", (stage) => {
     expect(codes({ ...base, stage })).toEqual([V.projectFinal]);
+  });
+});
+
+describe("NUM-1 in a project edit", () => {
+  const milestones = [
+    { title: "Go-live", status: "IN_PROGRESS" as const, forecastDate: day("2026-11-30") },
+    { title: "Benefits review", status: "CANCELLED" as const, forecastDate: day("2027-06-30") },
+  ];
+  const moveTo = (next: string) => ({
+    ...base,
+    milestones,
+    forecastEndDate: { current: day("2026-12-31"), next: day(next) },
+    forecastReason: "Go-live brought forward by the supplier",
+  });
+
+  it("refuses a forecast end before an open milestone, naming it beside the forecast end date", () => {
+    const violations = projectEditViolations(moveTo("2026-11-15"));
+    expect(violations.map((v) => [v.code, v.field])).toEqual([
+      [SCHEDULE_VIOLATION.forecastBeforeMilestone, "forecastEndDate"],
+    ]);
+    expect(violations[0]?.message).toContain("“Go-live”");
+  });
+
+  it("accepts a forecast end on or after the open milestones (a cancelled one does not count)", () => {
+    expect(projectEditViolations(moveTo("2026-11-30"))).toEqual([]);
+  });
+
+  it("does not judge the milestones when the forecast end does not move", () => {
+    expect(
+      projectEditViolations({
+        ...base,
+        milestones: [{ title: "Go-live", status: "NOT_STARTED", forecastDate: day("2027-03-01") }],
+      }),
+    ).toEqual([]);
   });
 });

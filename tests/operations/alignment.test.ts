@@ -150,6 +150,25 @@ describe("removeAlignment", () => {
     });
   });
 
+  it("refuses to remove a link while the project's metrics feed that objective, naming them (NUM-9)", async () => {
+    const { id } = await project({
+      stage: "PILOT",
+      alignments: [{ objectiveId: safety.id }, { objectiveId: access.id, contribution: "SUPPORTING" }],
+    });
+    await make.createMetric({ ownerId: pm.id, objectiveId: access.id, projectId: id });
+    // A metric of the same project feeding the other objective does not hold this link.
+    await make.createMetric({ ownerId: pm.id, objectiveId: safety.id, projectId: id });
+    const refused = await expectRefusedWithoutChange([...TABLES, "Metric"], "RULE", () =>
+      removeAlignment(pm, { projectId: id, objectiveId: access.id }),
+    );
+    expect(refused.message).toBe(
+      "The metric “Discharges before noon” of this project feeds SO-02: point it at another objective the project serves before removing this alignment",
+    );
+    // Once the metric feeds the other objective, the link may go.
+    await db().metric.updateMany({ where: { projectId: id }, data: { objectiveId: safety.id } });
+    expect(await removeAlignment(pm, { projectId: id, objectiveId: access.id })).toMatchObject({ ok: true });
+  });
+
   it("refuses changes to a closed project's alignment", async () => {
     const closed = await project({
       stage: "CLOSED",

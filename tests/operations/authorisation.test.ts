@@ -311,7 +311,13 @@ const CALLS: Partial<Record<Action, Call>> = {
     defineMetric(actor, make.metricForm({ ownerId: sponsor.id, objectiveId, projectId })),
   "metricValue.record": async (cell) => {
     const metric = await metricFor(cell);
-    return recordMetricValue(cell.actor, { metricId: metric.id, periodStart: thisMonth(), value: "21" });
+    // This month has not ended: its value is provisional (docs/governance-rules.md NUM-5).
+    return recordMetricValue(cell.actor, {
+      metricId: metric.id,
+      periodStart: thisMonth(),
+      value: "21",
+      provisional: true,
+    });
   },
   "feedback.log": ({ actor, projectId }) =>
     logFeedback(actor, { projectId, kind: "SUGGESTION", severity: "LOW", body: "Open the lounge at 08:00" }),

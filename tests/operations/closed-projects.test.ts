@@ -70,6 +70,8 @@ async function projectIn(stage: ProjectStage) {
       { userId: pm.id, letter: "R" },
       { userId: champion.id, letter: "C" },
     ],
+    // Serving the objective, so its metrics may feed it (docs/governance-rules.md NUM-9).
+    alignments: [{ objectiveId }],
   });
 }
 

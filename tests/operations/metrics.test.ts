@@ -58,8 +58,10 @@ beforeAll(async () => {
     { userId: champion.id, letter: "C" as const },
     { userId: viewer.id, letter: "I" as const },
   ];
-  projectId = (await make.createProject({ siteId: site.id, raci })).id;
-  closedProjectId = (await make.createProject({ siteId: site.id, stage: "CLOSED", raci })).id;
+  // Both serve the objective, so their metrics may feed it (NUM-9).
+  const alignments = [{ objectiveId }];
+  projectId = (await make.createProject({ siteId: site.id, raci, alignments })).id;
+  closedProjectId = (await make.createProject({ siteId: site.id, stage: "CLOSED", raci, alignments })).id;
 });
 
 /** What a metric form submits: every value a string. */
@@ -168,12 +170,59 @@ describe("defineMetric", () => {
     await expectRefusedWithoutChange(TABLES, "FORBIDDEN", () => defineMetric(pm, form({ projectId: "" })));
   });
 
-  it("refuses thresholds the wrong way round and a target worse than the baseline, beside their fields", async () => {
-    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
-      defineMetric(pm, form({ amberThreshold: "80", redThreshold: "90", targetValue: "60" })),
+  it("refuses a target that is no improvement on the baseline, beside the target (NUM-4)", async () => {
+    for (const targetValue of ["60", "72"]) {
+      const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+        defineMetric(pm, form({ targetValue })),
+      );
+      expect(refused.fieldErrors?.targetValue?.[0]).toMatch(/must be above the baseline \(72\)/);
+    }
+  });
+
+  it("refuses thresholds inconsistent with the baseline and target, beside the threshold to fix (NUM-4)", async () => {
+    const backwards = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      defineMetric(pm, form({ amberThreshold: "85", redThreshold: "90" })),
     );
-    expect(refused.fieldErrors?.amberThreshold?.[0]).toMatch(/wrong way round/);
-    expect(refused.fieldErrors?.targetValue?.[0]).toMatch(/below the baseline/);
+    expect(backwards.fieldErrors?.redThreshold?.[0]).toMatch(/wrong way round/);
+    const greenAtBaseline = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      defineMetric(pm, form({ amberThreshold: "70", redThreshold: "60" })),
+    );
+    expect(greenAtBaseline.fieldErrors?.amberThreshold?.[0]).toMatch(
+      /At the baseline \(72\) the metric would already be green/,
+    );
+    const notGreenAtTarget = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      defineMetric(pm, form({ amberThreshold: "96" })),
+    );
+    expect(notGreenAtTarget.fieldErrors?.amberThreshold?.[0]).toMatch(
+      /Meeting the target \(95\) would still show amber or red/,
+    );
+    const lowerIsBetter = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      defineMetric(
+        pm,
+        form({
+          direction: "LOWER_IS_BETTER",
+          baselineValue: "9",
+          targetValue: "7",
+          amberThreshold: "9.5",
+          redThreshold: "10",
+        }),
+      ),
+    );
+    expect(lowerIsBetter.fieldErrors?.amberThreshold?.[0]).toMatch(/below the baseline/);
+  });
+
+  it("refuses a project metric feeding an objective the project does not serve, beside the objective (NUM-9)", async () => {
+    const other = await make.createObjective({ ownerId: executive.id, code: "SO-NUM9", title: "Cut waits" });
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      defineMetric(pm, form({ objectiveId: other.id })),
+    );
+    expect(refused.fieldErrors?.objectiveId).toEqual([
+      "The project is not aligned to SO-NUM9 “Cut waits”: choose an objective the project serves, or align the project to this one first",
+    ]);
+    // An objective-level metric may feed any objective.
+    expect(
+      await defineMetric(executive, form({ projectId: "", ownerId: executive.id, objectiveId: other.id })),
+    ).toMatchObject({ ok: true });
   });
 
   it("refuses bad input with field errors: blank is not zero, and words are not numbers", async () => {
@@ -263,6 +312,27 @@ describe("updateMetric", () => {
     );
   });
 
+  it("refuses moving a project metric to an objective the project does not serve (NUM-9)", async () => {
+    const metric = await metricRow();
+    const other = await make.createObjective({ ownerId: executive.id });
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      updateMetric(pm, { ...form({ objectiveId: other.id }), metricId: metric.id, version: 0 }),
+    );
+    expect(refused.fieldErrors?.objectiveId?.[0]).toMatch(/The project is not aligned to/);
+  });
+
+  it("refuses an edit that leaves the metric green at its baseline, beside the amber threshold (NUM-4)", async () => {
+    const metric = await metricRow();
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      updateMetric(pm, {
+        ...form({ amberThreshold: "72", redThreshold: "60" }),
+        metricId: metric.id,
+        version: 0,
+      }),
+    );
+    expect(refused.fieldErrors?.amberThreshold).toBeDefined();
+  });
+
   it("refuses a form with a field left out rather than resetting it", async () => {
     const metric = await metricRow();
     const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
@@ -279,11 +349,11 @@ describe("updateMetric", () => {
 });
 
 describe("recordMetricValue", () => {
-  it("records this period's value for the R, keeping who recorded it, audited once", async () => {
+  it("records last period's value for the R, keeping who recorded it, audited once", async () => {
     const metric = await metricRow();
     const result = await recordMetricValue(pm, {
       metricId: metric.id,
-      periodStart: monthsAgo(0),
+      periodStart: monthsAgo(1),
       value: "27.5",
       note: "Includes the new discharge lounge",
     });
@@ -294,8 +364,9 @@ describe("recordMetricValue", () => {
       value: 27.5,
       recordedById: pm.id,
       note: "Includes the new discharge lounge",
+      provisional: false,
     });
-    expect(iso(saved.periodStart)).toBe(monthsAgo(0));
+    expect(iso(saved.periodStart)).toBe(monthsAgo(1));
     const events = await auditEventsFor(saved.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "metric_value.record", entityType: "MetricValue" });
@@ -370,15 +441,34 @@ describe("recordMetricValue", () => {
     expect(misaligned.fieldErrors?.periodStart?.[0]).toMatch(/first day of a month/);
   });
 
-  it("allows this week's value for a weekly metric but not next week's", async () => {
+  it("takes this week's value only as provisional, and next week's not at all (NUM-5)", async () => {
     const metric = await metricRow({ cadence: "WEEKLY" });
     const week = computePeriodStart("WEEKLY", computeLocalDate(new Date(), "Europe/London"));
     const nextWeek = computeNextPeriodStart("WEEKLY", week);
-    expect(
-      await recordMetricValue(pm, { metricId: metric.id, periodStart: iso(week), value: "19" }),
-    ).toMatchObject({ ok: true });
+    const notEnded = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      recordMetricValue(pm, { metricId: metric.id, periodStart: iso(week), value: "19" }),
+    );
+    expect(notEnded.fieldErrors?.periodStart?.[0]).toMatch(/has not ended yet.*mark the value provisional/);
+    const result = await recordMetricValue(pm, {
+      metricId: metric.id,
+      periodStart: iso(week),
+      value: "19",
+      provisional: "on",
+    });
+    expect(result).toMatchObject({ ok: true });
+    if (!result.ok) return;
+    expect(await db().metricValue.findUniqueOrThrow({ where: { id: result.data.id } })).toMatchObject({
+      provisional: true,
+      value: 19,
+    });
+    expect(await auditEventsFor(result.data.id)).toHaveLength(1);
     await expectRefusedWithoutChange(TABLES, "RULE", () =>
-      recordMetricValue(pm, { metricId: metric.id, periodStart: iso(nextWeek), value: "19" }),
+      recordMetricValue(pm, {
+        metricId: metric.id,
+        periodStart: iso(nextWeek),
+        value: "19",
+        provisional: "on",
+      }),
     );
   });
 
@@ -486,6 +576,44 @@ describe("correctMetricValue", () => {
       correctMetricValue(pm, { metricValueId: value.id, version: 0, value: "24.5", reason }),
     );
     expect(unchanged.fieldErrors?.value).toBeDefined();
+  });
+
+  it("makes a provisional value final once its period has ended, audited once (NUM-5)", async () => {
+    const metric = await metricRow();
+    const value = await valueRow(metric.id, monthsAgo(1), 24.5);
+    await db().metricValue.update({ where: { id: value.id }, data: { provisional: true } });
+    const result = await correctMetricValue(pm, {
+      metricValueId: value.id,
+      version: 0,
+      value: "24.5",
+      final: "on",
+      reason: "Month-end data complete and checked",
+    });
+    expect(result).toMatchObject({ ok: true, data: { version: 1 } });
+    expect(await db().metricValue.findUniqueOrThrow({ where: { id: value.id } })).toMatchObject({
+      provisional: false,
+      value: 24.5,
+    });
+    const events = await auditEventsFor(value.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.before).toMatchObject({ provisional: true });
+    expect(events[0]?.after).toMatchObject({ provisional: false });
+  });
+
+  it("refuses to make a value final before its period has ended, beside the final box (NUM-5)", async () => {
+    const metric = await metricRow();
+    const value = await valueRow(metric.id, monthsAgo(0), 24.5);
+    await db().metricValue.update({ where: { id: value.id }, data: { provisional: true } });
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      correctMetricValue(pm, {
+        metricValueId: value.id,
+        version: 0,
+        value: "25",
+        final: true,
+        reason: "Month-end data complete and checked",
+      }),
+    );
+    expect(refused.fieldErrors?.final?.[0]).toMatch(/has not ended yet: the value stays provisional/);
   });
 
   it("refuses bad input with field errors, and an unknown value", async () => {

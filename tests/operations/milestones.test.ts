@@ -205,6 +205,73 @@ describe("changeMilestoneForecast", () => {
     expect(events.map((e) => e.action)).toEqual(["milestone.change_forecast"]);
   });
 
+  it("carries the project's forecast end with a milestone forecast past it, in the one audit event (NUM-1)", async () => {
+    const project = await make.createProject({
+      siteId,
+      baselineEndDate: inDays(50),
+      raci: [{ userId: pm.id, letter: "R" }],
+    });
+    const milestone = await make.createMilestone({ projectId: project.id, baselineDate: inDays(20) });
+    const result = await changeMilestoneForecast(pm, {
+      milestoneId: milestone.id,
+      version: 0,
+      forecastDate: inDays(70),
+      reason: "Supplier delay on the interface build",
+    });
+    expect(result).toMatchObject({ ok: true });
+    const saved = await db().project.findUniqueOrThrow({ where: { id: project.id } });
+    expect(iso(saved.forecastEndDate)).toBe(inDays(70));
+    expect(iso(saved.baselineEndDate)).toBe(inDays(50));
+    // An edit of the project read before this is now stale.
+    expect(saved.version).toBe(1);
+    const events = await db().auditEvent.findMany({
+      where: { entityId: { in: [milestone.id, project.id] } },
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      action: "milestone.change_forecast",
+      before: { projectForecastEndDate: `${inDays(50)}T00:00:00.000Z` },
+      after: { projectForecastEndDate: `${inDays(70)}T00:00:00.000Z` },
+    });
+  });
+
+  it("leaves the project's forecast end and version alone while the milestone still lands by it", async () => {
+    const project = await make.createProject({
+      siteId,
+      baselineEndDate: inDays(50),
+      raci: [{ userId: pm.id, letter: "R" }],
+    });
+    const milestone = await make.createMilestone({ projectId: project.id, baselineDate: inDays(20) });
+    const result = await changeMilestoneForecast(pm, {
+      milestoneId: milestone.id,
+      version: 0,
+      forecastDate: inDays(50),
+      reason: "Supplier delay on the interface build",
+    });
+    expect(result).toMatchObject({ ok: true });
+    const saved = await db().project.findUniqueOrThrow({ where: { id: project.id } });
+    expect([iso(saved.forecastEndDate), saved.version]).toEqual([inDays(50), 0]);
+    const [event] = await auditEventsFor(milestone.id);
+    expect(event?.after).not.toHaveProperty("projectForecastEndDate");
+  });
+
+  it("moves neither the milestone nor the project's forecast end when the change is refused", async () => {
+    const project = await make.createProject({
+      siteId,
+      baselineEndDate: inDays(50),
+      raci: [{ userId: pm.id, letter: "R" }],
+    });
+    const milestone = await make.createMilestone({ projectId: project.id, baselineDate: inDays(20) });
+    await expectRefusedWithoutChange([...TABLES, "Project"], "RULE", () =>
+      changeMilestoneForecast(pm, {
+        milestoneId: milestone.id,
+        version: 0,
+        forecastDate: inDays(90),
+        reason: "",
+      }),
+    );
+  });
+
   it("refuses a forecast change without a meaningful reason, naming the reason field", async () => {
     const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
       changeMilestoneForecast(pm, { milestoneId, version: 0, forecastDate: inDays(40), reason: "see above" }),

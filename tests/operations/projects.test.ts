@@ -228,6 +228,37 @@ describe("updateProject", () => {
     expect(event?.after).toMatchObject({ forecastReason: "Supplier delivery slipped two months" });
   });
 
+  it("refuses a forecast end before an open milestone's forecast, naming it, and changes nothing (NUM-1)", async () => {
+    const project = await teamProject({ baselineEndDate: inDays(200) });
+    await make.createMilestone({
+      projectId: project.id,
+      title: "Surgical wards live",
+      baselineDate: inDays(100),
+    });
+    await make.createMilestone({
+      projectId: project.id,
+      title: "Dropped phase",
+      baselineDate: inDays(300),
+      status: "CANCELLED",
+    });
+    const reason = "Go-live brought forward by the supplier";
+    const refused = await expectRefusedWithoutChange([...TABLES, "Milestone"], "RULE", () =>
+      updateProject(pm, edit(project, { forecastEndDate: inDays(90), forecastReason: reason })),
+    );
+    expect(refused.fieldErrors?.forecastEndDate?.[0]).toContain("“Surgical wards live”");
+    expect(refused.message).toContain("cannot end before its open milestones");
+    // On the milestone's day is fine; the cancelled one does not hold the project open.
+    const result = await updateProject(
+      pm,
+      edit(project, { forecastEndDate: inDays(100), forecastReason: reason }),
+    );
+    expect(result).toMatchObject({ ok: true });
+    expect(iso((await db().project.findUniqueOrThrow({ where: { id: project.id } })).forecastEndDate)).toBe(
+      inDays(100),
+    );
+    expect(await eventsFor(project.id)).toHaveLength(1);
+  });
+
   it("refuses any attempt to edit the baseline, as a field error", async () => {
     const project = await teamProject();
     const refused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>

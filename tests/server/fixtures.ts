@@ -90,10 +90,13 @@ export async function createProject(input: {
   name?: string;
   kind?: ProjectKind;
   stage?: ProjectStage;
-  /** ON_HOLD only: the stage it was held from (PILOT unless given). */
+  /** ON_HOLD only: the stage it was held from (default PILOT). */
   heldFromStage?: ProjectStage;
+  startDate?: string;
   baselineEndDate?: string;
   forecastEndDate?: string;
+  /** The day it ended; a CLOSED project defaults to its forecast end (a CHECK constraint wants one). */
+  actualEndDate?: string;
   baselineBudget?: string;
   raci?: { userId: string; letter: RaciLetter }[];
   alignments?: { objectiveId: string; contribution?: Contribution }[];
@@ -112,14 +115,15 @@ export async function createProject(input: {
       stage: input.stage ?? "APPROVED",
       // A CHECK constraint: a project on hold remembers the stage it was held from.
       heldFromStage: input.stage === "ON_HOLD" ? (input.heldFromStage ?? "PILOT") : null,
-      // A CHECK constraint: a closed project has the day it ended.
-      actualEndDate: input.stage === "CLOSED" ? day(forecastEndDate) : null,
       ...(input.stageChangedAt ? { stageChangedAt: input.stageChangedAt } : {}),
       siteId: input.siteId,
-      startDate: day("2025-06-01"),
+      startDate: day(input.startDate ?? "2025-06-01"),
       baselineBudget: input.baselineBudget ?? "250000.00",
       baselineEndDate: day(baselineEndDate),
       forecastEndDate: day(forecastEndDate),
+      // A CHECK constraint: a closed project has the day it ended (its forecast end unless given).
+      actualEndDate:
+        input.actualEndDate || input.stage === "CLOSED" ? day(input.actualEndDate ?? forecastEndDate) : null,
       expectedBenefits: "Benefits for a test.",
       raci: { create: input.raci ?? [] },
       alignments: {

@@ -37,13 +37,20 @@ beforeAll(async () => {
     category: "FINANCIAL",
   });
   await createObjective({ ownerId: cfo.id, code: "SO-09", category: "FINANCIAL", status: "RETIRED" });
+  const staffing = await createObjective({
+    ownerId: cfo.id,
+    code: "SO-10",
+    title: "Safe staffing",
+    category: "WORKFORCE",
+  });
 
-  // SO-01: delivered by two active projects, plus a proposed and a closed one aligned to it.
+  // SO-01: delivered by one piloting project (its primary); a rolling-out project supports it, and
+  // a proposed and a closed one are aligned to it. SO-10 only has the pilot's support (NUM-7).
   await createProject({
     siteId: site.id,
     code: "P-01",
     stage: "PILOT",
-    alignments: [{ objectiveId: harm.id }],
+    alignments: [{ objectiveId: harm.id }, { objectiveId: staffing.id, contribution: "SUPPORTING" }],
   });
   await createProject({
     siteId: site.id,
@@ -70,9 +77,12 @@ beforeAll(async () => {
     name: "Bed management system",
     stage: "APPROVED",
   });
-  await createProject({ siteId: site.id, code: "P-06", stage: "ON_HOLD" });
+  await createProject({ siteId: site.id, code: "P-06", stage: "ON_HOLD", heldFromStage: "PILOT" });
   await createProject({ siteId: site.id, code: "P-07", stage: "CANCELLED" });
   await createProject({ siteId: site.id, code: "P-08", stage: "CLOSED" });
+  // Proposals not aligned yet, one of them paused: not delivery (NUM-8).
+  await createProject({ siteId: site.id, code: "P-09", stage: "PROPOSED" });
+  await createProject({ siteId: site.id, code: "P-10", stage: "ON_HOLD", heldFromStage: "PROPOSED" });
 
   // Safety feedback: two overdue and unanswered; one answered; one not yet due; one overdue concern.
   const feedbackOn = { projectId: unaligned.id, authorId: champion.id };
@@ -122,6 +132,7 @@ describe("the objectives list", () => {
       ["SO-03", 1],
       ["SO-08", 1],
       ["SO-09", 0],
+      ["SO-10", 1],
     ]);
     expect(objectives[0]).toMatchObject({
       title: "Reduce avoidable harm",
@@ -132,15 +143,45 @@ describe("the objectives list", () => {
     });
     expect(objectives[3]?.status).toBe("RETIRED");
   });
+
+  it("shows delivery by the one rule: a primary-aligned project approved, in pilot or in rollout (NUM-7)", async () => {
+    const objectives = await listObjectives();
+    expect(
+      objectives.map((o) => [o.code, o.deliveringProjectCount, o.beingDelivered, o.visionWithoutDelivery]),
+    ).toEqual([
+      ["SO-01", 1, true, false],
+      ["SO-03", 0, false, true],
+      ["SO-08", 1, true, false],
+      ["SO-09", 0, false, false],
+      ["SO-10", 0, false, true],
+    ]);
+  });
+
+  it("agrees with the leadership overview on every objective (NUM-7)", async () => {
+    const listed = await listObjectives();
+    const overview = await getLeadershipOverview(NOW);
+    const onLeadership = overview.categories.flatMap((c) => c.objectives);
+    const delivery = (o: (typeof listed)[number]) => [
+      o.code,
+      o.alignedProjectCount,
+      o.deliveringProjectCount,
+      o.beingDelivered,
+      o.visionWithoutDelivery,
+    ];
+    expect(onLeadership.map(delivery).toSorted()).toEqual(listed.map(delivery).toSorted());
+  });
 });
 
 describe("the leadership overview", () => {
-  it("groups objectives by scorecard category and counts only projects approved, in pilot or in rollout", async () => {
+  it("groups objectives by scorecard category and counts only primary projects approved, in pilot or in rollout", async () => {
     const overview = await getLeadershipOverview(NOW);
     expect(
-      overview.categories.map((c) => [c.category, c.objectives.map((o) => [o.code, o.activeProjectCount])]),
+      overview.categories.map((c) => [
+        c.category,
+        c.objectives.map((o) => [o.code, o.deliveringProjectCount]),
+      ]),
     ).toEqual([
-      ["QUALITY_SAFETY", [["SO-01", 2]]],
+      ["QUALITY_SAFETY", [["SO-01", 1]]],
       ["PATIENT_ACCESS_EXPERIENCE", [["SO-03", 0]]],
       [
         "FINANCIAL",
@@ -149,24 +190,30 @@ describe("the leadership overview", () => {
           ["SO-09", 0],
         ],
       ],
+      ["WORKFORCE", [["SO-10", 0]]],
     ]);
   });
 
-  it("flags active objectives without an active project as vision without delivery", async () => {
+  it("flags active objectives no live primary project delivers as vision without delivery", async () => {
     const overview = await getLeadershipOverview(NOW);
     const flagged = overview.categories.flatMap((c) => c.objectives).filter((o) => o.visionWithoutDelivery);
-    // SO-03 has only a proposed project; the retired SO-09 is not expected to have delivery.
-    expect(flagged.map((o) => o.code)).toEqual(["SO-03"]);
-    expect(overview.visionWithoutDeliveryCount).toBe(1);
+    // SO-03 has only a proposed project, SO-10 only a supporting one; the retired SO-09 is not
+    // expected to have delivery.
+    expect(flagged.map((o) => o.code)).toEqual(["SO-03", "SO-10"]);
+    expect(overview.visionWithoutDeliveryCount).toBe(2);
   });
 
-  it("lists open projects with no alignment as delivery without vision", async () => {
+  it("lists live projects with no alignment as delivery without vision, and proposals apart (NUM-8)", async () => {
     const overview = await getLeadershipOverview(NOW);
     expect(overview.deliveryWithoutVision.map((p) => [p.code, p.stage])).toEqual([
       ["P-05", "APPROVED"],
       ["P-06", "ON_HOLD"],
     ]);
     expect(overview.deliveryWithoutVision[0]?.name).toBe("Bed management system");
+    expect(overview.unalignedProposals.map((p) => [p.code, p.stage])).toEqual([
+      ["P-09", "PROPOSED"],
+      ["P-10", "ON_HOLD"],
+    ]);
   });
 
   it("counts safety feedback past its due time and still unanswered, most overdue first", async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProjectKind, ProjectStage } from "@/generated/prisma/enums";
+import { db } from "@/lib/db/client";
 import { listPortfolio, listSites, type PortfolioQuery, parsePortfolioQuery } from "@/lib/server/portfolio";
 import { useMigratedDatabase } from "../support/test-database";
 import { createObjective, createProject, createSite, createUser } from "./fixtures";
@@ -174,15 +175,50 @@ describe("portfolio columns", () => {
     expect(rows.find((r) => r.code === "NB-002")?.primaryObjectiveCode).toBeNull();
   });
 
-  it("shows forecast and baseline end dates and the slip in days", async () => {
+  it("shows forecast and baseline end dates, the slip, and its RAG against the planned duration (NUM-3)", async () => {
     const rows = (await listPortfolio({ ...base, q: "NB-00" })).rows;
+    // Planned from 1 June 2025 to 30 June 2026: 394 days, so 45 days late is 11%, past the
+    // default amber line (10%) and short of red (20%).
     expect(rows.find((r) => r.code === "NB-005")).toMatchObject({
       baselineEndDate: "2026-06-30",
       forecastEndDate: "2026-08-14",
+      actualEndDate: null,
       slipDays: 45,
-      scheduleRag: "RED",
+      scheduleRag: "AMBER",
     });
     expect(rows.find((r) => r.code === "NB-004")).toMatchObject({ slipDays: 0, scheduleRag: "GREEN" });
+  });
+
+  it("grades schedule RAG with the organisation's thresholds (NUM-3)", async () => {
+    await db().organisation.create({
+      data: { id: 1, name: "Northbridge", scheduleAmberPercent: 5, scheduleRedPercent: 10 },
+    });
+    try {
+      const rows = (await listPortfolio({ ...base, q: "NB-00" })).rows;
+      expect(rows.find((r) => r.code === "NB-005")).toMatchObject({ slipDays: 45, scheduleRag: "RED" });
+    } finally {
+      await db().organisation.delete({ where: { id: 1 } });
+    }
+  });
+
+  it("measures a closed project's slip from its actual end, not its forecast (NUM-2)", async () => {
+    // NB-004 closed on its baseline end; say it really ended three months late.
+    await db().project.update({ where: { code: "NB-004" }, data: { actualEndDate: new Date("2026-09-30") } });
+    try {
+      const rows = (await listPortfolio({ ...base, q: "NB-00" })).rows;
+      expect(rows.find((r) => r.code === "NB-004")).toMatchObject({
+        stage: "CLOSED",
+        forecastEndDate: "2026-06-30",
+        actualEndDate: "2026-09-30",
+        slipDays: 92,
+        scheduleRag: "RED",
+      });
+    } finally {
+      await db().project.update({
+        where: { code: "NB-004" },
+        data: { actualEndDate: new Date("2026-06-30") },
+      });
+    }
   });
 
   it("lists the sites for the filter, by name", async () => {

@@ -79,7 +79,36 @@ beforeAll(async () => {
     data: [
       { metricId: metric.id, periodStart: day("2026-01-01"), value: 2.3, recordedById: pm.id },
       { metricId: metric.id, periodStart: day("2026-02-01"), value: 2.0, recordedById: pm.id },
+      // March has not ended on 10 March: provisional, so it neither colours nor replaces February.
+      {
+        metricId: metric.id,
+        periodStart: day("2026-03-01"),
+        value: 1.4,
+        provisional: true,
+        recordedById: pm.id,
+      },
     ],
+  });
+  // Last recorded for December: January's figure was due by 10 February (NUM-6).
+  const stale = await db().metric.create({
+    data: {
+      name: "Missed doses",
+      category: "QUALITY_SAFETY",
+      unit: "%",
+      direction: "LOWER_IS_BETTER",
+      baselineValue: 6,
+      targetValue: 2,
+      targetDate: day("2027-03-31"),
+      amberThreshold: 3,
+      redThreshold: 5,
+      ownerId: pm.id,
+      cadence: "MONTHLY",
+      objectiveId: digital.id,
+      projectId: project.id,
+    },
+  });
+  await db().metricValue.create({
+    data: { metricId: stale.id, periodStart: day("2025-12-01"), value: 1.5, recordedById: pm.id },
   });
   await db().costEntry.createMany({
     data: [
@@ -151,8 +180,10 @@ describe("the project overview", () => {
       spentToDate: 150_000.5,
       baselineEndDate: "2026-09-30",
       forecastEndDate: "2026-10-21",
+      actualEndDate: null,
       slipDays: 21,
-      scheduleRag: "AMBER",
+      // 21 days on a plan of 486 (1 June 2025 to 30 September 2026) is 4%: within the default 10%.
+      scheduleRag: "GREEN",
     });
     // Plain data: survives a JSON round trip unchanged.
     expect(JSON.parse(JSON.stringify(project))).toEqual(project);
@@ -177,7 +208,22 @@ describe("the project overview", () => {
       ["Pilot ward live", "DONE_ON_TIME", 0, false],
       ["All wards live", "AT_RISK", 28, true],
     ]);
-    expect(project.metrics[0]?.latest).toEqual({ periodStart: "2026-02-01", value: 2, rag: "AMBER" });
+    const errors = project.metrics.find((m) => m.name === "Medication administration errors");
+    expect(errors).toMatchObject({
+      latest: { periodStart: "2026-02-01", value: 2 },
+      status: "AMBER",
+      provisional: { periodStart: "2026-03-01", value: 1.4 },
+    });
+  });
+
+  it("shows no recent data, not a colour, for a metric whose latest final value is past its cadence (NUM-6)", async () => {
+    const project = (await getProjectOverview("EPMA-01", CLOCK))!;
+    // 1.5 would be green; December's value no longer says anything about March.
+    expect(project.metrics.find((m) => m.name === "Missed doses")).toMatchObject({
+      latest: { periodStart: "2025-12-01", value: 1.5 },
+      status: "NO_RECENT_DATA",
+      provisional: null,
+    });
   });
 
   it("shows feedback that is not closed, and risks open first then by score", async () => {

@@ -1,4 +1,5 @@
-// Linking projects to objectives (DESIGN.md rule 1: a live project serves at least one objective).
+// Linking projects to objectives (docs/governance-rules.md rule 1: a live project serves at least one
+// objective; NUM-9: a project's metrics feed only objectives it serves).
 // Pure: the caller passes the project's stage and current links and the objective concerned.
 //
 // A project has at most one PRIMARY objective: the one it is chiefly judged against on the
@@ -14,6 +15,8 @@ export const ALIGNMENT_VIOLATION = {
   objectiveNotActive: "ALIGNMENT_OBJECTIVE_NOT_ACTIVE",
   secondPrimary: "ALIGNMENT_SECOND_PRIMARY",
   lastAlignment: "ALIGNMENT_LAST_OF_LIVE_PROJECT",
+  metricsFeedObjective: "ALIGNMENT_FEEDS_PROJECT_METRICS",
+  metricObjectiveNotAligned: "METRIC_OBJECTIVE_NOT_ALIGNED",
 } as const;
 
 const STATUS_WORDING: Record<ObjectiveStatus, string> = {
@@ -80,6 +83,8 @@ export interface RemoveAlignmentInput {
   objective: ObjectiveLabel;
   /** How many links the project has now, including the one to be removed. */
   alignmentCount: number;
+  /** The project's metrics that feed this objective (NUM-9); none when left out. */
+  feedingMetrics?: readonly { name: string }[];
 }
 
 /** Everything that stops the link being removed; empty when it may be. */
@@ -93,13 +98,46 @@ export function removeAlignmentViolations(input: RemoveAlignmentInput): FieldVio
       },
     ];
   }
+  const violations: FieldViolation[] = [];
   if (input.alignmentCount <= 1 && isPastProposal(input.projectStage, input.heldFrom)) {
-    return [
-      {
-        code: ALIGNMENT_VIOLATION.lastAlignment,
-        message: `${label(input.objective)} is the only objective this project serves, and a live project must serve one: align it to another objective first`,
-      },
-    ];
+    violations.push({
+      code: ALIGNMENT_VIOLATION.lastAlignment,
+      message: `${label(input.objective)} is the only objective this project serves, and a live project must serve one: align it to another objective first`,
+    });
   }
-  return [];
+  const feeding = input.feedingMetrics ?? [];
+  if (feeding.length > 0) {
+    // NUM-9: removing the link would leave these metrics reporting to an objective the project no
+    // longer serves.
+    const names = feeding.map((m) => `“${m.name}”`).join(", ");
+    violations.push({
+      code: ALIGNMENT_VIOLATION.metricsFeedObjective,
+      message: `${feeding.length === 1 ? "The metric" : "The metrics"} ${names} of this project ${feeding.length === 1 ? "feeds" : "feed"} ${input.objective.code}: point ${feeding.length === 1 ? "it" : "them"} at another objective the project serves before removing this alignment`,
+    });
+  }
+  return violations;
+}
+
+export interface MetricObjectiveInput {
+  /** The objective the metric is to feed. */
+  objectiveId: string;
+  objective: ObjectiveLabel;
+  /** The objectives the metric's project is aligned to; null for an objective-level metric. */
+  projectObjectiveIds: readonly string[] | null;
+}
+
+/**
+ * NUM-9: a project's metric feeds only an objective the project is aligned to, else the
+ * objective's scorecard would count evidence from work that does not serve it. An objective-level
+ * metric (no project) may feed any objective.
+ */
+export function metricObjectiveViolations(input: MetricObjectiveInput): FieldViolation[] {
+  if (!input.projectObjectiveIds || input.projectObjectiveIds.includes(input.objectiveId)) return [];
+  return [
+    {
+      code: ALIGNMENT_VIOLATION.metricObjectiveNotAligned,
+      field: "objectiveId",
+      message: `The project is not aligned to ${label(input.objective)}: choose an objective the project serves, or align the project to this one first`,
+    },
+  ];
 }

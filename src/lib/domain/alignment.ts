@@ -10,7 +10,7 @@ import {
 import { RACI_GAP } from "./raci";
 import { STAGE_GAP } from "./stage-gates";
 
-// Alignment, computed (DESIGN.md "Alignment, computed"): the named gaps between a project and the
+// Alignment, computed (docs/governance-rules.md NUM-7, NUM-8): the named gaps between a project and the
 // governance rules, a score derived from them, and each objective's coverage by active delivery.
 //
 // RACI and stage-gate rules are owned by their own modules (raci.ts, stage-gates.ts); their
@@ -324,41 +324,67 @@ export function computeProjectAlignment(
   };
 }
 
+/**
+ * NUM-8: a live project is one delivering or paused from delivering: APPROVED, PILOT or ROLLOUT,
+ * or ON_HOLD from one of them (a hold of unknown origin counts as live, the cautious reading).
+ * Only a live project with no objective is "delivery without vision"; a proposal not yet aligned
+ * is a proposal still being shaped (it cannot pass its first gate unaligned, rule 1).
+ */
+export function isLiveProject(stage: ProjectStage, heldFrom?: ProjectStage | null): boolean {
+  if (stage === "ON_HOLD") return !heldFrom || ACTIVE_PROJECT_STAGES.includes(heldFrom);
+  return ACTIVE_PROJECT_STAGES.includes(stage);
+}
+
+/** NUM-8: a proposal, or a proposal that was paused. */
+export function isProposal(stage: ProjectStage, heldFrom?: ProjectStage | null): boolean {
+  return stage === "PROPOSED" || (stage === "ON_HOLD" && heldFrom === "PROPOSED");
+}
+
 export interface ObjectiveCoverageFacts {
   status: ObjectiveStatus;
   alignedProjects: readonly { stage: ProjectStage; contribution: Contribution }[];
 }
 
 export interface ObjectiveCoverage {
-  /** Aligned projects in APPROVED, PILOT or ROLLOUT. */
+  /** Aligned projects in APPROVED, PILOT or ROLLOUT, primary or supporting. */
   activeProjectCount: number;
-  /** Of those, the ones for which this objective is the primary contribution. */
-  primaryActiveProjectCount: number;
+  /** Of those, the ones for which this objective is the primary contribution: its delivery (NUM-7). */
+  deliveringProjectCount: number;
+  /** At least one delivering project (NUM-7). */
+  beingDelivered: boolean;
   visionWithoutDelivery: boolean;
   gap: Violation | null;
 }
 
 /**
- * Vision without delivery: an ACTIVE objective that no delivering project serves. Draft objectives
- * are not yet a commitment and achieved or retired ones no longer need delivery, so neither is
- * flagged. Proposed, paused, closed or cancelled projects do not count as delivery.
+ * NUM-7, the one definition of coverage every page uses: an objective is being delivered when at
+ * least one project that has it as its PRIMARY objective is APPROVED, in PILOT or in ROLLOUT. A
+ * supporting link helps but does not deliver: a project is judged against its primary objective,
+ * so counting its supporting links too would let one project "deliver" a whole scorecard.
+ * Vision without delivery is an ACTIVE objective not being delivered; draft objectives are not
+ * yet a commitment and achieved or retired ones no longer need delivery, so neither is flagged.
  */
 export function computeObjectiveCoverage(facts: ObjectiveCoverageFacts): ObjectiveCoverage {
   const active = facts.alignedProjects.filter((project) => ACTIVE_PROJECT_STAGES.includes(project.stage));
-  const primaryActiveProjectCount = active.filter((project) => project.contribution === "PRIMARY").length;
-  const visionWithoutDelivery = facts.status === "ACTIVE" && active.length === 0;
+  const deliveringProjectCount = active.filter((project) => project.contribution === "PRIMARY").length;
+  const beingDelivered = deliveringProjectCount > 0;
+  const visionWithoutDelivery = facts.status === "ACTIVE" && !beingDelivered;
+  let message: string;
+  if (facts.alignedProjects.length === 0) {
+    message =
+      "Vision without delivery: no project serves this objective; align a delivering project to it or propose one";
+  } else if (active.length > 0) {
+    message =
+      "Vision without delivery: projects support this objective, but none that is approved, in pilot or in rollout has it as its primary objective";
+  } else {
+    message =
+      "Vision without delivery: none of the projects aligned to this objective is approved, in pilot or in rollout";
+  }
   return {
     activeProjectCount: active.length,
-    primaryActiveProjectCount,
+    deliveringProjectCount,
+    beingDelivered,
     visionWithoutDelivery,
-    gap: visionWithoutDelivery
-      ? {
-          code: "VISION_WITHOUT_DELIVERY",
-          message:
-            facts.alignedProjects.length === 0
-              ? "Vision without delivery: no project serves this objective; align a delivering project to it or propose one"
-              : "Vision without delivery: none of the projects aligned to this objective is approved, in pilot or in rollout",
-        }
-      : null,
+    gap: visionWithoutDelivery ? { code: "VISION_WITHOUT_DELIVERY", message } : null,
   };
 }

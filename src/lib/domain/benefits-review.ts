@@ -1,6 +1,7 @@
 // Rule 4's benefits review: a project closes only when every project metric has a final value,
 // meaning one recorded for the period the project closes in or the last complete period before
-// it. A figure from months ago says nothing about what the project delivered.
+// it. A figure from months ago says nothing about what the project delivered, and a provisional one
+// describes a period whose data were not complete (docs/governance-rules.md NUM-5).
 import type { Cadence } from "@/generated/prisma/enums";
 import { computePeriodStart } from "./metrics";
 import type { CalendarDate } from "./milestones";
@@ -15,7 +16,10 @@ export function computeEarliestFinalPeriod(cadence: Cadence, closingDay: Calenda
 
 export interface MetricValueFacts {
   cadence: Cadence;
-  /** Period start of the latest value recorded, or null if none has been. */
+  /**
+   * Period start of the latest FINAL value (provisional values left out, NUM-5), or null if none
+   * has been recorded.
+   */
   lastValuePeriodStart: CalendarDate | null;
 }
 

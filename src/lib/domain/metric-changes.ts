@@ -37,6 +37,8 @@ export interface CorrectionInput {
   value: number;
   note: string | null;
   reason: string;
+  /** The correction makes a provisional value final (NUM-5): a change even with the same figure. */
+  finalising?: boolean;
 }
 
 export type CorrectionCheck =
@@ -51,7 +53,11 @@ export function canCorrectMetricValue(input: CorrectionInput): CorrectionCheck {
   const violations: Violation[] = [];
   if (!Number.isFinite(input.value)) {
     violations.push({ code: "NOT_A_NUMBER", message: "The value is not a number: enter a number" });
-  } else if (input.value === input.current.value && (input.note ?? null) === (input.current.note ?? null)) {
+  } else if (
+    !input.finalising &&
+    input.value === input.current.value &&
+    (input.note ?? null) === (input.current.note ?? null)
+  ) {
     violations.push({
       code: "VALUE_UNCHANGED",
       message:

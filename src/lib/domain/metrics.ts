@@ -8,8 +8,10 @@ import {
   formatCalendarDate,
   type Violation,
 } from "./milestones";
+import type { FieldViolation } from "./violations";
 
-// Metric periods, RAG and progress (DESIGN.md rule 7 and the scorecard views).
+// Metric periods, RAG and progress (docs/governance-rules.md rule 7, NUM-4 to NUM-6, and the
+// scorecard views).
 //
 // Periods are identified by their first day, a calendar date held as a UTC-midnight `Date`:
 // exactly what `MetricValue.periodStart` (`@db.Date`) stores, so a result can be written or
@@ -82,12 +84,16 @@ export interface RecordPeriodInput {
   periodStart: CalendarDate;
   now: Date;
   timeZone: string;
+  /** The period's data are not complete yet; such a value may be recorded for the current period. */
+  provisional?: boolean;
 }
 
 /**
- * Rule 7: a value belongs to one whole period, named by its first day, and only to a period that
- * has begun. The current period is allowed so that a weekly review can record this week's figure.
- * (One value per period is the unique index on MetricValue; corrections update that row.)
+ * Rule 7 and NUM-5: a value belongs to one whole period, named by its first day, and only to a
+ * period that has ended: a figure for a month half gone would be read as the month's result. The
+ * current period takes a value only when it is marked provisional (a weekly huddle's figure so
+ * far); a period that has not begun takes none. (One value per period is the unique index on
+ * MetricValue; corrections update that row.)
  */
 export function canRecordMetricValue(
   input: RecordPeriodInput,
@@ -105,14 +111,36 @@ export function canRecordMetricValue(
   }
 
   const current = computeCurrentPeriodStart(cadence, input.now, input.timeZone);
-  if (computeDaysBetween(current, aligned) > 0) {
+  const ahead = computeDaysBetween(current, aligned);
+  if (ahead > 0) {
     violations.push({
       code: "PERIOD_IN_FUTURE",
-      message: `The period starting ${formatCalendarDate(aligned)} has not begun yet: record values for the current period (from ${formatCalendarDate(current)}) or earlier ones`,
+      message: `The period starting ${formatCalendarDate(aligned)} has not begun yet: record values for periods that have ended`,
+    });
+  } else if (ahead === 0 && !input.provisional) {
+    violations.push({
+      code: "PERIOD_NOT_ENDED",
+      message: `The period starting ${formatCalendarDate(aligned)} has not ended yet, so its figure is not final: mark the value provisional, or record it once the period ends on ${formatCalendarDate(computeNextPeriodStart(cadence, aligned))}`,
     });
   }
 
   return violations.length > 0 ? { ok: false, violations } : { ok: true };
+}
+
+/**
+ * NUM-5: a provisional value becomes final only once its period has ended (a correction may mark
+ * it so). Empty when it may.
+ */
+export function finaliseValueViolations(input: Omit<RecordPeriodInput, "provisional">): Violation[] {
+  const current = computeCurrentPeriodStart(input.cadence, input.now, input.timeZone);
+  const start = computePeriodStart(input.cadence, input.periodStart);
+  if (computeDaysBetween(current, start) < 0) return [];
+  return [
+    {
+      code: "PERIOD_NOT_ENDED",
+      message: `The period starting ${formatCalendarDate(start)} has not ended yet: the value stays provisional until ${formatCalendarDate(computeNextPeriodStart(input.cadence, start))}`,
+    },
+  ];
 }
 
 export interface MissingPeriodsInput {
@@ -179,6 +207,53 @@ export function computeRag(input: RagInput): Rag {
   return "RED";
 }
 
+/** What a metric shows where RAG is shown: a colour, or why there is none (NUM-6). */
+export type MetricStatus = Rag | "NO_RECENT_DATA" | "NO_DATA";
+
+/**
+ * NUM-6: whether a value for the period starting `periodStart` is still recent on `today`: the
+ * period after it has not yet been due for longer than the cadence's grace (the same grace that
+ * makes a missing value an overdue gap, DEFAULT_OVERDUE_GRACE_DAYS).
+ */
+export function isValueRecent(
+  cadence: Cadence,
+  periodStart: CalendarDate,
+  today: CalendarDate,
+  graceDays: number = DEFAULT_OVERDUE_GRACE_DAYS[cadence],
+): boolean {
+  const missing = computeMissingPeriods({
+    cadence,
+    from: computeNextPeriodStart(cadence, periodStart),
+    to: today,
+    recorded: [],
+    graceDays,
+  });
+  return missing.length === 0;
+}
+
+export interface MetricStatusInput extends Omit<RagInput, "value"> {
+  cadence: Cadence;
+  /** The latest value that is not provisional (NUM-5), or null when none is. */
+  latestFinal: { periodStart: CalendarDate; value: number } | null;
+  today: CalendarDate;
+  graceDays?: number;
+}
+
+/**
+ * NUM-6: the colour of the latest final value while it is recent; "NO_RECENT_DATA" once the
+ * cadence's next value is overdue, because an old green says nothing about today; "NO_DATA"
+ * before any final value. Provisional values never colour a metric (NUM-5): the period they
+ * describe is not over.
+ */
+export function computeMetricStatus(input: MetricStatusInput): MetricStatus {
+  const { latestFinal } = input;
+  if (!latestFinal) return "NO_DATA";
+  if (!isValueRecent(input.cadence, latestFinal.periodStart, input.today, input.graceDays)) {
+    return "NO_RECENT_DATA";
+  }
+  return computeRag({ ...input, value: latestFinal.value });
+}
+
 export interface MetricDefinitionInput {
   direction: MetricDirection;
   baselineValue: number;
@@ -188,43 +263,79 @@ export interface MetricDefinitionInput {
 }
 
 /**
- * The numbers that make RAG and progress meaningful: thresholds in the metric's own order (else
- * amber could never show) and a target that is an improvement on the baseline (else "progress"
- * would reward getting worse). A target equal to the baseline is allowed: "hold at 95%" is a
- * legitimate aim, it just has no progress fraction.
+ * NUM-4: the numbers that make RAG and progress mean something. With computeRag's colours (a value
+ * at a threshold gets the better colour), for HIGHER_IS_BETTER:
+ *
+ *   target > baseline              (else "progress" would reward standing still or getting worse)
+ *   red ≤ amber                    (else amber could never show)
+ *   baseline < amber               (else the metric is green before the project has done anything)
+ *   amber ≤ target                 (else meeting the target still shows amber or red)
+ *
+ * and the mirror image for LOWER_IS_BETTER (target < baseline, red ≥ amber, baseline > amber,
+ * amber ≥ target). Together: red ≤ amber, and baseline < amber ≤ target (higher) or
+ * target ≤ amber < baseline (lower). The red threshold may lie either side of the baseline: a
+ * baseline may start amber or red. Each violation names the field to fix.
  */
 export function canDefineMetric(
   input: MetricDefinitionInput,
-): { ok: true } | { ok: false; violations: Violation[] } {
-  const violations: Violation[] = [];
+): { ok: true } | { ok: false; violations: FieldViolation[] } {
+  const violations: FieldViolation[] = [];
   const fields = [
-    ["baseline", input.baselineValue],
-    ["target", input.targetValue],
-    ["amber threshold", input.amberThreshold],
-    ["red threshold", input.redThreshold],
+    ["baseline", "baselineValue", input.baselineValue],
+    ["target", "targetValue", input.targetValue],
+    ["amber threshold", "amberThreshold", input.amberThreshold],
+    ["red threshold", "redThreshold", input.redThreshold],
   ] as const;
-  for (const [name, value] of fields) {
+  for (const [name, field, value] of fields) {
     if (!Number.isFinite(value)) {
-      violations.push({ code: "NOT_A_NUMBER", message: `The ${name} is not a number: enter a number` });
+      violations.push({
+        code: "NOT_A_NUMBER",
+        field,
+        message: `The ${name} is not a number: enter a number`,
+      });
     }
   }
   if (violations.length > 0) return { ok: false, violations };
 
+  const { baselineValue: baseline, targetValue: target, amberThreshold: amber, redThreshold: red } = input;
   const higher = input.direction === "HIGHER_IS_BETTER";
-  if (higher ? input.amberThreshold < input.redThreshold : input.amberThreshold > input.redThreshold) {
+  // `better(a, b)`: a is strictly better than b in this metric's direction.
+  const better = (a: number, b: number) => (higher ? a > b : a < b);
+  const worse = higher ? "below" : "above";
+
+  if (better(red, amber)) {
     violations.push({
       code: "THRESHOLDS_OUT_OF_ORDER",
+      field: "redThreshold",
       message: higher
-        ? "The thresholds are the wrong way round: when higher is better, the amber threshold (below it the metric turns amber) must be at or above the red threshold (below it, red)"
-        : "The thresholds are the wrong way round: when lower is better, the amber threshold (above it the metric turns amber) must be at or below the red threshold (above it, red)",
+        ? `The thresholds are the wrong way round: when higher is better, the red threshold (below it, red) must be at or below the amber threshold (${amber})`
+        : `The thresholds are the wrong way round: when lower is better, the red threshold (above it, red) must be at or above the amber threshold (${amber})`,
     });
   }
-  if (higher ? input.targetValue < input.baselineValue : input.targetValue > input.baselineValue) {
+  if (!better(target, baseline)) {
     violations.push({
-      code: "TARGET_WORSE_THAN_BASELINE",
+      code: "TARGET_NOT_BETTER_THAN_BASELINE",
+      field: "targetValue",
       message: higher
-        ? "The target is below the baseline: when higher is better, set a target at or above the baseline"
-        : "The target is above the baseline: when lower is better, set a target at or below the baseline",
+        ? `The target must be above the baseline (${baseline}) when higher is better: a target that is no improvement cannot show progress`
+        : `The target must be below the baseline (${baseline}) when lower is better: a target that is no improvement cannot show progress`,
+    });
+    // The amber threshold's place is between baseline and target; with no such place, the
+    // target is the field to fix, and saying more about amber would only confuse.
+    return { ok: false, violations };
+  }
+  if (!better(amber, baseline)) {
+    violations.push({
+      code: "GREEN_AT_BASELINE",
+      field: "amberThreshold",
+      message: `At the baseline (${baseline}) the metric would already be green: set the amber threshold ${higher ? "above" : "below"} the baseline, so that green means the project has improved things`,
+    });
+  }
+  if (better(amber, target)) {
+    violations.push({
+      code: "NOT_GREEN_AT_TARGET",
+      field: "amberThreshold",
+      message: `Meeting the target (${target}) would still show amber or red: set the amber threshold at or ${worse} the target`,
     });
   }
   return violations.length > 0 ? { ok: false, violations } : { ok: true };

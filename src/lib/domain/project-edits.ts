@@ -1,4 +1,4 @@
-// What may change when a project is edited (DESIGN.md rules 1, 4 and 5). Pure.
+// What may change when a project is edited (docs/governance-rules.md rules 1, 4 and 5, NUM-1). Pure.
 //
 // - A closed or cancelled project is history: it is not edited.
 // - The kind decides which gates apply (a clinical champion, a pilot before scale), so it may
@@ -7,6 +7,7 @@
 // - The forecast end date is a prediction: like a milestone forecast (rule 5) a change needs a
 //   reason and cannot lie in the past or before the project starts. The baseline end date and
 //   budget are not edited at all; they move only through an approved rebaseline.
+// - NUM-1: the forecast end is never earlier than the latest forecast of an open milestone.
 import { isPastProposal } from "./alignment-links";
 import {
   type CalendarDate,
@@ -14,6 +15,7 @@ import {
   computeReasonViolations,
   formatCalendarDate,
 } from "./milestones";
+import { forecastEndViolations, type ScheduledMilestone } from "./schedule";
 import { isFinalStage, type ProjectKind, type ProjectStage } from "./stage-gates";
 import type { FieldViolation } from "./violations";
 
@@ -34,6 +36,8 @@ export interface ProjectEditInput {
   forecastReason: string;
   /** The organisation's date today. */
   today: CalendarDate;
+  /** The project's milestones, for NUM-1; only read when the forecast end date moves. */
+  milestones?: readonly ScheduledMilestone[];
 }
 
 export function forecastEndDateChanged(input: Pick<ProjectEditInput, "forecastEndDate">): boolean {
@@ -74,6 +78,7 @@ export function projectEditViolations(input: ProjectEditInput): FieldViolation[]
         message: `A forecast cannot be before today (${formatCalendarDate(input.today)}): choose a date from today on`,
       });
     }
+    violations.push(...forecastEndViolations({ forecastEndDate: next, milestones: input.milestones ?? [] }));
     for (const v of computeReasonViolations(input.forecastReason, "moving the forecast end date")) {
       violations.push({ ...v, field: "forecastReason" });
     }

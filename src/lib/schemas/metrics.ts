@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   calendarDate,
+  checkbox,
   id,
   numberField,
   optionalId,
@@ -48,6 +49,8 @@ export const recordMetricValueSchema = z.object({
   periodStart: calendarDate("the start of the period"),
   value: numberField("the value"),
   note: optionalText("the note", 1000),
+  // The period's data are not complete: allowed for the current period, never the final value.
+  provisional: checkbox,
 });
 export type RecordMetricValueInput = z.input<typeof recordMetricValueSchema>;
 
@@ -58,5 +61,8 @@ export const correctMetricValueSchema = z.object({
   note: optionalText("the note", 1000),
   // Checked for substance by the rule (canCorrectMetricValue), so the message names what is missing.
   reason: z.string().default(""),
+  // Ticked: the value is now final (its period has ended and its data are complete). Left out, a
+  // provisional value stays provisional; a final value never goes back to provisional.
+  final: checkbox,
 });
 export type CorrectMetricValueInput = z.input<typeof correctMetricValueSchema>;

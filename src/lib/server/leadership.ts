@@ -7,21 +7,24 @@ import {
   type Severity,
 } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
-import { computeObjectiveCoverage } from "@/lib/domain/alignment";
+import { isLiveProject, isProposal } from "@/lib/domain/alignment";
 import { computeFeedbackEscalation, type FeedbackEscalation } from "@/lib/domain/feedback-loop";
 import { AWAITING_ANSWER_STATUSES } from "./feedback-filters";
 import { listDutyEscalatedFeedbackIds } from "./feedback-queue";
-import { type ObjectiveRow, objectiveRowSelect, toObjectiveRow } from "./objective-rows";
+import {
+  type ObjectiveDelivery,
+  type ObjectiveRow,
+  objectiveDeliverySelect,
+  objectiveRowSelect,
+  toObjectiveDelivery,
+  toObjectiveRow,
+} from "./objective-rows";
 
 const FINISHED_STAGES = ["CLOSED", "CANCELLED"] as const satisfies readonly ProjectStage[];
 const OVERDUE_SAFETY_LISTED = 10;
 
-export interface LeadershipObjective extends ObjectiveRow {
-  /** Aligned projects approved, in pilot or in rollout. */
-  activeProjectCount: number;
-  /** An active objective that no delivering project serves. */
-  visionWithoutDelivery: boolean;
-}
+/** An objective with its delivery by the one rule every page uses (docs/governance-rules.md NUM-7). */
+export interface LeadershipObjective extends ObjectiveRow, ObjectiveDelivery {}
 
 export interface UnalignedProject {
   code: string;
@@ -45,7 +48,10 @@ export interface OverdueSafetyItem {
 export interface LeadershipOverview {
   categories: { category: ScorecardCategory; objectives: LeadershipObjective[] }[];
   visionWithoutDeliveryCount: number;
+  /** Live projects (delivering, or paused from delivering) serving no objective (NUM-8). */
   deliveryWithoutVision: UnalignedProject[];
+  /** Proposals not aligned yet: they cannot be approved until they are (rule 1), but are not delivery (NUM-8). */
+  unalignedProposals: UnalignedProject[];
   overdueSafetyFeedbackCount: number;
   /** The most overdue first, at most a handful; the count above is the full number. */
   overdueSafetyFeedback: OverdueSafetyItem[];
@@ -64,17 +70,19 @@ export async function getLeadershipOverview(now: Date): Promise<LeadershipOvervi
     await Promise.all([
       db().strategicObjective.findMany({
         orderBy: { code: "asc" },
-        select: {
-          ...objectiveRowSelect,
-          // Every alignment with its project's stage, in one batched query: the domain's coverage
-          // rule decides which count as delivery.
-          alignments: { select: { contribution: true, project: { select: { stage: true } } } },
-        },
+        select: { ...objectiveRowSelect, ...objectiveDeliverySelect },
       }),
       db().project.findMany({
         where: { stage: { notIn: [...FINISHED_STAGES] }, alignments: { none: {} } },
         orderBy: { code: "asc" },
-        select: { code: true, name: true, kind: true, stage: true, site: { select: { name: true } } },
+        select: {
+          code: true,
+          name: true,
+          kind: true,
+          stage: true,
+          heldFromStage: true,
+          site: { select: { name: true } },
+        },
       }),
       db().feedback.count({ where: overdueSafety }),
       db().feedback.findMany({
@@ -97,16 +105,15 @@ export async function getLeadershipOverview(now: Date): Promise<LeadershipOvervi
       listDutyEscalatedFeedbackIds(now),
     ]);
 
-  const rows = objectives.map((o): LeadershipObjective => {
-    const coverage = computeObjectiveCoverage({
-      status: o.status,
-      alignedProjects: o.alignments.map((a) => ({ stage: a.project.stage, contribution: a.contribution })),
-    });
-    return {
-      ...toObjectiveRow(o),
-      activeProjectCount: coverage.activeProjectCount,
-      visionWithoutDelivery: coverage.visionWithoutDelivery,
-    };
+  const rows = objectives.map(
+    (o): LeadershipObjective => ({ ...toObjectiveRow(o), ...toObjectiveDelivery(o) }),
+  );
+  const unalignedRow = (p: (typeof unaligned)[number]): UnalignedProject => ({
+    code: p.code,
+    name: p.name,
+    kind: p.kind,
+    stage: p.stage,
+    siteName: p.site.name,
   });
 
   return {
@@ -114,13 +121,8 @@ export async function getLeadershipOverview(now: Date): Promise<LeadershipOvervi
       .map((category) => ({ category, objectives: rows.filter((o) => o.category === category) }))
       .filter((group) => group.objectives.length > 0),
     visionWithoutDeliveryCount: rows.filter((o) => o.visionWithoutDelivery).length,
-    deliveryWithoutVision: unaligned.map((p) => ({
-      code: p.code,
-      name: p.name,
-      kind: p.kind,
-      stage: p.stage,
-      siteName: p.site.name,
-    })),
+    deliveryWithoutVision: unaligned.filter((p) => isLiveProject(p.stage, p.heldFromStage)).map(unalignedRow),
+    unalignedProposals: unaligned.filter((p) => isProposal(p.stage, p.heldFromStage)).map(unalignedRow),
     overdueSafetyFeedbackCount,
     overdueSafetyFeedback: overdueSafetyFeedback.map((f) => ({
       id: f.id,

@@ -5,7 +5,8 @@ import { DEFAULT_DUE_SOON_DAYS } from "@/lib/domain/milestones";
 import type { Clock } from "./dates";
 import { type FeedbackQueue, listFeedbackQueue } from "./feedback-queue";
 import { type MilestoneRow, milestoneRowSelect, toMilestoneRow } from "./milestone-rows";
-import { type ProjectSchedule, toProjectSchedule } from "./project-schedule";
+import { getGovernanceSettings } from "./organisation";
+import { type ProjectSchedule, projectScheduleSelect, toProjectSchedule } from "./project-schedule";
 
 /** How far ahead "due soon" looks: the domain's fortnight, which is also what health grades as due soon. */
 export const DUE_SOON_DAYS = DEFAULT_DUE_SOON_DAYS;
@@ -47,6 +48,7 @@ export async function getMyWork(
 ): Promise<MyWork> {
   const mine = { raci: { some: { userId: actorId, letter: { in: [...RUNNING_LETTERS] } } } };
   const horizon = new Date(clock.today.getTime() + DUE_SOON_DAYS * DAY_MS);
+  const settings = await getGovernanceSettings();
   const [assignments, milestones, feedback] = await Promise.all([
     db().raciAssignment.findMany({
       where: { userId: actorId, letter: { in: [...RUNNING_LETTERS] } },
@@ -54,7 +56,7 @@ export async function getMyWork(
       select: {
         letter: true,
         project: {
-          select: { code: true, name: true, stage: true, baselineEndDate: true, forecastEndDate: true },
+          select: { code: true, name: true, stage: true, ...projectScheduleSelect },
         },
       },
     }),
@@ -72,7 +74,7 @@ export async function getMyWork(
       name: a.project.name,
       stage: a.project.stage,
       letter: a.letter === "A" ? "A" : "R",
-      ...toProjectSchedule(a.project),
+      ...toProjectSchedule(a.project, settings),
     })),
     milestones: milestones.map((m) => {
       const row = toMilestoneRow(m, clock.today);

@@ -1,17 +1,24 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { type ObjectiveRow, objectiveRowSelect, toObjectiveRow } from "./objective-rows";
+import {
+  type ObjectiveDelivery,
+  type ObjectiveRow,
+  objectiveDeliverySelect,
+  objectiveRowSelect,
+  toObjectiveDelivery,
+  toObjectiveRow,
+} from "./objective-rows";
 
-export interface ListedObjective extends ObjectiveRow {
-  /** Projects aligned to it (primary or supporting), whatever their stage. */
-  alignedProjectCount: number;
-}
+export interface ListedObjective extends ObjectiveRow, ObjectiveDelivery {}
 
-/** Every objective, by code, with how many projects are aligned to it (counted in the same query). */
+/**
+ * Every objective, by code, with its aligned projects and its delivery by the same rule as the
+ * leadership overview (docs/governance-rules.md NUM-7).
+ */
 export async function listObjectives(): Promise<ListedObjective[]> {
   const objectives = await db().strategicObjective.findMany({
     orderBy: { code: "asc" },
-    select: { ...objectiveRowSelect, _count: { select: { alignments: true } } },
+    select: { ...objectiveRowSelect, ...objectiveDeliverySelect },
   });
-  return objectives.map((o) => ({ ...toObjectiveRow(o), alignedProjectCount: o._count.alignments }));
+  return objectives.map((o) => ({ ...toObjectiveRow(o), ...toObjectiveDelivery(o) }));
 }

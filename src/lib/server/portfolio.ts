@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { ProjectKind, ProjectStage } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
+import { getGovernanceSettings } from "./organisation";
 import { loadPage, type Paged } from "./paging";
-import { type ProjectSchedule, toProjectSchedule } from "./project-schedule";
+import { type ProjectSchedule, projectScheduleSelect, toProjectSchedule } from "./project-schedule";
 import { firstValues, pageNumberSchema, type RawSearchParams, searchTextSchema } from "./search-params";
 
 export const PORTFOLIO_PAGE_SIZE = 25;
@@ -66,8 +67,7 @@ const portfolioSelect = {
   name: true,
   kind: true,
   stage: true,
-  baselineEndDate: true,
-  forecastEndDate: true,
+  ...projectScheduleSelect,
   site: { select: { code: true, name: true } },
   raci: { where: { letter: "A" }, take: 1, select: { user: { select: { id: true, name: true } } } },
   alignments: {
@@ -84,6 +84,7 @@ export async function listPortfolio(
   pageSize: number = PORTFOLIO_PAGE_SIZE,
 ): Promise<Paged<PortfolioRow>> {
   const where = portfolioWhere(query);
+  const settings = await getGovernanceSettings();
   const result = await loadPage({
     page: query.page,
     pageSize,
@@ -101,7 +102,7 @@ export async function listPortfolio(
       site: p.site,
       accountable: p.raci[0]?.user ?? null,
       primaryObjectiveCode: p.alignments[0]?.objective.code ?? null,
-      ...toProjectSchedule(p),
+      ...toProjectSchedule(p, settings),
     })),
   };
 }

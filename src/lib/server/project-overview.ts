@@ -12,11 +12,12 @@ import type {
   ScorecardCategory,
 } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
-import { computeRag } from "@/lib/domain/metrics";
+import { computeMetricStatus, type MetricStatus } from "@/lib/domain/metrics";
 import { type Clock, type IsoDate, toIsoDate } from "./dates";
 import { type FeedbackRow, feedbackRowSelect, toFeedbackRow } from "./feedback-rows";
 import { type MilestoneRow, milestoneRowSelect, toMilestoneRow } from "./milestone-rows";
-import { type ProjectSchedule, toProjectSchedule } from "./project-schedule";
+import { getGovernanceSettings } from "./organisation";
+import { type ProjectSchedule, projectScheduleSelect, toProjectSchedule } from "./project-schedule";
 import { type Rag, riskRag } from "./rag";
 
 export interface ProjectOverview extends ProjectSchedule {
@@ -51,7 +52,12 @@ export interface ProjectOverview extends ProjectSchedule {
     targetValue: number;
     targetDate: IsoDate;
     objectiveCode: string;
-    latest: { periodStart: IsoDate; value: number; rag: Rag } | null;
+    /** The latest final value (provisional ones left out, NUM-5), or null before the first. */
+    latest: { periodStart: IsoDate; value: number } | null;
+    /** A colour from the latest final value while it is recent, else why there is none (NUM-6). */
+    status: MetricStatus;
+    /** A provisional value newer than `latest`: shown as such, never coloured (NUM-5). */
+    provisional: { periodStart: IsoDate; value: number } | null;
   }[];
   openFeedback: (FeedbackRow & { authorName: string; responseText: string | null })[];
   risks: {
@@ -69,9 +75,9 @@ export interface ProjectOverview extends ProjectSchedule {
 
 const RACI_ORDER: Record<RaciLetter, number> = { A: 0, R: 1, C: 2, I: 3 };
 
-/** Everything the read-only project page shows, in two parallel queries (Prisma batches each relation); null when no such code. */
+/** Everything the read-only project page shows, in parallel queries (Prisma batches each relation); null when no such code. */
 export async function getProjectOverview(code: string, clock: Clock): Promise<ProjectOverview | null> {
-  const [project, spent] = await Promise.all([
+  const [project, spent, provisionalValues, settings] = await Promise.all([
     db().project.findUnique({
       where: { code },
       select: {
@@ -84,9 +90,7 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
         stage: true,
         stageChangedAt: true,
         baselineBudget: true,
-        startDate: true,
-        baselineEndDate: true,
-        forecastEndDate: true,
+        ...projectScheduleSelect,
         site: { select: { code: true, name: true } },
         alignments: {
           orderBy: [{ contribution: "asc" }, { objective: { code: "asc" } }],
@@ -121,7 +125,12 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
             amberThreshold: true,
             redThreshold: true,
             objective: { select: { code: true } },
-            values: { orderBy: { periodStart: "desc" }, take: 1, select: { periodStart: true, value: true } },
+            values: {
+              where: { provisional: false },
+              orderBy: { periodStart: "desc" },
+              take: 1,
+              select: { periodStart: true, value: true },
+            },
           },
         },
         feedback: {
@@ -145,6 +154,14 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
     }),
     // Reversals are negative entries, so the plain sum is the spend (docs/governance-rules.md FRAME-8).
     db().costEntry.aggregate({ where: { project: { code } }, _sum: { amount: true } }),
+    // Each metric's latest provisional value (DISTINCT ON after the order).
+    db().metricValue.findMany({
+      where: { provisional: true, metric: { active: true, project: { code } } },
+      orderBy: [{ metricId: "asc" }, { periodStart: "desc" }],
+      distinct: ["metricId"],
+      select: { metricId: true, periodStart: true, value: true },
+    }),
+    getGovernanceSettings(),
   ]);
   if (!project) return null;
 
@@ -160,7 +177,7 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
     baselineBudget: project.baselineBudget.toNumber(),
     spentToDate: spent._sum.amount?.toNumber() ?? 0,
     startDate: toIsoDate(project.startDate),
-    ...toProjectSchedule(project),
+    ...toProjectSchedule(project, settings),
     alignments: project.alignments.map((a) => ({
       objectiveCode: a.objective.code,
       objectiveTitle: a.objective.title,
@@ -178,7 +195,8 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
       ownerName: m.owner?.name ?? null,
     })),
     metrics: project.metrics.map((m) => {
-      const latest = m.values[0];
+      const latest = m.values[0] ?? null;
+      const provisional = provisionalValues.find((v) => v.metricId === m.id);
       return {
         id: m.id,
         name: m.name,
@@ -189,13 +207,12 @@ export async function getProjectOverview(code: string, clock: Clock): Promise<Pr
         targetValue: m.targetValue,
         targetDate: toIsoDate(m.targetDate),
         objectiveCode: m.objective.code,
-        latest: latest
-          ? {
-              periodStart: toIsoDate(latest.periodStart),
-              value: latest.value,
-              rag: computeRag({ ...m, value: latest.value }),
-            }
-          : null,
+        latest: latest ? { periodStart: toIsoDate(latest.periodStart), value: latest.value } : null,
+        status: computeMetricStatus({ ...m, latestFinal: latest, today: clock.today }),
+        provisional:
+          provisional && (!latest || provisional.periodStart > latest.periodStart)
+            ? { periodStart: toIsoDate(provisional.periodStart), value: provisional.value }
+            : null,
       };
     }),
     openFeedback: project.feedback.map((f) => ({

@@ -1,6 +1,6 @@
 import "server-only";
-// Red/amber/green bands for what the governance rules do not grade themselves (metric RAG is
-// the domain's computeRag): a risk's score and a project's end-date slip.
+// Red/amber/green bands for what the governance rules do not grade themselves: a risk's score.
+// Metric RAG and schedule RAG are the domain's (computeMetricStatus, computeScheduleRag).
 import type { Rag } from "@/lib/domain/metrics";
 
 export type { Rag };
@@ -11,14 +11,4 @@ export function riskRag(likelihood: number, impact: number): Rag {
   if (score >= 15) return "RED";
   if (score >= 8) return "AMBER";
   return "GREEN";
-}
-
-/** Days the forecast end is past the baseline end beyond which a slip is red rather than amber. */
-export const SCHEDULE_RED_AFTER_DAYS = 30;
-
-/** On or ahead of baseline is green; up to a month late amber; more than that red. */
-export function scheduleRag(slipDays: number): Rag {
-  if (slipDays <= 0) return "GREEN";
-  if (slipDays <= SCHEDULE_RED_AFTER_DAYS) return "AMBER";
-  return "RED";
 }

@@ -45,13 +45,13 @@ export default async function LeadershipPage() {
         <StatCard
           label="Vision without delivery"
           value={overview.visionWithoutDeliveryCount}
-          detail="Active objectives with no project approved, in pilot or in rollout"
+          detail="Active objectives that no approved, piloting or rolling-out project has as its primary objective"
           tone={overview.visionWithoutDeliveryCount > 0 ? "red" : "green"}
         />
         <StatCard
           label="Delivery without vision"
           value={overview.deliveryWithoutVision.length}
-          detail="Open projects not aligned to any objective"
+          detail="Live projects (approved, in pilot or rollout, or on hold from them) aligned to no objective"
           tone={overview.deliveryWithoutVision.length > 0 ? "amber" : "green"}
         />
         <StatCard
@@ -75,7 +75,7 @@ export default async function LeadershipPage() {
       <Section
         id="objectives"
         title="Objectives by scorecard category"
-        description="Active projects are those approved, in pilot or in rollout."
+        description="An objective is being delivered when a project approved, in pilot or in rollout has it as its primary objective."
       >
         {objectiveCount === 0 ? (
           <EmptyState title="No strategic objectives yet">
@@ -112,10 +112,10 @@ export default async function LeadershipPage() {
                     { ...objectiveOwnerColumn, headerClassName: "w-48" },
                     { ...objectiveTargetDateColumn, headerClassName: "w-32" },
                     {
-                      header: "Active projects",
+                      header: "Delivering projects",
                       align: "right",
                       headerClassName: "w-36",
-                      cell: (o) => o.activeProjectCount,
+                      cell: (o) => o.deliveringProjectCount,
                     },
                     {
                       header: "Delivery",
@@ -123,7 +123,7 @@ export default async function LeadershipPage() {
                       cell: (o) =>
                         o.visionWithoutDelivery ? (
                           <Badge tone="red">Vision without delivery</Badge>
-                        ) : o.activeProjectCount > 0 ? (
+                        ) : o.beingDelivered ? (
                           <Badge tone="green">Being delivered</Badge>
                         ) : (
                           <span className="text-slate-500">—</span>
@@ -140,14 +140,37 @@ export default async function LeadershipPage() {
       <Section
         id="unaligned"
         title="Delivery without vision"
-        description="Projects that are not closed or cancelled but serve no strategic objective."
+        description="Live projects (approved, in pilot or rollout, or on hold from them) that serve no strategic objective."
       >
         {overview.deliveryWithoutVision.length === 0 ? (
-          <EmptyState title="Every open project serves at least one objective" />
+          <EmptyState title="Every live project serves at least one objective" />
         ) : (
           <Table
-            caption="Projects not aligned to any objective"
+            caption="Live projects not aligned to any objective"
             rows={overview.deliveryWithoutVision}
+            rowKey={(p) => p.code}
+            columns={[
+              projectCodeColumn,
+              projectNameColumn,
+              projectKindColumn,
+              projectStageColumn,
+              projectSiteColumn,
+            ]}
+          />
+        )}
+      </Section>
+
+      <Section
+        id="unaligned-proposals"
+        title="Proposals not yet aligned"
+        description="Proposals that name no objective yet: they cannot be approved until they do."
+      >
+        {overview.unalignedProposals.length === 0 ? (
+          <EmptyState title="Every proposal names the objective it serves" />
+        ) : (
+          <Table
+            caption="Proposals not yet aligned to an objective"
+            rows={overview.unalignedProposals}
             rowKey={(p) => p.code}
             columns={[
               projectCodeColumn,

@@ -21,7 +21,7 @@ export default async function ObjectivesPage() {
     <>
       <PageHeader
         title="Strategic objectives"
-        description="What the trust has committed to achieve, who owns each objective, and how many projects are aligned to it."
+        description="What the trust has committed to achieve, who owns each objective, how many projects are aligned to it and whether it is being delivered: a project approved, in pilot or in rollout has it as its primary objective."
       />
       {objectives.length === 0 ? (
         <EmptyState title="No strategic objectives yet">
@@ -40,6 +40,18 @@ export default async function ObjectivesPage() {
             { header: "Status", cell: (o) => <Badge>{OBJECTIVE_STATUS_LABEL[o.status]}</Badge> },
             objectiveTargetDateColumn,
             { header: "Aligned projects", align: "right", cell: (o) => o.alignedProjectCount },
+            { header: "Delivering projects", align: "right", cell: (o) => o.deliveringProjectCount },
+            {
+              header: "Delivery",
+              cell: (o) =>
+                o.visionWithoutDelivery ? (
+                  <Badge tone="red">Vision without delivery</Badge>
+                ) : o.beingDelivered ? (
+                  <Badge tone="green">Being delivered</Badge>
+                ) : (
+                  <span className="text-slate-500">—</span>
+                ),
+            },
           ]}
         />
       )}

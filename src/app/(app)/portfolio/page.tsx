@@ -61,11 +61,12 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
                 cell: (p) => p.primaryObjectiveCode ?? <span className="text-slate-500">Not aligned</span>,
               },
               {
-                header: "Forecast end vs baseline",
+                header: "End vs baseline",
                 cell: (p) => (
                   <ScheduleCell
                     forecastDate={p.forecastEndDate}
                     baselineDate={p.baselineEndDate}
+                    actualDate={p.actualEndDate}
                     slipDays={p.slipDays}
                     rag={p.scheduleRag}
                   />

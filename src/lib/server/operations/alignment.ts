@@ -1,7 +1,9 @@
 import "server-only";
-// Alignment operations (DESIGN.md rule 1: a live project serves at least one objective). The
-// project's row is locked first, so the "is this its last link / its only primary" checks and the
-// write cannot interleave with another alignment change or a stage move on the same project.
+// Alignment operations (docs/governance-rules.md rule 1: a live project serves at least one
+// objective; NUM-9: it serves every objective its metrics feed). The project's row is locked
+// first, so the "is this its last link / its only primary / does a metric feed it" checks and the
+// write cannot interleave with another alignment change, a metric definition or a stage move on
+// the same project.
 import type { Contribution, ObjectiveStatus } from "@/generated/prisma/enums";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
@@ -100,11 +102,19 @@ export function removeAlignment(actor: Actor, input: unknown): Promise<ActionRes
         include: { objective: objectiveLabel },
       });
       if (!alignment) throw notFound("That alignment");
+      // NUM-9: the project's metrics feeding this objective, retired ones included (their history
+      // still reports to it). Read under the project's lock, which defineMetric also takes.
+      const feedingMetrics = await tx.metric.findMany({
+        where: { projectId: data.projectId, objectiveId: data.objectiveId },
+        orderBy: { name: "asc" },
+        select: { name: true },
+      });
       const violations = removeAlignmentViolations({
         projectStage: project.stage,
         heldFrom: project.heldFromStage,
         objective: alignment.objective,
         alignmentCount: project._count.alignments,
+        feedingMetrics,
       });
       if (violations.length) throw refuse(violations);
       await tx.alignment.delete({ where: { id: alignment.id } });

@@ -1,5 +1,5 @@
 import "server-only";
-// Metric operations (DESIGN.md rules 3, 4, 7, 8). Defining and editing a metric is for R/A of its
+// Metric operations (docs/governance-rules.md rules 3, 4, 7, 8, NUM-4, NUM-5, NUM-9). Defining and editing a metric is for R/A of its
 // project (or executives and the PMO); recording and correcting values is for R/A of its project,
 // the PMO or an admin, and, for an objective-level metric (no project, so no R or A), its owner. A
 // period holds one value: a second is refused, and a figure is changed only by a correction, which
@@ -12,9 +12,10 @@ import type { ProjectStage } from "@/generated/prisma/enums";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
+import { metricObjectiveViolations } from "@/lib/domain/alignment-links";
 import type { ProjectRecordChange } from "@/lib/domain/closed-projects";
 import { canChangeMetricCadence, canCorrectMetricValue } from "@/lib/domain/metric-changes";
-import { canDefineMetric, canRecordMetricValue } from "@/lib/domain/metrics";
+import { canDefineMetric, canRecordMetricValue, finaliseValueViolations } from "@/lib/domain/metrics";
 import { formatCalendarDate } from "@/lib/domain/milestones";
 import {
   correctMetricValueSchema,
@@ -43,11 +44,10 @@ export interface MetricValueRef {
 // Which form field each rule violation belongs beside; anything unlisted goes beside the field the
 // operation names (the one its check is about).
 const FIELD_OF: Record<string, string> = {
-  THRESHOLDS_OUT_OF_ORDER: "amberThreshold",
-  TARGET_WORSE_THAN_BASELINE: "targetValue",
   CADENCE_LOCKED: "cadence",
   PERIOD_NOT_ALIGNED: "periodStart",
   PERIOD_IN_FUTURE: "periodStart",
+  PERIOD_NOT_ENDED: "periodStart",
   VALUE_UNCHANGED: "value",
   NOT_A_NUMBER: "value",
   ...REASON_FIELD,
@@ -81,17 +81,34 @@ function assertMetricProjectTakes(project: { stage: ProjectStage } | null, chang
   if (project) assertProjectTakes(project, change);
 }
 
-async function assertObjectiveExists(tx: DbTx, objectiveId: string): Promise<void> {
+/**
+ * The objective the metric is to feed: it exists, and, for a project metric, the project is
+ * aligned to it (NUM-9). Read under the project's lock, so an alignment cannot be removed between
+ * this check and the write (removeAlignment takes the same lock).
+ */
+async function assertFeedsServedObjective(
+  tx: DbTx,
+  objectiveId: string,
+  projectId: string | null,
+): Promise<void> {
   const objective = await tx.strategicObjective.findUnique({
     where: { id: objectiveId },
-    select: { id: true },
+    select: { id: true, code: true, title: true },
   });
   if (!objective) throw notFound("The objective");
+  const projectObjectiveIds = projectId
+    ? (await tx.alignment.findMany({ where: { projectId }, select: { objectiveId: true } })).map(
+        (a) => a.objectiveId,
+      )
+    : null;
+  const violations = metricObjectiveViolations({ objectiveId, objective, projectObjectiveIds });
+  if (violations.length) throw refuse(violations);
 }
 
+/** NUM-4: each threshold problem beside the field to fix. */
 function assertSoundDefinition(definition: Parameters<typeof canDefineMetric>[0]): void {
   const check = canDefineMetric(definition);
-  if (!check.ok) throw refuse(placeByCode(check.violations, FIELD_OF), "targetValue");
+  if (!check.ok) throw refuse(check.violations, "targetValue");
 }
 
 const ref = (row: Metric | MetricValue) => ({ id: row.id, version: row.version });
@@ -120,9 +137,9 @@ export function defineMetric(actor: Actor, input: unknown): Promise<ActionResult
     return db().$transaction(async (tx) => {
       const projectId = data.projectId ?? null;
       const project = await lockMetricProject(tx, projectId);
-      await assertObjectiveExists(tx, data.objectiveId);
       await assertCanDefine(tx, actor, projectId);
       assertMetricProjectTakes(project, { what: "new metrics" });
+      await assertFeedsServedObjective(tx, data.objectiveId, projectId);
       await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       assertSoundDefinition(data);
       const metric = await tx.metric.create({
@@ -150,7 +167,7 @@ export function updateMetric(actor: Actor, input: unknown): Promise<ActionResult
       await assertCanDefine(tx, actor, metric.projectId);
       if (metric.version !== data.version) throw conflict("metric");
       assertMetricProjectTakes(project, { what: "metric changes" });
-      if (data.objectiveId !== metric.objectiveId) await assertObjectiveExists(tx, data.objectiveId);
+      await assertFeedsServedObjective(tx, data.objectiveId, metric.projectId);
       await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
       assertSoundDefinition(data);
       const cadence = canChangeMetricCadence({
@@ -204,6 +221,7 @@ export function recordMetricValue(actor: Actor, input: unknown): Promise<ActionR
         periodStart: data.periodStart,
         now,
         timeZone,
+        provisional: data.provisional,
       });
       if (!period.ok) throw refuse(placeByCode(period.violations, FIELD_OF), "periodStart");
       const existing = await tx.metricValue.findUnique({
@@ -221,6 +239,7 @@ export function recordMetricValue(actor: Actor, input: unknown): Promise<ActionR
             periodStart: data.periodStart,
             value: data.value,
             note: data.note ?? null,
+            provisional: data.provisional,
             recordedById: actor.id,
             recordedAt: now,
           },
@@ -239,9 +258,14 @@ export function recordMetricValue(actor: Actor, input: unknown): Promise<ActionR
   }, "Value recorded.");
 }
 
+/**
+ * Corrects a value's figure or note, with a reason; ticking `final` also makes a provisional value
+ * final once its period has ended (NUM-5). A final value never becomes provisional again.
+ */
 export function correctMetricValue(actor: Actor, input: unknown): Promise<ActionResult<MetricValueRef>> {
   return runOperation(async () => {
     const data = parseInput(correctMetricValueSchema, input);
+    const { now, timeZone } = await getClock();
     return db().$transaction(async (tx) => {
       const current = await tx.metricValue.findUnique({
         where: { id: data.metricValueId },
@@ -254,14 +278,31 @@ export function correctMetricValue(actor: Actor, input: unknown): Promise<Action
       if (value.version !== data.version) throw conflict("value");
       assertMetricProjectTakes(project, { what: "value corrections", afterClosure: true });
       const note = data.note ?? null;
-      const check = canCorrectMetricValue({ current: value, value: data.value, note, reason: data.reason });
-      if (!check.ok) throw refuse(placeByCode(check.violations, FIELD_OF), "value");
+      const finalising = value.provisional && data.final;
+      const check = canCorrectMetricValue({
+        current: value,
+        value: data.value,
+        note,
+        reason: data.reason,
+        ...(finalising ? { finalising } : {}),
+      });
+      const violations = check.ok ? [] : placeByCode(check.violations, FIELD_OF);
+      if (finalising) {
+        const period = { cadence: metric.cadence, periodStart: value.periodStart, now, timeZone };
+        violations.push(...finaliseValueViolations(period).map((v) => ({ ...v, field: "final" })));
+      }
+      if (!check.ok || violations.length) throw refuse(violations, "value");
 
       // Who recorded the value and when stay as they were; the correction's who and when are the
       // audit event's.
       const { count } = await tx.metricValue.updateMany({
         where: { id: value.id, version: value.version },
-        data: { value: data.value, note, version: { increment: 1 } },
+        data: {
+          value: data.value,
+          note,
+          ...(finalising ? { provisional: false } : {}),
+          version: { increment: 1 },
+        },
       });
       if (count !== 1) throw conflict("value");
       const saved = await tx.metricValue.findUniqueOrThrow({ where: { id: value.id } });

@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
 import { canCancelMilestone, canChangeForecast, canCompleteMilestone } from "@/lib/domain/milestones";
 import { directScopeChangeViolations, type ScopeChange } from "@/lib/domain/rebaselines";
+import { computeForecastEndAfterMilestone } from "@/lib/domain/schedule";
 import {
   cancelMilestoneSchema,
   changeMilestoneForecastSchema,
@@ -108,6 +109,12 @@ export function createMilestone(actor: Actor, input: unknown): Promise<ActionRes
   }, "Milestone added.");
 }
 
+/**
+ * Moves a milestone's forecast (rule 5). A milestone forecast past the project's forecast end
+ * carries the project's forecast end with it (docs/governance-rules.md NUM-1), in the same
+ * transaction and the same audit event, so the project never promises an end its plan cannot
+ * meet. The project's version moves too: an edit of the project from before is then stale.
+ */
 export function changeMilestoneForecast(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
   return runOperation(async () => {
     const data = parseInput(changeMilestoneForecastSchema, input);
@@ -132,12 +139,29 @@ export function changeMilestoneForecast(actor: Actor, input: unknown): Promise<A
           changedById: actor.id,
         },
       });
+      // Read under the project's lock (loadForChange), so no edit of the forecast end interleaves.
+      const project = await tx.project.findUniqueOrThrow({
+        where: { id: milestone.projectId },
+        select: { forecastEndDate: true, version: true },
+      });
+      const forecastEndDate = computeForecastEndAfterMilestone(project.forecastEndDate, saved.forecastDate);
+      const projectMoved = forecastEndDate.getTime() !== project.forecastEndDate.getTime();
+      if (projectMoved) {
+        await tx.project.update({
+          where: { id: milestone.projectId },
+          data: { forecastEndDate, version: { increment: 1 } },
+        });
+      }
       await recordAudit(tx, actor, {
         action: "milestone.change_forecast",
         entityType: "Milestone",
         entityId: milestone.id,
-        before: milestone,
-        after: { ...saved, reason: check.change.reason },
+        before: projectMoved ? { ...milestone, projectForecastEndDate: project.forecastEndDate } : milestone,
+        after: {
+          ...saved,
+          reason: check.change.reason,
+          ...(projectMoved ? { projectForecastEndDate: forecastEndDate } : {}),
+        },
       });
       return ref(saved);
     });

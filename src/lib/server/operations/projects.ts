@@ -125,6 +125,12 @@ export function updateProject(actor: Actor, input: unknown): Promise<ActionResul
       await assertCanOnProject(tx, "project.edit", actor, project.id);
       if (project.version !== data.version) throw conflict("project");
       if (data.siteId !== project.siteId) await assertSiteExists(tx, data.siteId);
+      // NUM-1: a milestone forecast change moves the project's forecast end and bumps its version,
+      // so milestones read here that have since moved make the versioned write below a CONFLICT.
+      const milestones = await tx.milestone.findMany({
+        where: { projectId: project.id },
+        select: { title: true, status: true, forecastDate: true },
+      });
       const edit = {
         stage: project.stage,
         heldFrom: project.heldFromStage,
@@ -133,6 +139,7 @@ export function updateProject(actor: Actor, input: unknown): Promise<ActionResul
         forecastEndDate: { current: project.forecastEndDate, next: data.forecastEndDate },
         forecastReason: data.forecastReason,
         today,
+        milestones,
       };
       const violations = projectEditViolations(edit);
       if (violations.length) throw refuse(violations);
@@ -197,9 +204,10 @@ export async function loadStageFacts(tx: DbTx, projectId: string, clock: Pick<Cl
     where: { projectId, active: true },
     select: { id: true, name: true, baselineValue: true, targetValue: true, cadence: true },
   });
+  // Provisional values are never final (docs/governance-rules.md NUM-5).
   const latest = await tx.metricValue.groupBy({
     by: ["metricId"],
-    where: { metric: { projectId, active: true } },
+    where: { metric: { projectId, active: true }, provisional: false },
     _max: { periodStart: true },
   });
   const lastPeriod = new Map(latest.map((row) => [row.metricId, row._max.periodStart]));

@@ -8,6 +8,7 @@ import {
   milestoneTitleColumn,
 } from "@/components/milestones/milestone-columns";
 import { MilestoneHealthBadge } from "@/components/milestones/milestone-health-badge";
+import { MetricStatusBadge } from "@/components/projects/metric-status-badge";
 import { RaciRole } from "@/components/projects/raci-role";
 import { ScheduleCell } from "@/components/projects/schedule-cell";
 import { Badge, RagBadge, StageBadge } from "@/components/ui/badge";
@@ -77,10 +78,11 @@ export default async function ProjectPage({ params }: Props) {
             ) : null}
           </Fact>
           <Fact label="Start">{formatDate(project.startDate)}</Fact>
-          <Fact label="End: forecast vs baseline">
+          <Fact label={project.actualEndDate ? "End: actual vs baseline" : "End: forecast vs baseline"}>
             <ScheduleCell
               forecastDate={project.forecastEndDate}
               baselineDate={project.baselineEndDate}
+              actualDate={project.actualEndDate}
               slipDays={project.slipDays}
               rag={project.scheduleRag}
             />
@@ -228,20 +230,25 @@ export default async function ProjectPage({ params }: Props) {
               {
                 header: "Latest value",
                 className: "whitespace-nowrap",
-                cell: (m) =>
-                  m.latest ? (
-                    <>
-                      <span className="flex items-center gap-2">
-                        <span className="tabular-nums">{formatNumber(m.latest.value)}</span>
-                        <RagBadge rag={m.latest.rag} />
-                      </span>
+                cell: (m) => (
+                  <>
+                    <span className="flex items-center gap-2">
+                      {m.latest ? <span className="tabular-nums">{formatNumber(m.latest.value)}</span> : null}
+                      <MetricStatusBadge status={m.status} />
+                    </span>
+                    {m.latest ? (
                       <span className="block text-xs text-slate-500">
                         Period from {formatDate(m.latest.periodStart)}
                       </span>
-                    </>
-                  ) : (
-                    <span className="text-slate-500">No values yet</span>
-                  ),
+                    ) : null}
+                    {m.provisional ? (
+                      <span className="block text-xs text-slate-500">
+                        Provisional: {formatNumber(m.provisional.value)} for the period from{" "}
+                        {formatDate(m.provisional.periodStart)}
+                      </span>
+                    ) : null}
+                  </>
+                ),
               },
             ]}
           />
