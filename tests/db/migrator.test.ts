@@ -155,13 +155,14 @@ describe("migrate", () => {
     await appendFile(join(dir, init!.name, "migration.sql"), '\nCREATE TABLE "Sneaky" ("id" INTEGER);\n');
     await addMigration(dir, "20990101000000_second", 'CREATE TABLE "Second" ("id" INTEGER NOT NULL);\n');
 
+    const applied = (await recorded(url)).length;
     const run = migrate({ url, migrationsDir: dir });
 
     await expect(run).rejects.toBeInstanceOf(MigrationChecksumError);
     await expect(run).rejects.toThrow(init!.name);
     expect(await tableExists(url, "Second")).toBe(false);
     expect(await tableExists(url, "Sneaky")).toBe(false);
-    expect(await recorded(url)).toHaveLength(1);
+    expect(await recorded(url)).toHaveLength(applied);
   });
 
   it("accepts an applied migration whose file only changed its line endings (git on Windows)", async () => {
@@ -179,6 +180,7 @@ describe("migrate", () => {
     const { url } = await freshDatabase();
     const dir = await copyOfMigrations();
     await migrate({ url, migrationsDir: dir });
+    const history = (await recorded(url)).length;
     await addMigration(dir, "20990101000000_second", 'ALTER TABLE "Site" ADD COLUMN "note" TEXT;\n');
 
     const { applied } = await migrate({ url, migrationsDir: dir });
@@ -189,7 +191,7 @@ describe("migrate", () => {
       `SELECT 1 FROM information_schema.columns WHERE table_name = 'Site' AND column_name = 'note'`,
     );
     expect(note).toHaveLength(1);
-    expect(await recorded(url)).toHaveLength(2);
+    expect(await recorded(url)).toHaveLength(history + 1);
   });
 
   it("rolls a failing migration back whole and records nothing for it", async () => {

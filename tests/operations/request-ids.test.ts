@@ -130,8 +130,15 @@ const OPERATIONS: [string, () => { id: string }, (actor: Actor) => Promise<Actio
   [
     "createMilestone",
     () => team.responsible,
-    (actor) =>
-      createMilestone(actor, { projectId: team.projectId, title: "Lounge open", baselineDate: "2027-01-15" }),
+    // A proposal's plan changes directly (REB-4).
+    async (actor) => {
+      const project = await make.createProject({ siteId: team.siteId, stage: "PROPOSED", raci: team.raci });
+      return createMilestone(actor, {
+        projectId: project.id,
+        title: "Lounge open",
+        baselineDate: "2027-01-15",
+      });
+    },
   ],
   [
     "logFeedback",
@@ -149,7 +156,12 @@ const OPERATIONS: [string, () => { id: string }, (actor: Actor) => Promise<Actio
     () => team.accountable,
     async (actor) => {
       const project = await make.createProject({ siteId: team.siteId, raci: team.raci });
-      return changeProjectStage(actor, { projectId: project.id, version: 0, toStage: "ON_HOLD" });
+      return changeProjectStage(actor, {
+        projectId: project.id,
+        version: 0,
+        toStage: "ON_HOLD",
+        reason: "Paused while the ward is decanted for refurbishment",
+      });
     },
   ],
 ];

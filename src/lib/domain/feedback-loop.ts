@@ -2,9 +2,10 @@
 // step does to a piece of feedback, and how far an unanswered one has been escalated. Who may
 // take a step at all is the authorisation matrix (feedback.answer, feedback.accept,
 // feedback.close); these rules apply on top of it.
-import type { FeedbackClosure, FeedbackKind, FeedbackStatus } from "@/generated/prisma/enums";
+
 import { isAwaitingAnswer } from "./feedback-sla";
 import type { Violation } from "./violations";
+import type { FeedbackClosure, FeedbackKind, FeedbackStatus } from "./vocabulary";
 
 const MS_PER_DAY = 86_400_000;
 

@@ -6,11 +6,12 @@
 // on what happened once the project has ended (its actual end date) and on the forecast before
 // (NUM-2), and graded against the planned duration (NUM-3): two weeks late is nothing on a
 // three-year programme and a disaster on a six-week pilot.
-import type { MilestoneStatus } from "@/generated/prisma/enums";
+
 import type { Rag } from "./metrics";
 import { type CalendarDate, computeDaysBetween, formatCalendarDate } from "./milestones";
 import type { GovernanceSettings } from "./settings";
 import type { FieldViolation } from "./violations";
+import type { MilestoneStatus } from "./vocabulary";
 
 export const SCHEDULE_VIOLATION = {
   forecastBeforeMilestone: "PROJECT_FORECAST_BEFORE_MILESTONE",
