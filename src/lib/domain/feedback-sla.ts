@@ -1,8 +1,8 @@
 import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { addDays, isWeekend } from "date-fns";
-import type { FeedbackKind, FeedbackStatus, Severity } from "@/generated/prisma/enums";
-import { assertTimeZone, type CalendarDate, computeLocalDate } from "./milestones";
+import { assertTimeZone, type CalendarDate, computeLocalDate } from "./calendar";
 import type { GovernanceSettings } from "./settings";
+import type { FeedbackKind, FeedbackStatus, Severity } from "./vocabulary";
 
 // Feedback answer times (docs/governance-rules.md rule 6, FB-1 and FB-2).
 //

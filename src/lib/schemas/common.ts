@@ -2,6 +2,7 @@
 // coerced here, with messages written for the person filling in the form.
 import { z } from "zod";
 import { type MoneyProblem, readMoney } from "@/lib/domain/money";
+import { SCORECARD_CATEGORIES } from "@/lib/domain/vocabulary";
 
 /** "the title" → "The title", for messages that start with the label. */
 const capitalise = (label: string) => `${label[0]?.toUpperCase()}${label.slice(1)}`;
@@ -34,10 +35,7 @@ export const optionalText = (label: string, max: number) =>
     .transform((value) => (value ? value : undefined));
 
 /** The balanced-scorecard perspective an objective or a metric sits under. */
-export const scorecardCategory = z.enum(
-  ["QUALITY_SAFETY", "PATIENT_ACCESS_EXPERIENCE", "FINANCIAL", "OPERATIONAL_EFFICIENCY", "WORKFORCE"],
-  { error: "Choose a scorecard category" },
-);
+export const scorecardCategory = z.enum(SCORECARD_CATEGORIES, { error: "Choose a scorecard category" });
 
 /** An HTML checkbox: "on" when ticked, absent otherwise. */
 export const checkbox = z
