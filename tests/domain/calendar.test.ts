@@ -6,6 +6,7 @@ import {
   assertTimeZone,
   computeDaysBetween,
   computeLocalDate,
+  computeWallClockInstant,
   formatCalendarDate,
   formatCalendarMonth,
   formatInstant,
@@ -91,5 +92,26 @@ describe("ISO days and the other formats", () => {
   it("shows an instant at the trust's wall-clock time", () => {
     expect(formatInstant("2025-07-01T23:30:00.000Z", "Europe/London")).toBe("2 Jul 2025, 00:30");
     expect(formatInstant(new Date("2025-01-15T09:05:00Z"), "Europe/London")).toBe("15 Jan 2025, 09:05");
+  });
+});
+
+describe("computeWallClockInstant", () => {
+  const london = (day: number, month: number, hours: number, minutes = 0) =>
+    computeWallClockInstant("Europe/London", [2025, month - 1, day, hours, minutes, 0, 0]).toISOString();
+
+  it("reads a wall-clock time in the zone's offset that day", () => {
+    expect(london(15, 1, 17)).toBe("2025-01-15T17:00:00.000Z");
+    expect(london(1, 7, 17)).toBe("2025-07-01T16:00:00.000Z");
+  });
+
+  it("takes the first of a time that happens twice, and moves a skipped one an hour on", () => {
+    // 26 October 2025: 01:30 happens at 00:30 UTC (BST) and again at 01:30 UTC (GMT).
+    expect(london(26, 10, 1, 30)).toBe("2025-10-26T00:30:00.000Z");
+    // 30 March 2025: 01:30 never happens; read with the clocks not yet changed (GMT).
+    expect(london(30, 3, 1, 30)).toBe("2025-03-30T01:30:00.000Z");
+  });
+
+  it("rolls fields over as Date.UTC does", () => {
+    expect(london(32, 1, 17)).toBe("2025-02-01T17:00:00.000Z");
   });
 });

@@ -9,7 +9,7 @@
 // never `new Date()`: just after midnight in London in summer, the UTC date is still yesterday.
 // Pages receive days as "YYYY-MM-DD" text (`IsoDate`): plain data that serialises as is and that
 // no time zone can shift on the way.
-import { TZDate, tz } from "@date-fns/tz";
+import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { format } from "date-fns";
 
 /** A day, as a `Date` at UTC midnight (Prisma's `@db.Date`). */
@@ -21,6 +21,7 @@ export type IsoDate = string;
 // Read in UTC, where a calendar date's midnight lives, so the server's own zone never shifts a day.
 const UTC = tz("UTC");
 const MS_PER_DAY = 86_400_000;
+const MS_PER_MINUTE = 60_000;
 
 /** Days since the epoch of a calendar date; the UTC reading is what makes this a date comparison. */
 function dayNumber(date: CalendarDate): number {
@@ -49,6 +50,41 @@ export function computeLocalDate(instant: Date, timeZone: string): CalendarDate 
 /** Whole days from `from` to `to` (positive when `to` is later), read as calendar dates. */
 export function computeDaysBetween(from: CalendarDate, to: CalendarDate): number {
   return dayNumber(to) - dayNumber(from);
+}
+
+/**
+ * The instant a local wall-clock time happens in a zone: a time that happens twice (the clocks
+ * going back) is the first of the two; one that does not happen (the clocks going forward) is read
+ * with the clocks not yet changed, so one hour later. Not left to TZDate's constructor: for a
+ * time that happens twice, @date-fns/tz 1.5 picks the first or the second depending on the
+ * server's own time zone (date-fns/tz issue #40), and a deadline must not depend on where the
+ * server runs. Fields out of range roll over as in Date.UTC (day 32 is the 1st of the next month).
+ */
+export function computeWallClockInstant(
+  timeZone: string,
+  fields: [
+    year: number,
+    month: number,
+    day: number,
+    hours: number,
+    minutes: number,
+    seconds: number,
+    ms: number,
+  ],
+): Date {
+  const asIfUtc = Date.UTC(...fields);
+  // Any offset in force within a day either side; real zones never change twice in that window.
+  const offsets = new Set(
+    [-MS_PER_DAY, 0, MS_PER_DAY].map((shift) => tzOffset(timeZone, new Date(asIfUtc + shift))),
+  );
+  const matches = [...offsets]
+    .map((offset) => asIfUtc - offset * MS_PER_MINUTE)
+    .filter((instant) => tzOffset(timeZone, new Date(instant)) * MS_PER_MINUTE === asIfUtc - instant)
+    .sort((a, b) => a - b);
+  const first = matches[0];
+  if (first !== undefined) return new Date(first);
+  // Skipped by the clocks going forward: read it with the offset in force before the change.
+  return new Date(asIfUtc - tzOffset(timeZone, new Date(asIfUtc - MS_PER_DAY)) * MS_PER_MINUTE);
 }
 
 /** The day as "YYYY-MM-DD", for pages and keys. */

@@ -1,6 +1,7 @@
 // Building blocks for the input schemas: form fields arrive as strings, so they are trimmed and
 // coerced here, with messages written for the person filling in the form.
 import { z } from "zod";
+import { parseIsoDate } from "@/lib/domain/calendar";
 import { type MoneyProblem, readMoney } from "@/lib/domain/money";
 import { SCORECARD_CATEGORIES } from "@/lib/domain/vocabulary";
 
@@ -15,7 +16,7 @@ export const optionalId = (what: string) =>
 
 /** A `YYYY-MM-DD` calendar date, as a Date at UTC midnight (what a PostgreSQL `date` column holds). */
 export const calendarDate = (label: string) =>
-  z.iso.date({ error: `Enter ${label} as a date` }).transform((value) => new Date(`${value}T00:00:00.000Z`));
+  z.iso.date({ error: `Enter ${label} as a date` }).transform(parseIsoDate);
 
 export const version = z.coerce.number({ error: "Reload the page and try again" }).int().min(0);
 
