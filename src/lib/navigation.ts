@@ -1,7 +1,7 @@
 // Which pages each organisation role may open, where it lands, and what its navigation shows.
 // One table answers all three, so the menu can never offer a page that the page itself refuses.
 // Pure: no Next.js, no database; client components (the menu) and server pages both use it.
-import type { Role } from "@/generated/prisma/enums";
+import type { Role } from "@/lib/domain/vocabulary";
 
 export type PageKey =
   | "leadership"

@@ -1,6 +1,7 @@
 // The layers stay apart (docs/governance-rules.md FRAME-9): the governance rules in src/lib/domain
-// are pure (no database, server, session, framework or generated client), so they can be read and
-// tested on their own; UI components never reach the server's data layer; the data layer never
+// are pure (no database, server, session, framework or generated client, not even its enum types:
+// the domain names them from its own vocabulary, src/lib/domain/vocabulary.ts), so they can be read
+// and tested on their own; UI components never reach the server's data layer; the data layer never
 // reaches up into the server or the app. Every import of every file under src/ is read with the
 // TypeScript parser (static, type-only, re-exports and dynamic import()).
 import { readdirSync, readFileSync } from "node:fs";
@@ -10,22 +11,6 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/**
- * Domain files that still take enum types from the generated Prisma client, type-only: to move to
- * the domain vocabulary (as stage-gates.ts does with ProjectStage). Do not add to this list.
- */
-const DOMAIN_ENUM_IMPORTS_ALLOWED: readonly string[] = [
-  "src/lib/domain/alignment-links.ts",
-  "src/lib/domain/alignment.ts",
-  "src/lib/domain/benefits-review.ts",
-  "src/lib/domain/feedback-sla.ts",
-  "src/lib/domain/metric-changes.ts",
-  "src/lib/domain/metrics.ts",
-  "src/lib/domain/milestones.ts",
-  "src/lib/domain/objectives.ts",
-  "src/lib/domain/rebaselines.ts",
-  "src/lib/domain/risks.ts",
-];
 const GENERATED_ENUMS = "src/generated/prisma/enums";
 
 interface SourceFile {
@@ -95,9 +80,6 @@ function layeringViolations(files: readonly SourceFile[]): string[] {
     for (const imported of importsOf(source)) {
       const { target } = imported;
       if (within(file, "src/lib/domain")) {
-        const allowedEnums =
-          target === GENERATED_ENUMS && imported.typeOnly && DOMAIN_ENUM_IMPORTS_ALLOWED.includes(file);
-        if (allowedEnums) continue;
         for (const folder of ["src/lib/db", "src/lib/server", "src/lib/auth", "src/app", "src/generated"]) {
           if (within(target, folder))
             refuse(imported, `the domain is pure and imports nothing from ${folder}`);
@@ -142,15 +124,12 @@ describe("layering (docs/governance-rules.md FRAME-9)", () => {
     expect(layeringViolations(files)).toEqual([]);
   });
 
-  it("allows the generated enums in the domain only in the listed files, each of which still needs it", () => {
+  it("takes no enum from the generated client anywhere in the domain: the vocabulary names them", () => {
     const enumUsers = files
       .filter(({ file }) => within(file, "src/lib/domain"))
       .filter((source) => importsOf(source).some((i) => i.target === GENERATED_ENUMS))
-      .map((source) => source.file)
-      .sort();
-    expect(enumUsers, "update DOMAIN_ENUM_IMPORTS_ALLOWED: only ever remove from it").toEqual(
-      [...DOMAIN_ENUM_IMPORTS_ALLOWED].sort(),
-    );
+      .map((source) => source.file);
+    expect(enumUsers, "import enum types from src/lib/domain/vocabulary.ts").toEqual([]);
   });
 });
 
@@ -174,18 +153,20 @@ describe("the layering check itself", () => {
     expect(violations[0]).toContain(why);
   });
 
-  it("lets a listed domain file take enum types, but not values, from the generated client", () => {
-    const typeOnly = 'import type { RiskStatus } from "@/generated/prisma/enums";';
-    expect(check("src/lib/domain/risks.ts", typeOnly)).toEqual([]);
-    expect(
-      check("src/lib/domain/risks.ts", 'import { type RiskStatus } from "@/generated/prisma/enums";'),
-    ).toEqual([]);
-    expect(
-      check("src/lib/domain/risks.ts", 'import { RiskStatus } from "@/generated/prisma/enums";'),
-    ).toEqual([
+  it.each([
+    'import type { RiskStatus } from "@/generated/prisma/enums";',
+    'import { type RiskStatus } from "@/generated/prisma/enums";',
+    'import { RiskStatus } from "@/generated/prisma/enums";',
+    'export type { RiskStatus } from "@/generated/prisma/enums";',
+    'type R = import("@/generated/prisma/enums").RiskStatus;',
+  ])("refuses the generated enums in the domain, even type-only: %s", (text) => {
+    expect(check("src/lib/domain/risks.ts", text)).toEqual([
       'src/lib/domain/risks.ts imports "@/generated/prisma/enums": the domain is pure and imports nothing from src/generated',
     ]);
-    expect(check("src/lib/domain/decisions.ts", typeOnly)).toHaveLength(1);
+  });
+
+  it("lets the domain name its enums from its own vocabulary", () => {
+    expect(check("src/lib/domain/risks.ts", 'import type { RiskStatus } from "./vocabulary";')).toEqual([]);
   });
 
   it("lets the domain import itself and pure libraries", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CLOSED_PROJECT_GAP, closedProjectGaps } from "@/lib/domain/closed-projects";
-import type { ProjectStage } from "@/lib/domain/stage-gates";
+import type { ProjectStage } from "@/lib/domain/vocabulary";
 
 const LIVE: ProjectStage[] = ["PROPOSED", "APPROVED", "PILOT", "ROLLOUT", "ON_HOLD"];
 const codes = (stage: ProjectStage, afterClosure?: boolean) =>

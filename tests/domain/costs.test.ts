@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canRecordCostEntry, costReversalViolations, formatMonth } from "@/lib/domain/costs";
+import { canRecordCostEntry, costReversalViolations } from "@/lib/domain/costs";
 
 /** A calendar date as Prisma returns `CostEntry.period`. */
 function d(iso: string): Date {
@@ -48,13 +48,6 @@ describe("canRecordCostEntry", () => {
     expect(codes(canRecordCostEntry({ period: d("2026-01-01"), today: d("2025-12-31") }))).toEqual([
       "PERIOD_IN_FUTURE",
     ]);
-  });
-});
-
-describe("formatMonth", () => {
-  it("names the month as people say it, whatever the machine's time zone", () => {
-    expect(formatMonth(d("2025-03-01"))).toBe("March 2025");
-    expect(formatMonth(d("2024-12-01"))).toBe("December 2024");
   });
 });
 

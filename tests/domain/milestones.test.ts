@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
-  assertTimeZone,
   canCancelMilestone,
   canChangeForecast,
   canCompleteMilestone,
-  computeDaysBetween,
-  computeLocalDate,
   computeMilestoneHealth,
   computeReasonViolations,
   computeSlipDays,
   DEFAULT_DUE_SOON_DAYS,
-  formatCalendarDate,
   type MilestoneDates,
   REASON_MAX_LENGTH,
 } from "@/lib/domain/milestones";
@@ -36,56 +32,6 @@ function milestone(overrides: Partial<MilestoneDates> = {}): MilestoneDates {
     ...overrides,
   };
 }
-
-describe("computeLocalDate", () => {
-  it("gives the local date, not the UTC one, just after midnight in London summer time", () => {
-    expect(computeLocalDate(new Date("2025-07-01T23:30:00Z"), "Europe/London")).toEqual(d("2025-07-02"));
-  });
-
-  it("gives the same date as UTC in London winter time", () => {
-    expect(computeLocalDate(new Date("2025-01-15T23:30:00Z"), "Europe/London")).toEqual(d("2025-01-15"));
-  });
-
-  it("gives the previous day west of UTC", () => {
-    expect(computeLocalDate(new Date("2025-07-02T03:00:00Z"), "America/New_York")).toEqual(d("2025-07-01"));
-  });
-
-  it("gives the next day far east of UTC", () => {
-    expect(computeLocalDate(new Date("2025-07-01T15:00:00Z"), "Australia/Sydney")).toEqual(d("2025-07-02"));
-  });
-
-  it("returns a plain Date at UTC midnight", () => {
-    const local = computeLocalDate(new Date("2025-03-30T12:00:00Z"), "Europe/London");
-    expect(local.constructor).toBe(Date);
-    expect(local.toISOString()).toBe("2025-03-30T00:00:00.000Z");
-  });
-
-  it("refuses an unknown time zone instead of silently using UTC", () => {
-    expect(() => computeLocalDate(new Date(), "Europe/Londres")).toThrow(
-      /Unknown time zone "Europe\/Londres"/,
-    );
-    expect(() => assertTimeZone("Mars/Olympus")).toThrow(RangeError);
-    expect(() => assertTimeZone("Asia/Kolkata")).not.toThrow();
-  });
-});
-
-describe("computeDaysBetween and formatCalendarDate", () => {
-  it("counts calendar days, unaffected by the clock change on 30 March 2025", () => {
-    expect(computeDaysBetween(d("2025-03-29"), d("2025-03-31"))).toBe(2);
-    expect(computeDaysBetween(d("2025-10-25"), d("2025-10-27"))).toBe(2);
-    expect(computeDaysBetween(d("2025-03-31"), d("2025-03-29"))).toBe(-2);
-  });
-
-  it("reads a Date holding a time of day as its UTC date, as Prisma does when saving it", () => {
-    expect(computeDaysBetween(d("2025-03-10"), new Date("2025-03-10T23:59:59Z"))).toBe(0);
-    expect(computeDaysBetween(d("2024-02-28"), d("2024-03-01"))).toBe(2);
-  });
-
-  it("formats a date the same way whatever the machine's time zone", () => {
-    expect(formatCalendarDate(d("2025-03-03"))).toBe("Monday 3 March 2025");
-    expect(formatCalendarDate(d("2025-12-31"))).toBe("Wednesday 31 December 2025");
-  });
-});
 
 describe("computeSlipDays", () => {
   it("measures an open milestone by its forecast", () => {

@@ -53,3 +53,19 @@ describe("negateMoney (docs/governance-rules.md FRAME-6)", () => {
     expect(formatMoney("-1250000.5")).toBe("-£1,250,000.50");
   });
 });
+
+describe("formatMoney: the one money formatter, for messages and pages", () => {
+  it("writes an amount the same way from its decimal text or from a number of pounds", () => {
+    expect(formatMoney(1_250_000.5)).toBe(formatMoney("1250000.50"));
+    expect(formatMoney(1_250_000.5)).toBe("£1,250,000.50");
+    expect(formatMoney(999_999_999_999.99)).toBe("£999,999,999,999.99");
+    expect(formatMoney(0)).toBe("£0.00");
+  });
+
+  it("shows a reversing entry, or a total reversals take below zero, as negative", () => {
+    expect(formatMoney(-1250.5)).toBe("-£1,250.50");
+    expect(formatMoney(" -1250.50 ")).toBe("-£1,250.50");
+    expect(formatMoney(-0.004)).toBe("£0.00");
+    expect(formatMoney("-0")).toBe("£0.00");
+  });
+});

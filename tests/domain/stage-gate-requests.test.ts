@@ -3,13 +3,13 @@ import type { RaciEntry } from "@/lib/domain/raci";
 import {
   mayDecideStageGate,
   STAGE_GATE_VIOLATION,
-  type StageGateStatus,
   stageGateDeciderViolations,
   stageGateDecisionViolations,
   stageGateRequestViolations,
   stageGateWithdrawalViolations,
 } from "@/lib/domain/stage-gate-requests";
-import { type ProjectFacts, type ProjectStage, STAGE_GAP } from "@/lib/domain/stage-gates";
+import { type ProjectFacts, STAGE_GAP } from "@/lib/domain/stage-gates";
+import type { ProjectStage, StageGateStatus } from "@/lib/domain/vocabulary";
 
 const team: RaciEntry[] = [
   { userId: "a", name: "Dr Helen Ashworth", letter: "A", discipline: "EXECUTIVE", active: true },

@@ -7,8 +7,8 @@ import type { ProjectStage } from "@/generated/prisma/enums";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
+import { computeLocalDate } from "@/lib/domain/calendar";
 import { computePeriodStart } from "@/lib/domain/metrics";
-import { computeLocalDate } from "@/lib/domain/milestones";
 import { recordCostEntry } from "@/lib/server/operations/costs";
 import { logFeedback, respondToFeedback } from "@/lib/server/operations/feedback";
 import {

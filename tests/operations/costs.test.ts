@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
+import { computeLocalDate } from "@/lib/domain/calendar";
 import { computePeriodStart } from "@/lib/domain/metrics";
-import { computeLocalDate } from "@/lib/domain/milestones";
 import { clockAt } from "@/lib/server/dates";
 import { recordCostEntry, reverseCostEntry } from "@/lib/server/operations/costs";
 import { getProjectOverview } from "@/lib/server/project-overview";

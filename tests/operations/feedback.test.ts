@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
+import { computeLocalDate } from "@/lib/domain/calendar";
 import { computeFeedbackDueAt } from "@/lib/domain/feedback-sla";
-import { computeLocalDate } from "@/lib/domain/milestones";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import {
   acceptFeedbackAnswer,

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Cadence } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
+import { computeLocalDate } from "@/lib/domain/calendar";
 import { computeNextPeriodStart, computePeriodStart } from "@/lib/domain/metrics";
-import { computeLocalDate } from "@/lib/domain/milestones";
 import {
   correctMetricValue,
   defineMetric,

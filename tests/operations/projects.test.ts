@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
-import { computeLocalDate } from "@/lib/domain/milestones";
+import { computeLocalDate } from "@/lib/domain/calendar";
 import { changeProjectStage, createProject, updateProject } from "@/lib/server/operations/projects";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";

@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
+import { computeLocalDate } from "@/lib/domain/calendar";
 import { computePeriodStart } from "@/lib/domain/metrics";
-import { computeLocalDate } from "@/lib/domain/milestones";
 import {
   decideStageGate,
   requestStageGate,

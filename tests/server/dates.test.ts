@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clockAt, toIsoDate } from "@/lib/server/dates";
+import { toIsoDate } from "@/lib/domain/calendar";
+import { clockAt } from "@/lib/server/dates";
 import { clampPage } from "@/lib/server/paging";
 import { riskRag } from "@/lib/server/rag";
 

@@ -16,7 +16,7 @@ import type {
   Severity,
 } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
-import { computeLocalDate } from "@/lib/domain/milestones";
+import { computeLocalDate } from "@/lib/domain/calendar";
 
 let sequence = 0;
 function next(): number {

@@ -6,7 +6,8 @@
 // on it (PM = PROJECT_MANAGER, CH = CLINICAL_CHAMPION, EX = EXECUTIVE, VW = VIEWER); then a
 // project manager, then an executive, who owns the resource (objective or metric owner, feedback
 // author): ownership of an objective counts only for an executive.
-import type { Action, AuthorityContext, Role } from "@/lib/domain/permissions";
+import type { Action, AuthorityContext } from "@/lib/domain/permissions";
+import type { Role } from "@/lib/domain/vocabulary";
 
 const MATRIX = `
 action                | ADMIN EXEC PMO PM CH VW | PM:R PM:A PM:C PM:I CH:R CH:C EX:A VW:R VW:A CH:A CH:I PMO:R VW:C VW:I | PM:owner EX:owner

@@ -1,7 +1,7 @@
-import type { FeedbackKind, FeedbackStatus } from "@/generated/prisma/enums";
 import type { FeedbackEscalation } from "@/lib/domain/feedback-loop";
+import { FEEDBACK_ESCALATION_LABEL, FEEDBACK_KIND_LABEL, FEEDBACK_STATUS_LABEL } from "@/lib/domain/labels";
+import type { FeedbackKind, FeedbackStatus } from "@/lib/domain/vocabulary";
 import { Badge, type Tone } from "../ui/badge";
-import { FEEDBACK_KIND_LABEL, FEEDBACK_STATUS_LABEL } from "../ui/labels";
 
 /** Safety feedback stands out in red wherever it is listed. */
 export function FeedbackKindBadge({ kind }: { kind: FeedbackKind }) {
@@ -23,7 +23,6 @@ export function FeedbackStatusBadge({ status }: { status: FeedbackStatus }) {
 
 /** FB-5: who an unanswered item has been escalated to; nothing while it is on time. */
 export function FeedbackEscalationBadge({ escalation }: { escalation: FeedbackEscalation }) {
-  if (escalation === "DUTY_EXECUTIVE") return <Badge tone="red">Escalated to the executive on duty</Badge>;
-  if (escalation === "ACCOUNTABLE") return <Badge tone="red">Overdue: escalated to the Accountable</Badge>;
-  return null;
+  if (escalation === "NONE") return null;
+  return <Badge tone="red">{FEEDBACK_ESCALATION_LABEL[escalation]}</Badge>;
 }

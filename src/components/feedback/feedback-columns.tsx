@@ -1,9 +1,9 @@
 // The columns every feedback table shares, so a piece of feedback reads the same on every page.
-import type { FeedbackKind, FeedbackStatus, Severity } from "@/generated/prisma/enums";
 import type { FeedbackEscalation } from "@/lib/domain/feedback-loop";
+import { SEVERITY_LABEL } from "@/lib/domain/labels";
+import type { FeedbackKind, FeedbackStatus, Severity } from "@/lib/domain/vocabulary";
 import { Badge } from "../ui/badge";
 import { formatDateTime } from "../ui/format";
-import { SEVERITY_LABEL } from "../ui/labels";
 import type { Column } from "../ui/table";
 import { FeedbackEscalationBadge, FeedbackKindBadge, FeedbackStatusBadge } from "./feedback-badges";
 

@@ -1,6 +1,6 @@
+import { MILESTONE_HEALTH_LABEL } from "@/lib/domain/labels";
 import type { MilestoneHealth } from "@/lib/domain/milestones";
 import { Badge, type Tone } from "../ui/badge";
-import { MILESTONE_HEALTH_LABEL } from "../ui/labels";
 
 // Late or slipping is amber, past due is red; on time or finished well is green.
 const HEALTH_TONE: Record<MilestoneHealth, Tone> = {

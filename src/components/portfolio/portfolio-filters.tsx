@@ -1,7 +1,7 @@
 import Form from "next/form";
 import Link from "next/link";
-import { ProjectKind, ProjectStage } from "@/generated/prisma/enums";
-import { PROJECT_KIND_LABEL, STAGE_LABEL } from "../ui/labels";
+import { PROJECT_KIND_LABEL, STAGE_LABEL } from "@/lib/domain/labels";
+import { PROJECT_KINDS, PROJECT_STAGES, type ProjectKind, type ProjectStage } from "@/lib/domain/vocabulary";
 
 export interface PortfolioFilterValues {
   stage?: ProjectStage;
@@ -13,11 +13,11 @@ export interface PortfolioFilterValues {
 const fieldClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 focus:border-teal-600";
 
-const STAGE_OPTIONS = Object.values(ProjectStage).map((stage) => ({
+const STAGE_OPTIONS = PROJECT_STAGES.map((stage) => ({
   value: stage,
   label: STAGE_LABEL[stage],
 }));
-const KIND_OPTIONS = Object.values(ProjectKind).map((kind) => ({
+const KIND_OPTIONS = PROJECT_KINDS.map((kind) => ({
   value: kind,
   label: PROJECT_KIND_LABEL[kind],
 }));

@@ -1,3 +1,4 @@
+import { METRIC_STATUS_LABEL } from "@/lib/domain/labels";
 import type { MetricStatus } from "@/lib/domain/metrics";
 import { Badge, RagBadge } from "../ui/badge";
 
@@ -7,7 +8,7 @@ import { Badge, RagBadge } from "../ui/badge";
  * (docs/governance-rules.md NUM-6).
  */
 export function MetricStatusBadge({ status }: { status: MetricStatus }) {
-  if (status === "NO_RECENT_DATA") return <Badge>No recent data</Badge>;
-  if (status === "NO_DATA") return <Badge>No data yet</Badge>;
+  if (status === "NO_RECENT_DATA" || status === "NO_DATA")
+    return <Badge>{METRIC_STATUS_LABEL[status]}</Badge>;
   return <RagBadge rag={status} />;
 }

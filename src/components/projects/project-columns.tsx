@@ -1,7 +1,7 @@
 // The columns every project list shares, and the link to a row's project in lists of other things.
-import type { ProjectKind, ProjectStage, RaciLetter } from "@/generated/prisma/enums";
+import { PROJECT_KIND_LABEL } from "@/lib/domain/labels";
+import type { ProjectKind, ProjectStage, RaciLetter } from "@/lib/domain/vocabulary";
 import { StageBadge } from "../ui/badge";
-import { PROJECT_KIND_LABEL } from "../ui/labels";
 import type { Column } from "../ui/table";
 import { ProjectLink } from "./project-link";
 import { RaciRole } from "./raci-role";

@@ -1,5 +1,5 @@
-import type { RaciLetter } from "@/generated/prisma/enums";
-import { RACI_LABEL } from "../ui/labels";
+import { RACI_LABEL } from "@/lib/domain/labels";
+import type { RaciLetter } from "@/lib/domain/vocabulary";
 
 /** A RACI letter with its word beside it, so the letter never has to be decoded. */
 export function RaciRole({ letter }: { letter: RaciLetter }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/authenticate";
+import { ROLE_LABEL } from "@/lib/domain/labels";
 import { landingPathFor, navigationFor } from "@/lib/navigation";
-import { ROLE_LABEL } from "../ui/labels";
 import { MainNav } from "./main-nav";
 import { SignOutButton } from "./sign-out-button";
 

@@ -1,5 +1,6 @@
-import type { ProjectStage } from "@/generated/prisma/enums";
-import { RAG_LABEL, STAGE_LABEL } from "./labels";
+import { RAG_LABEL, STAGE_LABEL } from "@/lib/domain/labels";
+import type { Rag } from "@/lib/domain/metrics";
+import type { ProjectStage } from "@/lib/domain/vocabulary";
 
 // Red, amber and green are kept for status (RAG); everything else is neutral.
 export type Tone = "neutral" | "red" | "amber" | "green" | "info";
@@ -26,9 +27,9 @@ export function StageBadge({ stage }: { stage: ProjectStage }) {
   return <Badge>{STAGE_LABEL[stage]}</Badge>;
 }
 
-const RAG_TONE = { RED: "red", AMBER: "amber", GREEN: "green" } as const;
+const RAG_TONE: Record<Rag, Tone> = { RED: "red", AMBER: "amber", GREEN: "green" };
 
 /** RAG status in words as well as colour, so it does not depend on seeing colour. */
-export function RagBadge({ rag, children }: { rag: "RED" | "AMBER" | "GREEN"; children?: React.ReactNode }) {
+export function RagBadge({ rag, children }: { rag: Rag; children?: React.ReactNode }) {
   return <Badge tone={RAG_TONE[rag]}>{children ?? RAG_LABEL[rag]}</Badge>;
 }

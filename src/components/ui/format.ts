@@ -1,37 +1,17 @@
-// Display formatting, British English. Calendar dates arrive as "YYYY-MM-DD" and are shown as
-// that day (formatted in UTC so no time zone can shift them); timestamps are shown in the
-// organisation's time zone.
+// Display formatting, British English. Days and instants are written by the one set of calendar
+// helpers (src/lib/domain/calendar.ts) and money by the one formatter (src/lib/domain/money.ts),
+// so a page says what the rules' messages say. Days arrive as "YYYY-MM-DD" and are shown as that
+// day, whatever the time zone; instants are shown in the organisation's time zone.
+import { formatInstant, formatShortCalendarDate, type IsoDate } from "@/lib/domain/calendar";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-export function formatDate(isoDate: string): string {
-  return dateFormat.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+/** "3 Mar 2025". */
+export function formatDate(isoDate: IsoDate): string {
+  return formatShortCalendarDate(isoDate);
 }
 
+/** "3 Mar 2025, 14:05" in the trust's time zone. */
 export function formatDateTime(isoTimestamp: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-  }).format(new Date(isoTimestamp));
-}
-
-const moneyFormat = new Intl.NumberFormat("en-GB", {
-  style: "currency",
-  currency: "GBP",
-  maximumFractionDigits: 0,
-});
-
-export function formatMoney(pounds: number): string {
-  return moneyFormat.format(pounds);
+  return formatInstant(isoTimestamp, timeZone);
 }
 
 const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });

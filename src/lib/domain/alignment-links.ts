@@ -6,9 +6,9 @@
 // leadership dashboard. Making a second link PRIMARY is refused rather than silently demoting the
 // first, so the project team decides which objective leads. A project may have no PRIMARY link at
 // all (only SUPPORTING ones); the alignment score counts links, not their kind.
-import type { Contribution, ObjectiveStatus } from "@/generated/prisma/enums";
-import { isFinalStage, type ProjectStage } from "./stage-gates";
+import { isFinalStage } from "./stage-gates";
 import type { FieldViolation } from "./violations";
+import type { Contribution, ObjectiveStatus, ProjectStage } from "./vocabulary";
 
 export const ALIGNMENT_VIOLATION = {
   projectFinal: "ALIGNMENT_PROJECT_FINAL",

@@ -1,14 +1,9 @@
-import type { Cadence, Contribution, ObjectiveStatus, ProjectStage } from "@/generated/prisma/enums";
+import { type CalendarDate, computeDaysBetween, formatCalendarDate } from "./calendar";
 import { computeMissingPeriods, computeNextPeriodStart, DEFAULT_OVERDUE_GRACE_DAYS } from "./metrics";
-import {
-  type CalendarDate,
-  computeDaysBetween,
-  formatCalendarDate,
-  type MilestoneHealth,
-  type Violation,
-} from "./milestones";
+import type { MilestoneHealth, Violation } from "./milestones";
 import { RACI_GAP } from "./raci";
 import { STAGE_GAP } from "./stage-gates";
+import type { Cadence, Contribution, ObjectiveStatus, ProjectStage } from "./vocabulary";
 
 // Alignment, computed (docs/governance-rules.md NUM-7, NUM-8): the named gaps between a project and the
 // governance rules, a score derived from them, and each objective's coverage by active delivery.

@@ -2,9 +2,9 @@
 // meaning one recorded for the period the project closes in or the last complete period before
 // it. A figure from months ago says nothing about what the project delivered, and a provisional one
 // describes a period whose data were not complete (docs/governance-rules.md NUM-5).
-import type { Cadence } from "@/generated/prisma/enums";
+import type { CalendarDate } from "./calendar";
 import { computePeriodStart } from "./metrics";
-import type { CalendarDate } from "./milestones";
+import type { Cadence } from "./vocabulary";
 
 const MS_PER_DAY = 86_400_000;
 

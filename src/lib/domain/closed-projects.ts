@@ -10,7 +10,8 @@
 //   value or new feedback would only sit there unread. Feedback logged before the cancellation is
 //   still owed its answer (the answering steps are not guarded).
 // - Costs are not guarded at all: invoices arrive after the work ends, whichever way it ended.
-import type { Gap, ProjectStage } from "./stage-gates";
+import type { Gap } from "./stage-gates";
+import type { ProjectStage } from "./vocabulary";
 
 export const CLOSED_PROJECT_GAP = {
   closed: "PROJECT_CLOSED",

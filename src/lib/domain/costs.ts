@@ -1,13 +1,11 @@
-import { tz } from "@date-fns/tz";
-import { format } from "date-fns";
-import { computePeriodStart } from "./metrics";
 import {
   type CalendarDate,
   computeDaysBetween,
-  computeReasonViolations,
   formatCalendarDate,
-  type Violation,
-} from "./milestones";
+  formatCalendarMonth as formatMonth,
+} from "./calendar";
+import { computePeriodStart } from "./metrics";
+import { computeReasonViolations, type Violation } from "./milestones";
 import { formatMoney } from "./money";
 import type { FieldViolation } from "./violations";
 
@@ -20,11 +18,6 @@ import type { FieldViolation } from "./violations";
 // deleted. A wrong entry is cancelled by a reversing entry of the opposite amount in the same
 // month, and the right one recorded afresh, so every total is a plain sum and the trail shows
 // what was booked, when and why it was taken back.
-
-/** "March 2025": how people name a month of spend. */
-export function formatMonth(period: CalendarDate): string {
-  return format(period, "MMMM yyyy", { in: tz("UTC") });
-}
 
 export interface CostPeriodInput {
   period: CalendarDate;

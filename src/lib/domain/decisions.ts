@@ -4,19 +4,10 @@
 // proposal. A SCALE or DO_NOT_SCALE decision is the verdict on a pilot (does it scale up or not),
 // so it belongs to a project in its pilot; the PILOT → ROLLOUT gate reads it.
 import { tzOffset } from "@date-fns/tz";
-import { type CalendarDate, computeDaysBetween, formatCalendarDate } from "./milestones";
-import { type ProjectStage, STAGE_LABELS } from "./stage-gates";
+import { type CalendarDate, computeDaysBetween, formatCalendarDate } from "./calendar";
+import { STAGE_LABEL as STAGE_LABELS } from "./labels";
 import type { FieldViolation } from "./violations";
-
-export type DecisionKind = "GENERAL" | "SCALE" | "DO_NOT_SCALE";
-
-export const DECISION_KINDS = ["GENERAL", "SCALE", "DO_NOT_SCALE"] as const satisfies readonly DecisionKind[];
-
-export const DECISION_KIND_LABELS: Record<DecisionKind, string> = {
-  GENERAL: "General decision",
-  SCALE: "Scale up the pilot",
-  DO_NOT_SCALE: "Do not scale up the pilot",
-};
+import type { DecisionKind, ProjectStage } from "./vocabulary";
 
 /** Whether the decision is a pilot's scale verdict (SCALE or DO_NOT_SCALE). */
 export function isScaleDecision(kind: DecisionKind): boolean {

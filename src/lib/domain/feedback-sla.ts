@@ -1,8 +1,14 @@
-import { TZDate, tz, tzOffset } from "@date-fns/tz";
+import { TZDate, tz } from "@date-fns/tz";
 import { addDays, isWeekend } from "date-fns";
-import type { FeedbackKind, FeedbackStatus, Severity } from "@/generated/prisma/enums";
-import { assertTimeZone, type CalendarDate, computeLocalDate } from "./milestones";
+import {
+  assertTimeZone,
+  type CalendarDate,
+  computeLocalDate,
+  toIsoDate as dayKey,
+  computeWallClockInstant as resolveWallClock,
+} from "./calendar";
 import type { GovernanceSettings } from "./settings";
+import type { FeedbackKind, FeedbackStatus, Severity } from "./vocabulary";
 
 // Feedback answer times (docs/governance-rules.md rule 6, FB-1 and FB-2).
 //
@@ -71,7 +77,6 @@ export function computeHolidayWindow(from: Date, settings: AnswerTimeSettings): 
 
 const UTC = tz("UTC");
 const MS_PER_DAY = 86_400_000;
-const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
 
 export interface FeedbackDueInput {
@@ -84,44 +89,6 @@ export interface FeedbackDueInput {
   /** Non-working days (bank holidays) as calendar dates; weekends need not be listed. */
   holidays: readonly CalendarDate[];
   settings: AnswerTimeSettings;
-}
-
-function dayKey(day: CalendarDate): string {
-  return day.toISOString().slice(0, 10);
-}
-
-/**
- * The instant a local wall-clock time happens in a zone. Not left to TZDate's constructor: for a
- * time that happens twice, @date-fns/tz 1.5 picks the first or the second depending on the
- * server's own time zone (date-fns/tz issue #40), and a deadline must not depend on where the
- * server runs.
- * Fields out of range roll over as in Date.UTC (day 32 is the 1st of the next month).
- */
-function resolveWallClock(
-  timeZone: string,
-  fields: [
-    year: number,
-    month: number,
-    day: number,
-    hours: number,
-    minutes: number,
-    seconds: number,
-    ms: number,
-  ],
-): Date {
-  const asIfUtc = Date.UTC(...fields);
-  // Any offset in force within a day either side; real zones never change twice in that window.
-  const offsets = new Set(
-    [-MS_PER_DAY, 0, MS_PER_DAY].map((shift) => tzOffset(timeZone, new Date(asIfUtc + shift))),
-  );
-  const matches = [...offsets]
-    .map((offset) => asIfUtc - offset * MS_PER_MINUTE)
-    .filter((instant) => tzOffset(timeZone, new Date(instant)) * MS_PER_MINUTE === asIfUtc - instant)
-    .sort((a, b) => a - b);
-  const first = matches[0];
-  if (first !== undefined) return new Date(first);
-  // Skipped by the clocks going forward: read it with the offset in force before the change.
-  return new Date(asIfUtc - tzOffset(timeZone, new Date(asIfUtc - MS_PER_DAY)) * MS_PER_MINUTE);
 }
 
 /** The instant by which feedback must be answered; see the conventions at the top of this file (FB-2). */

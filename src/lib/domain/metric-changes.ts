@@ -1,6 +1,6 @@
-import type { Cadence } from "@/generated/prisma/enums";
 import { computeReasonViolations, type Violation } from "./milestones";
 import { normaliseReason } from "./violations";
+import type { Cadence } from "./vocabulary";
 
 // Changes to a metric once it is in use (DESIGN.md Metric, MetricValue: "corrections audited").
 // Recording a new value is rule 7 (`canRecordMetricValue` in ./metrics); these are the edits.

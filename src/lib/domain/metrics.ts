@@ -1,14 +1,10 @@
 import { tz } from "@date-fns/tz";
 import { addMonths, addQuarters, addWeeks, startOfMonth, startOfQuarter, startOfWeek } from "date-fns";
-import type { Cadence, MetricDirection } from "@/generated/prisma/enums";
-import {
-  type CalendarDate,
-  computeDaysBetween,
-  computeLocalDate,
-  formatCalendarDate,
-  type Violation,
-} from "./milestones";
+import { type CalendarDate, computeDaysBetween, computeLocalDate, formatCalendarDate } from "./calendar";
+import { CADENCE_LABEL as CADENCE_NAME, CADENCE_PERIOD_START_LABEL } from "./labels";
+import type { Violation } from "./milestones";
 import type { FieldViolation } from "./violations";
+import type { Cadence, MetricDirection } from "./vocabulary";
 
 // Metric periods, RAG and progress (docs/governance-rules.md rule 7, NUM-4 to NUM-6, and the
 // scorecard views).
@@ -23,13 +19,11 @@ export type Rag = "GREEN" | "AMBER" | "RED";
 
 const UTC = tz("UTC");
 
+// The words messages use for a cadence, from the one table of labels (./labels).
 const CADENCE_LABEL: Record<Cadence, { adjective: string; start: string }> = {
-  WEEKLY: { adjective: "Weekly", start: "a Monday" },
-  MONTHLY: { adjective: "Monthly", start: "the first day of a month" },
-  QUARTERLY: {
-    adjective: "Quarterly",
-    start: "the first day of a quarter (1 January, April, July or October)",
-  },
+  WEEKLY: { adjective: CADENCE_NAME.WEEKLY, start: CADENCE_PERIOD_START_LABEL.WEEKLY },
+  MONTHLY: { adjective: CADENCE_NAME.MONTHLY, start: CADENCE_PERIOD_START_LABEL.MONTHLY },
+  QUARTERLY: { adjective: CADENCE_NAME.QUARTERLY, start: CADENCE_PERIOD_START_LABEL.QUARTERLY },
 };
 
 /**

@@ -2,9 +2,8 @@
 // evaluation, counts for the pilot's evidence (GATE-5) only once someone other than the people who
 // delivered it has signed it off. Pure: the caller passes the milestone and who is approving.
 
-import type { RaciLetter } from "./raci";
-import type { MilestoneStatus } from "./stage-gates";
 import type { FieldViolation } from "./violations";
+import type { MilestoneStatus, RaciLetter } from "./vocabulary";
 
 export const MILESTONE_GATE_VIOLATION = {
   notAGate: "MILESTONE_NOT_A_GATE",

@@ -1,19 +1,19 @@
-import { TZDate, tz } from "@date-fns/tz";
-import { format } from "date-fns";
-import type { MilestoneStatus } from "@/generated/prisma/enums";
+import { type CalendarDate, computeDaysBetween, formatCalendarDate } from "./calendar";
 import { normaliseReason } from "./violations";
+import type { MilestoneStatus } from "./vocabulary";
 
-// Milestone rules (DESIGN.md rule 5): health, slippage, and what may change a milestone's dates.
-//
-// Dates here are calendar dates, not instants: a `Date` at UTC midnight, which is what Prisma
-// returns for `@db.Date` columns and what it writes back. Only the UTC year-month-day is read, so
-// an instant passed by mistake is truncated the way Prisma would truncate it when saving. `today`
-// must therefore be the organisation's local date (`computeLocalDate(now, organisation.timeZone)`),
-// never `new Date()`: just after midnight in London in summer, the UTC date is still yesterday.
-// The other domain modules share these calendar helpers rather than keep their own.
+// Milestone rules (docs/governance-rules.md rule 5): health, slippage, and what may change a
+// milestone's dates. Dates are calendar dates, read with the helpers in ./calendar.
 
-/** A day, as a `Date` at UTC midnight (Prisma's `@db.Date`). */
-export type CalendarDate = Date;
+// The calendar helpers once lived here: still re-exported for the modules that have not yet moved
+// to ./calendar (the operations and the seed). Import them from ./calendar.
+export {
+  assertTimeZone,
+  type CalendarDate,
+  computeDaysBetween,
+  computeLocalDate,
+  formatCalendarDate,
+} from "./calendar";
 
 export type Violation = { code: string; message: string };
 
@@ -47,8 +47,6 @@ export const DEFAULT_DUE_SOON_DAYS = 14;
 /** Long enough for "Supplier delivery slipped", short enough that nobody is forced to pad. */
 export const REASON_MIN_LENGTH = 10;
 export const REASON_MAX_LENGTH = 2000;
-
-const MS_PER_DAY = 86_400_000;
 
 // Whole texts that satisfy a length check but explain nothing; compared after lower-casing and
 // dropping punctuation. A governance trail full of "see above" is what rule 5 exists to prevent.
@@ -88,40 +86,6 @@ const PLACEHOLDER_REASONS = new Set([
   "testing testing",
   "lorem ipsum",
 ]);
-
-/** Days since the epoch of a calendar date; the UTC reading is what makes this a date comparison. */
-function dayNumber(date: CalendarDate): number {
-  return Math.floor(date.getTime() / MS_PER_DAY);
-}
-
-/**
- * Throws on a time zone the runtime does not know. A bad zone is a configuration error, not a
- * user's mistake, and silently computing in UTC would move every due date by hours.
- */
-export function assertTimeZone(timeZone: string): void {
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone });
-  } catch {
-    throw new RangeError(`Unknown time zone "${timeZone}"; use an IANA name such as "Europe/London".`);
-  }
-}
-
-/** The calendar date an instant falls on in the given IANA time zone, as a UTC-midnight `Date`. */
-export function computeLocalDate(instant: Date, timeZone: string): CalendarDate {
-  assertTimeZone(timeZone);
-  const local = new TZDate(instant.getTime(), timeZone);
-  return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()));
-}
-
-/** Whole days from `from` to `to` (positive when `to` is later), read as calendar dates. */
-export function computeDaysBetween(from: CalendarDate, to: CalendarDate): number {
-  return dayNumber(to) - dayNumber(from);
-}
-
-/** "Monday 3 March 2025": unambiguous in messages whatever the reader's locale conventions. */
-export function formatCalendarDate(date: CalendarDate): string {
-  return format(date, "EEEE d MMMM yyyy", { in: tz("UTC") });
-}
 
 /**
  * Slip against the baseline: the actual date once done (it is what happened), otherwise the

@@ -53,11 +53,18 @@ export function negateMoney(amount: string): string {
   return `-${canonical}`;
 }
 
-/** "£1,250,000.00", for messages; a reversal reads "-£1,250.50". */
-export function formatMoney(amount: string): string {
-  const negative = amount.trim().startsWith("-");
-  const magnitude = negative ? amount.trim().slice(1) : amount;
+/**
+ * "£1,250,000.00": the one way an amount of money is written, in messages and on pages. A
+ * reversing entry, or a total its reversals take below zero, reads "-£1,250.50". Takes the exact
+ * decimal text, or a number of pounds as a read model may carry it (numeric(14, 2) amounts are
+ * exact to the penny in a double).
+ */
+export function formatMoney(amount: string | number): string {
+  const text = typeof amount === "number" ? amount.toFixed(2) : amount.trim();
+  const negative = text.startsWith("-");
+  const magnitude = negative ? text.slice(1) : text;
   const canonical = parseMoney(magnitude) ?? magnitude;
   const [pounds = "0", pence = "00"] = canonical.split(".");
-  return `${negative ? "-" : ""}£${pounds.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${pence}`;
+  const sign = negative && canonical !== "0.00" ? "-" : "";
+  return `${sign}£${pounds.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${pence}`;
 }

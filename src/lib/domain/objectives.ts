@@ -1,11 +1,10 @@
 // Strategic objectives (DESIGN.md: executives own strategy). Pure: who may own an objective,
 // whether a parent keeps the pillar → objective tree a tree, and whether retiring it would leave a
 // live project serving no objective (rule 1).
-import type { ObjectiveStatus } from "@/generated/prisma/enums";
 import { isPastProposal } from "./alignment-links";
-import type { Role } from "./permissions";
-import { isFinalStage, type ProjectStage } from "./stage-gates";
+import { isFinalStage } from "./stage-gates";
 import type { FieldViolation } from "./violations";
+import type { ObjectiveStatus, ProjectStage, Role } from "./vocabulary";
 
 export const OBJECTIVE_VIOLATION = {
   ownerNotEligible: "OBJECTIVE_OWNER_NOT_ELIGIBLE",

@@ -7,10 +7,10 @@
 // than the ones they escalate from (a critical safety concern is never given longer than a high
 // one, nor safety feedback longer than ordinary feedback). The upper bounds catch slips of the
 // keyboard (a 4,000-hour answer time) rather than encode policy.
-import { assertTimeZone } from "./milestones";
-import type { Role } from "./permissions";
+import { assertTimeZone } from "./calendar";
 import type { GovernanceSettings } from "./settings";
 import type { FieldViolation } from "./violations";
+import type { Role } from "./vocabulary";
 
 export const SETTINGS_VIOLATION = {
   outOfRange: "SETTINGS_OUT_OF_RANGE",

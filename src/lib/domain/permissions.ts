@@ -5,15 +5,9 @@
 // letter on the project concerned (per-project rights), and ownership of the resource (the
 // objective's owner, the feedback's author, the metric's owner). VIEWER is read-only everywhere,
 // whatever letter they hold. Checks fail closed: an action missing from the table is refused.
-import type { RaciLetter } from "./raci";
+import type { RaciLetter, Role } from "./vocabulary";
 
-export type Role =
-  | "ADMIN"
-  | "EXECUTIVE"
-  | "PORTFOLIO_MANAGER"
-  | "PROJECT_MANAGER"
-  | "CLINICAL_CHAMPION"
-  | "VIEWER";
+export type { Role } from "./vocabulary";
 
 export type Action =
   | "objective.create"

@@ -9,15 +9,12 @@
 //   budget are not edited at all; they move only through an approved rebaseline.
 // - NUM-1: the forecast end is never earlier than the latest forecast of an open milestone.
 import { isPastProposal } from "./alignment-links";
-import {
-  type CalendarDate,
-  computeDaysBetween,
-  computeReasonViolations,
-  formatCalendarDate,
-} from "./milestones";
+import { type CalendarDate, computeDaysBetween, formatCalendarDate } from "./calendar";
+import { computeReasonViolations } from "./milestones";
 import { forecastEndViolations, type ScheduledMilestone } from "./schedule";
-import { isFinalStage, type ProjectKind, type ProjectStage } from "./stage-gates";
+import { isFinalStage } from "./stage-gates";
 import type { FieldViolation } from "./violations";
+import type { ProjectKind, ProjectStage } from "./vocabulary";
 
 export const PROJECT_EDIT_VIOLATION = {
   projectFinal: "PROJECT_FINAL",

@@ -1,20 +1,15 @@
-// Changing a project's RACI (DESIGN.md rules 1 and 2). Pure: the caller passes the project's kind
-// and stage, its RACI now and the RACI the change would leave.
+// Changing a project's RACI (docs/governance-rules.md rules 1 and 2). Pure: the caller passes the
+// project's kind and stage, its RACI now and the RACI the change would leave.
 //
 // A change is refused when it would introduce a gap the project does not already have, so a
 // project that is already short (say, its A was deactivated) can still be mended one step at a
 // time. Rule 1's facts must not decay once a project has left PROPOSED: the stage gates check them
 // on the way in, and these checks keep a RACI change from quietly undoing them afterwards.
 import { isPastProposal } from "./alignment-links";
+import { PROJECT_KIND_LABEL as KIND_LABELS } from "./labels";
 import { type Gap, hasClinicalChampion, type RaciEntry, raciGaps } from "./raci";
-import {
-  isFinalStage,
-  KIND_LABELS,
-  needsClinicalChampion,
-  type ProjectKind,
-  type ProjectStage,
-  STAGE_GAP,
-} from "./stage-gates";
+import { isFinalStage, needsClinicalChampion, STAGE_GAP } from "./stage-gates";
+import type { ProjectKind, ProjectStage } from "./vocabulary";
 
 export interface RaciChangeProject {
   kind: ProjectKind;

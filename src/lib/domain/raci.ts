@@ -1,11 +1,11 @@
-// RACI invariants (DESIGN.md rule 2, and the RACI half of rule 1). Pure: callers pass plain facts
-// about the people on a project, so the same checks serve a RACI editor, a stage gate and the seed.
-// The string unions mirror the Prisma enums without importing Prisma, which keeps this IO-free.
+// RACI invariants (docs/governance-rules.md rule 2, and the RACI half of rule 1). Pure: callers pass
+// plain facts about the people on a project, so the same checks serve a RACI editor, a stage gate
+// and the seed. Letters and disciplines are the domain's vocabulary, which Prisma's enums equal.
 
 import type { Violation } from "./milestones";
+import type { Discipline, RaciLetter } from "./vocabulary";
 
-export type RaciLetter = "R" | "A" | "C" | "I";
-export type Discipline = "CLINICAL" | "OPERATIONAL" | "DIGITAL" | "EXECUTIVE";
+export type { RaciLetter } from "./vocabulary";
 
 /**
  * A named reason a project falls short of a rule, worded for the person who can put it right:

@@ -12,24 +12,21 @@
 // Scope is part of the baseline too (REB-4, REB-5): once a project is past PROPOSED, adding or
 // cancelling a milestone is a scope-change request (kind ADD_MILESTONE or CANCEL_MILESTONE),
 // decided like any rebaseline. Who may approve depends on the tolerance (REB-2, REB-3, REB-6).
+import { type CalendarDate, computeDaysBetween, formatCalendarDate } from "./calendar";
+import { STAGE_LABEL as STAGE_LABELS } from "./labels";
+import { computeReasonViolations } from "./milestones";
+import { formatMoney, isSameAmount, parseMoney } from "./money";
+import type { GovernanceSettings } from "./settings";
+import { isFinalStage } from "./stage-gates";
+import { type FieldViolation, normaliseReason, type Violation } from "./violations";
 import type {
   MilestoneStatus,
   ProjectStage,
+  RaciLetter,
   RebaselineKind,
   RebaselineStatus,
-} from "@/generated/prisma/enums";
-import {
-  type CalendarDate,
-  computeDaysBetween,
-  computeReasonViolations,
-  formatCalendarDate,
-} from "./milestones";
-import { formatMoney, isSameAmount, parseMoney } from "./money";
-import type { Role } from "./permissions";
-import type { RaciLetter } from "./raci";
-import type { GovernanceSettings } from "./settings";
-import { isFinalStage, STAGE_LABELS } from "./stage-gates";
-import { type FieldViolation, normaliseReason, type Violation } from "./violations";
+  Role,
+} from "./vocabulary";
 
 export const REBASELINE_VIOLATION = {
   projectFinal: "REBASELINE_PROJECT_FINAL",

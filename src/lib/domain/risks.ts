@@ -1,5 +1,5 @@
-import type { RiskStatus } from "@/generated/prisma/enums";
 import type { Violation } from "./milestones";
+import type { RiskStatus } from "./vocabulary";
 
 // Risks (DESIGN.md Risk): scored on the usual 5×5 matrix. The SQL CHECK constraints hold the
 // scale too; this is the readable refusal that comes first.

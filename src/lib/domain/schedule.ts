@@ -7,8 +7,8 @@
 // (NUM-2), and graded against the planned duration (NUM-3): two weeks late is nothing on a
 // three-year programme and a disaster on a six-week pilot.
 
+import { type CalendarDate, computeDaysBetween, formatCalendarDate } from "./calendar";
 import type { Rag } from "./metrics";
-import { type CalendarDate, computeDaysBetween, formatCalendarDate } from "./milestones";
 import type { GovernanceSettings } from "./settings";
 import type { FieldViolation } from "./violations";
 import type { MilestoneStatus } from "./vocabulary";

@@ -8,18 +8,12 @@
 // the work passes it. The gates (rule 1, rule 4, the pilot's evidence) are checked when the
 // request is made, so nobody waits on a request that cannot pass, and again when it is approved,
 // since the facts can decay while it waits. A rejection is always possible.
-import { computeReasonViolations, formatCalendarDate } from "./milestones";
-import type { RaciLetter } from "./raci";
-import {
-  GATE_STAGES,
-  type ProjectFacts,
-  type ProjectStage,
-  STAGE_LABELS,
-  stageMoveGaps,
-} from "./stage-gates";
+import { formatCalendarDate } from "./calendar";
+import { STAGE_LABEL as STAGE_LABELS } from "./labels";
+import { computeReasonViolations } from "./milestones";
+import { GATE_STAGES, type ProjectFacts, stageMoveGaps } from "./stage-gates";
 import type { FieldViolation } from "./violations";
-
-export type StageGateStatus = "REQUESTED" | "APPROVED" | "REJECTED" | "WITHDRAWN";
+import type { ProjectStage, RaciLetter, StageGateStatus } from "./vocabulary";
 
 export const STAGE_GATE_VIOLATION = {
   notAGate: "STAGE_GATE_NOT_A_GATE",

@@ -24,39 +24,18 @@
 // (GATE-1, domain/stage-gate-requests); holding, resuming and cancelling are direct moves by the
 // Accountable or an executive, with a reason (GATE-4, `directStageMoveViolations`).
 
-import {
-  type CalendarDate,
-  computeLocalDate,
-  computeReasonViolations,
-  formatCalendarDate,
-} from "./milestones";
+import { type CalendarDate, computeLocalDate, formatCalendarDate } from "./calendar";
+import { PROJECT_KIND_LABEL as KIND_LABELS, STAGE_LABEL as STAGE_LABELS } from "./labels";
+import { computeReasonViolations } from "./milestones";
 import { type Gap, hasClinicalChampion, type RaciEntry, raciGaps } from "./raci";
 import type { FieldViolation } from "./violations";
+import type { MilestoneStatus, ProjectKind, ProjectStage } from "./vocabulary";
 
+export type { ProjectKind, ProjectStage } from "./vocabulary";
 export type { Gap, RaciEntry };
 
-export type ProjectStage = "PROPOSED" | "APPROVED" | "PILOT" | "ROLLOUT" | "CLOSED" | "ON_HOLD" | "CANCELLED";
-export type ProjectKind = "CLINICAL" | "OPERATIONAL" | "DIGITAL" | "MIXED";
-export type MilestoneStatus = "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "CANCELLED";
 /** Stages in which work is live and from which a project can be put on hold. */
-export type OpenStage = "PROPOSED" | "APPROVED" | "PILOT" | "ROLLOUT";
-
-export const STAGE_LABELS: Record<ProjectStage, string> = {
-  PROPOSED: "Proposed",
-  APPROVED: "Approved",
-  PILOT: "Pilot",
-  ROLLOUT: "Rollout",
-  CLOSED: "Closed",
-  ON_HOLD: "On hold",
-  CANCELLED: "Cancelled",
-};
-
-export const KIND_LABELS: Record<ProjectKind, string> = {
-  CLINICAL: "Clinical",
-  OPERATIONAL: "Operational",
-  DIGITAL: "Digital",
-  MIXED: "Mixed",
-};
+export type OpenStage = Extract<ProjectStage, "PROPOSED" | "APPROVED" | "PILOT" | "ROLLOUT">;
 
 export const OPEN_STAGES: readonly OpenStage[] = ["PROPOSED", "APPROVED", "PILOT", "ROLLOUT"];
 

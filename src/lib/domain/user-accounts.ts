@@ -20,11 +20,11 @@
 //   project so the admin can reassign first.
 
 import { canOwnObjective } from "./objectives";
-import type { Role } from "./permissions";
-import { type Discipline, RACI_GAP, type RaciEntry } from "./raci";
+import { RACI_GAP, type RaciEntry } from "./raci";
 import { introducedRaciGaps, type RaciChangeProject } from "./raci-changes";
 import { isFinalStage, STAGE_GAP } from "./stage-gates";
 import type { FieldViolation } from "./violations";
+import type { Discipline, Role } from "./vocabulary";
 
 export const USER_VIOLATION = {
   unchanged: "USER_UNCHANGED",

@@ -1,7 +1,9 @@
 // Building blocks for the input schemas: form fields arrive as strings, so they are trimmed and
 // coerced here, with messages written for the person filling in the form.
 import { z } from "zod";
+import { parseIsoDate } from "@/lib/domain/calendar";
 import { type MoneyProblem, readMoney } from "@/lib/domain/money";
+import { SCORECARD_CATEGORIES } from "@/lib/domain/vocabulary";
 
 /** "the title" → "The title", for messages that start with the label. */
 const capitalise = (label: string) => `${label[0]?.toUpperCase()}${label.slice(1)}`;
@@ -14,7 +16,7 @@ export const optionalId = (what: string) =>
 
 /** A `YYYY-MM-DD` calendar date, as a Date at UTC midnight (what a PostgreSQL `date` column holds). */
 export const calendarDate = (label: string) =>
-  z.iso.date({ error: `Enter ${label} as a date` }).transform((value) => new Date(`${value}T00:00:00.000Z`));
+  z.iso.date({ error: `Enter ${label} as a date` }).transform(parseIsoDate);
 
 export const version = z.coerce.number({ error: "Reload the page and try again" }).int().min(0);
 
@@ -34,10 +36,7 @@ export const optionalText = (label: string, max: number) =>
     .transform((value) => (value ? value : undefined));
 
 /** The balanced-scorecard perspective an objective or a metric sits under. */
-export const scorecardCategory = z.enum(
-  ["QUALITY_SAFETY", "PATIENT_ACCESS_EXPERIENCE", "FINANCIAL", "OPERATIONAL_EFFICIENCY", "WORKFORCE"],
-  { error: "Choose a scorecard category" },
-);
+export const scorecardCategory = z.enum(SCORECARD_CATEGORIES, { error: "Choose a scorecard category" });
 
 /** An HTML checkbox: "on" when ticked, absent otherwise. */
 export const checkbox = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DECISION_KINDS } from "@/lib/domain/decisions";
+import { DECISION_KINDS } from "@/lib/domain/vocabulary";
 import { calendarDate, optionalId, text } from "./common";
 
 export const recordDecisionSchema = z.object({

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { FEEDBACK_KINDS, SEVERITIES } from "@/lib/domain/vocabulary";
 import { id, text, version } from "./common";
 
 export const logFeedbackSchema = z.object({
   projectId: id("project"),
   milestoneId: id("milestone").optional(),
-  kind: z.enum(["CONCERN", "SAFETY", "SUGGESTION", "ENDORSEMENT"], {
+  kind: z.enum(FEEDBACK_KINDS, {
     error: "Choose what kind of feedback this is",
   }),
-  severity: z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"], { error: "Choose a severity" }),
+  severity: z.enum(SEVERITIES, { error: "Choose a severity" }),
   body: text("your feedback", 4000),
 });
 export type LogFeedbackInput = z.input<typeof logFeedbackSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CADENCES, METRIC_DIRECTIONS, METRIC_FOCUSES } from "@/lib/domain/vocabulary";
 import {
   calendarDate,
   checkbox,
@@ -11,11 +12,11 @@ import {
   version,
 } from "./common";
 
-const direction = z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"], {
+const direction = z.enum(METRIC_DIRECTIONS, {
   error: "Choose whether higher or lower is better",
 });
-const cadence = z.enum(["WEEKLY", "MONTHLY", "QUARTERLY"], { error: "Choose how often it is reviewed" });
-const focus = z.enum(["LEADERSHIP", "OPERATIONS"], { error: "Choose the dashboard it belongs on" });
+const cadence = z.enum(CADENCES, { error: "Choose how often it is reviewed" });
+const focus = z.enum(METRIC_FOCUSES, { error: "Choose the dashboard it belongs on" });
 
 const definition = z.object({
   name: text("a name", 200),

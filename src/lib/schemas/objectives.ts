@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OBJECTIVE_STATUSES } from "@/lib/domain/vocabulary";
 import { calendarDate, id, scorecardCategory, text, version } from "./common";
 
 /** Codes such as SO-10 or PIL-2, stored upper-case. */
@@ -29,7 +30,10 @@ export const createObjectiveSchema = z
     ...objectiveFields,
     // The creating executive owns the objective unless they name another owner.
     ownerId: id("owner").optional(),
-    status: z.enum(["DRAFT", "ACTIVE"], { error: "Choose draft or active" }).default("ACTIVE"),
+    status: z
+      .enum(OBJECTIVE_STATUSES)
+      .extract(["DRAFT", "ACTIVE"], { error: "Choose draft or active" })
+      .default("ACTIVE"),
   })
   .refine((o) => o.targetDate > o.startDate, targetAfterStart);
 export type CreateObjectiveInput = z.input<typeof createObjectiveSchema>;
@@ -43,7 +47,7 @@ export const updateObjectiveSchema = z
     version,
     ...objectiveFields,
     ownerId: id("owner").optional(),
-    status: z.enum(["DRAFT", "ACTIVE", "ACHIEVED", "RETIRED"], { error: "Choose a status" }),
+    status: z.enum(OBJECTIVE_STATUSES, { error: "Choose a status" }),
   })
   .refine((o) => o.targetDate > o.startDate, targetAfterStart);
 export type UpdateObjectiveInput = z.input<typeof updateObjectiveSchema>;

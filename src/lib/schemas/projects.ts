@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROJECT_KINDS, PROJECT_STAGES } from "@/lib/domain/vocabulary";
 import { calendarDate, id, money, text, version } from "./common";
 
 /** Codes such as DIG-01, stored upper-case. */
@@ -8,7 +9,7 @@ export const projectCode = z
   .toUpperCase()
   .regex(/^[A-Z][A-Z0-9]{0,7}-\d{1,4}$/, "Use a code such as DIG-14: letters, a hyphen, then a number");
 
-const kind = z.enum(["CLINICAL", "OPERATIONAL", "DIGITAL", "MIXED"], { error: "Choose the kind of project" });
+const kind = z.enum(PROJECT_KINDS, { error: "Choose the kind of project" });
 
 /** Baselines are not form fields here: they move only through an approved rebaseline (rule 5). */
 const baselineMovesByRebaseline = z
@@ -54,12 +55,7 @@ export const updateProjectSchema = z.object({
 });
 export type UpdateProjectInput = z.input<typeof updateProjectSchema>;
 
-export const projectStage = z.enum(
-  ["PROPOSED", "APPROVED", "PILOT", "ROLLOUT", "CLOSED", "ON_HOLD", "CANCELLED"],
-  {
-    error: "Choose the stage to move to",
-  },
-);
+export const projectStage = z.enum(PROJECT_STAGES, { error: "Choose the stage to move to" });
 
 /**
  * Direct moves only: on hold, resume, cancel (docs/governance-rules.md GATE-4). Gate stages are

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { RACI_LETTERS } from "@/lib/domain/vocabulary";
 import { id } from "./common";
 
 // The letter the form showed for the person, so a change made meanwhile by someone else is refused
 // rather than overwritten (rule 8): RACI rows carry no version, and the letter is all they hold.
-const currentLetter = z.enum(["R", "A", "C", "I", "NONE"], {
+const currentLetter = z.enum([...RACI_LETTERS, "NONE"], {
   error: "Reload the page and try again",
 });
 
@@ -11,7 +12,7 @@ export const assignRaciSchema = z.object({
   projectId: id("project"),
   userId: id("person"),
   // The A changes hands only through handOverAccountable, so there is never zero or two.
-  letter: z.enum(["R", "C", "I"], { error: "Choose R, C or I (hand over the A separately)" }),
+  letter: z.enum(RACI_LETTERS).exclude(["A"], { error: "Choose R, C or I (hand over the A separately)" }),
   /** The person's letter on the project when the form was shown; "NONE" when they held none. */
   currentLetter,
 });
@@ -36,6 +37,9 @@ export const handOverAccountableSchema = z.object({
     error: "Reload the page and try again",
   }),
   /** What the outgoing Accountable keeps: a lesser letter, or nothing. */
-  previousHolderBecomes: z.enum(["R", "C", "I", "NONE"]).default("I"),
+  previousHolderBecomes: z
+    .enum([...RACI_LETTERS, "NONE"])
+    .exclude(["A"])
+    .default("I"),
 });
 export type HandOverAccountableInput = z.input<typeof handOverAccountableSchema>;

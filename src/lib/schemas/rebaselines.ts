@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REBASELINE_STATUSES, type RebaselineKind } from "@/lib/domain/vocabulary";
 import { calendarDate, checkbox, id, money, text, version } from "./common";
 
 // Which values move, whether they differ from the baseline and whether the reason explains
@@ -16,7 +17,9 @@ export type RequestRebaselineInput = z.input<typeof requestRebaselineSchema>;
 export const decideRebaselineSchema = z.object({
   rebaselineId: id("rebaseline"),
   version,
-  decision: z.enum(["APPROVED", "REJECTED"], { error: "Choose approve or reject" }),
+  decision: z
+    .enum(REBASELINE_STATUSES)
+    .extract(["APPROVED", "REJECTED"], { error: "Choose approve or reject" }),
   // Required to reject (the rule judges it); optional context when approving.
   reason: z.string().max(2000, "The reason must be 2000 characters or fewer").default(""),
 });
@@ -32,12 +35,16 @@ export const requestScopeChangeSchema = z.discriminatedUnion(
   [
     z.object({
       ...scopeChange,
-      kind: z.literal("ADD_MILESTONE"),
+      kind: z.literal("ADD_MILESTONE" satisfies RebaselineKind),
       proposedMilestoneTitle: text("a title for the new milestone", 200),
       proposedMilestoneDate: calendarDate("the new milestone's baseline date"),
       proposedMilestoneIsGate: checkbox,
     }),
-    z.object({ ...scopeChange, kind: z.literal("CANCEL_MILESTONE"), milestoneId: id("milestone") }),
+    z.object({
+      ...scopeChange,
+      kind: z.literal("CANCEL_MILESTONE" satisfies RebaselineKind),
+      milestoneId: id("milestone"),
+    }),
   ],
   { error: "Choose whether to add a milestone or cancel one" },
 );

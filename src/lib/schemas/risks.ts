@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RISK_SCALE_MAX, RISK_SCALE_MIN } from "@/lib/domain/risks";
+import { RISK_STATUSES } from "@/lib/domain/vocabulary";
 import { formNumber, id, optionalText, text, version } from "./common";
 
 /** A 1–5 score from a select or radio group: "3" or 3. */
@@ -10,7 +11,7 @@ const score = (label: string) => {
   );
 };
 
-const status = z.enum(["OPEN", "MITIGATING", "CLOSED"], { error: "Choose a status" });
+const status = z.enum(RISK_STATUSES, { error: "Choose a status" });
 
 const riskFields = z.object({
   title: text("a title", 200),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAGE_GATE_STATUSES } from "@/lib/domain/vocabulary";
 import { id, version } from "./common";
 import { projectStage } from "./projects";
 
@@ -17,7 +18,9 @@ export type RequestStageGateInput = z.input<typeof requestStageGateSchema>;
 export const decideStageGateSchema = z.object({
   requestId: id("stage gate request"),
   version,
-  decision: z.enum(["APPROVED", "REJECTED"], { error: "Choose approve or reject" }),
+  decision: z
+    .enum(STAGE_GATE_STATUSES)
+    .extract(["APPROVED", "REJECTED"], { error: "Choose approve or reject" }),
   // Required to reject (the rule judges it); optional context when approving.
   reason: z.string().max(2000, "The reason must be 2000 characters or fewer").default(""),
 });

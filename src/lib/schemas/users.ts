@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DISCIPLINES, ROLES } from "@/lib/domain/vocabulary";
 import { checkbox, id, optionalText, text, version } from "./common";
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -19,15 +20,8 @@ export const password = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(256, "Use 256 characters or fewer");
 
-const role = z.enum(
-  ["ADMIN", "EXECUTIVE", "PORTFOLIO_MANAGER", "PROJECT_MANAGER", "CLINICAL_CHAMPION", "VIEWER"],
-  {
-    error: "Choose a role",
-  },
-);
-const discipline = z.enum(["CLINICAL", "OPERATIONAL", "DIGITAL", "EXECUTIVE"], {
-  error: "Choose a discipline",
-});
+const role = z.enum(ROLES, { error: "Choose a role" });
+const discipline = z.enum(DISCIPLINES, { error: "Choose a discipline" });
 
 export const createUserSchema = z.object({
   name: text("their name", 200),

@@ -1,14 +1,8 @@
 import "server-only";
-// Calendar dates (PostgreSQL `date` columns) reach pages as "YYYY-MM-DD" strings: plain data that
-// serialises as is and cannot be shifted by a time zone on the way. The date rules themselves
-// (today in the trust's time zone, days between dates) live in src/lib/domain/milestones.ts.
-import { type CalendarDate, computeLocalDate } from "@/lib/domain/milestones";
-
-export type IsoDate = string;
-
-export function toIsoDate(date: CalendarDate): IsoDate {
-  return date.toISOString().slice(0, 10);
-}
+// The organisation's clock: now, and the trust's today read from it in the trust's time zone. The
+// calendar itself (days, days between them, how they are written) is src/lib/domain/calendar.ts;
+// this adds only what the server knows, the instant it is and the zone the trust keeps.
+import { type CalendarDate, computeLocalDate } from "@/lib/domain/calendar";
 
 export interface Clock {
   now: Date;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { FeedbackStatus } from "@/generated/prisma/enums";
+import type { FeedbackStatus } from "@/lib/domain/vocabulary";
 
 /**
  * Feedback still waiting for the project's answer, for database filters; the same statuses that

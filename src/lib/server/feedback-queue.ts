@@ -5,9 +5,9 @@ import "server-only";
 // and the page come from the same filter in SQL; each row's escalation is the domain's
 // computeFeedbackEscalation, which the SQL below states again.
 import type { Prisma } from "@/generated/prisma/client";
-import type { RaciLetter } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { computeFeedbackEscalation, type FeedbackEscalation } from "@/lib/domain/feedback-loop";
+import type { RaciLetter } from "@/lib/domain/vocabulary";
 import { AWAITING_ANSWER_STATUSES } from "./feedback-filters";
 import { type FeedbackRow, feedbackRowSelect, toFeedbackRow } from "./feedback-rows";
 import { getGovernanceSettings } from "./organisation";

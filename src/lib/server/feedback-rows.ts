@@ -1,6 +1,6 @@
 import "server-only";
-import type { FeedbackKind, FeedbackStatus, Severity } from "@/generated/prisma/enums";
 import { computeFeedbackSla } from "@/lib/domain/feedback-sla";
+import type { FeedbackKind, FeedbackStatus, Severity } from "@/lib/domain/vocabulary";
 
 /** What every feedback list reads; each list adds its own relations (author, project, response). */
 export const feedbackRowSelect = {

@@ -1,14 +1,15 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import {
-  type ProjectKind,
-  type ProjectStage,
-  ScorecardCategory,
-  type Severity,
-} from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { isLiveProject, isProposal } from "@/lib/domain/alignment";
 import { computeFeedbackEscalation, type FeedbackEscalation } from "@/lib/domain/feedback-loop";
+import {
+  type ProjectKind,
+  type ProjectStage,
+  SCORECARD_CATEGORIES,
+  type ScorecardCategory,
+  type Severity,
+} from "@/lib/domain/vocabulary";
 import { AWAITING_ANSWER_STATUSES } from "./feedback-filters";
 import { listDutyEscalatedFeedbackIds } from "./feedback-queue";
 import {
@@ -117,9 +118,10 @@ export async function getLeadershipOverview(now: Date): Promise<LeadershipOvervi
   });
 
   return {
-    categories: Object.values(ScorecardCategory)
-      .map((category) => ({ category, objectives: rows.filter((o) => o.category === category) }))
-      .filter((group) => group.objectives.length > 0),
+    categories: SCORECARD_CATEGORIES.map((category) => ({
+      category,
+      objectives: rows.filter((o) => o.category === category),
+    })).filter((group) => group.objectives.length > 0),
     visionWithoutDeliveryCount: rows.filter((o) => o.visionWithoutDelivery).length,
     deliveryWithoutVision: unaligned.filter((p) => isLiveProject(p.stage, p.heldFromStage)).map(unalignedRow),
     unalignedProposals: unaligned.filter((p) => isProposal(p.stage, p.heldFromStage)).map(unalignedRow),

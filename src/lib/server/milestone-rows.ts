@@ -1,7 +1,7 @@
 import "server-only";
-import type { MilestoneStatus } from "@/generated/prisma/enums";
-import { type CalendarDate, computeMilestoneHealth, type MilestoneHealth } from "@/lib/domain/milestones";
-import { type IsoDate, toIsoDate } from "./dates";
+import { type CalendarDate, type IsoDate, toIsoDate } from "@/lib/domain/calendar";
+import { computeMilestoneHealth, type MilestoneHealth } from "@/lib/domain/milestones";
+import type { MilestoneStatus } from "@/lib/domain/vocabulary";
 
 /** What every milestone list reads; each list adds its own relations (owner, project). */
 export const milestoneRowSelect = {

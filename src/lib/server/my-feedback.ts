@@ -1,6 +1,6 @@
 import "server-only";
-import type { FeedbackClosure, ProjectStage, RaciLetter } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
+import type { FeedbackClosure, ProjectStage, RaciLetter } from "@/lib/domain/vocabulary";
 import { type FeedbackRow, feedbackRowSelect, toFeedbackRow } from "./feedback-rows";
 import { loadPage, type Paged } from "./paging";
 

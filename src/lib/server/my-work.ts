@@ -1,7 +1,7 @@
 import "server-only";
-import type { MilestoneStatus, ProjectStage, RaciLetter } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { DEFAULT_DUE_SOON_DAYS } from "@/lib/domain/milestones";
+import type { MilestoneStatus, ProjectStage, RaciLetter } from "@/lib/domain/vocabulary";
 import type { Clock } from "./dates";
 import { type FeedbackQueue, listFeedbackQueue } from "./feedback-queue";
 import { type MilestoneRow, milestoneRowSelect, toMilestoneRow } from "./milestone-rows";

@@ -1,13 +1,7 @@
 import "server-only";
-import type {
-  Contribution,
-  ObjectiveStatus,
-  ProjectStage,
-  ScorecardCategory,
-} from "@/generated/prisma/enums";
 import { computeObjectiveCoverage } from "@/lib/domain/alignment";
-import type { CalendarDate } from "@/lib/domain/milestones";
-import { type IsoDate, toIsoDate } from "./dates";
+import { type CalendarDate, type IsoDate, toIsoDate } from "@/lib/domain/calendar";
+import type { Contribution, ObjectiveStatus, ProjectStage, ScorecardCategory } from "@/lib/domain/vocabulary";
 
 /** What every objective list reads; each list adds what it counts (alignments, their projects). */
 export const objectiveRowSelect = {

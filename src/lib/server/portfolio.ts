@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { ProjectKind, ProjectStage } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
+import { PROJECT_KINDS, PROJECT_STAGES, type ProjectKind, type ProjectStage } from "@/lib/domain/vocabulary";
 import { getGovernanceSettings } from "./organisation";
 import { loadPage, type Paged } from "./paging";
 import { type ProjectSchedule, projectScheduleSelect, toProjectSchedule } from "./project-schedule";
@@ -12,8 +12,8 @@ export const PORTFOLIO_PAGE_SIZE = 25;
 
 const portfolioQuerySchema = z.object({
   page: pageNumberSchema,
-  stage: z.enum(ProjectStage).optional().catch(undefined),
-  kind: z.enum(ProjectKind).optional().catch(undefined),
+  stage: z.enum(PROJECT_STAGES).optional().catch(undefined),
+  kind: z.enum(PROJECT_KINDS).optional().catch(undefined),
   /** A site's code, e.g. "NGH". */
   site: z
     .string()

@@ -1,4 +1,7 @@
 import "server-only";
+import { db } from "@/lib/db/client";
+import { type IsoDate, toIsoDate } from "@/lib/domain/calendar";
+import { computeMetricStatus, type MetricStatus } from "@/lib/domain/metrics";
 import type {
   Cadence,
   Contribution,
@@ -10,10 +13,8 @@ import type {
   RiskStatus,
   Role,
   ScorecardCategory,
-} from "@/generated/prisma/enums";
-import { db } from "@/lib/db/client";
-import { computeMetricStatus, type MetricStatus } from "@/lib/domain/metrics";
-import { type Clock, type IsoDate, toIsoDate } from "./dates";
+} from "@/lib/domain/vocabulary";
+import type { Clock } from "./dates";
 import { type FeedbackRow, feedbackRowSelect, toFeedbackRow } from "./feedback-rows";
 import { type MilestoneRow, milestoneRowSelect, toMilestoneRow } from "./milestone-rows";
 import { getGovernanceSettings } from "./organisation";

@@ -1,8 +1,8 @@
 import "server-only";
+import { type IsoDate, toIsoDate } from "@/lib/domain/calendar";
 import type { Rag } from "@/lib/domain/metrics";
 import { computeProjectEnd, computeScheduleRag, type ProjectEndDates } from "@/lib/domain/schedule";
 import type { GovernanceSettings } from "@/lib/domain/settings";
-import { type IsoDate, toIsoDate } from "./dates";
 
 /** What every project list selects for its schedule columns. */
 export const projectScheduleSelect = {

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Discipline, Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
+import type { Discipline, Role } from "@/lib/domain/vocabulary";
 import { loadPage, type Paged } from "./paging";
 
 export const USERS_PAGE_SIZE = 25;

@@ -17,11 +17,11 @@ import {
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
-import { CATEGORY_LABEL, OBJECTIVE_STATUS_LABEL, SEVERITY_LABEL } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { Table } from "@/components/ui/table";
+import { CATEGORY_LABEL, OBJECTIVE_STATUS_LABEL, SEVERITY_LABEL } from "@/lib/domain/labels";
 import { getLeadershipOverview } from "@/lib/server/leadership";
 import { getClock } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";

@@ -6,9 +6,9 @@ import {
 } from "@/components/objectives/objective-columns";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { CATEGORY_LABEL, OBJECTIVE_STATUS_LABEL } from "@/components/ui/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
+import { CATEGORY_LABEL, OBJECTIVE_STATUS_LABEL } from "@/lib/domain/labels";
 import { listObjectives } from "@/lib/server/objectives";
 import { requirePageActor } from "@/lib/server/page-access";
 

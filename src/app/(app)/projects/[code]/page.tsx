@@ -13,7 +13,10 @@ import { RaciRole } from "@/components/projects/raci-role";
 import { ScheduleCell } from "@/components/projects/schedule-cell";
 import { Badge, RagBadge, StageBadge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, formatDateTime, formatMoney, formatNumber } from "@/components/ui/format";
+import { formatDate, formatDateTime, formatNumber } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
 import {
   CADENCE_LABEL,
   CATEGORY_LABEL,
@@ -24,10 +27,8 @@ import {
   RAG_LABEL,
   RISK_STATUS_LABEL,
   ROLE_LABEL,
-} from "@/components/ui/labels";
-import { PageHeader } from "@/components/ui/page-header";
-import { Section } from "@/components/ui/section";
-import { Table } from "@/components/ui/table";
+} from "@/lib/domain/labels";
+import { formatMoney } from "@/lib/domain/money";
 import { getClock } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";
 import { getProjectOverview } from "@/lib/server/project-overview";
