@@ -632,7 +632,6 @@ export const DECISIONS: readonly DecisionSpec[] = [
     rationale:
       "No harm incidents during the pilot, 98% of doses scanned, pharmacists and nursing staff in support.",
     decidedBy: "david",
-    daysAgo: 300,
     project: "DIG-02",
   },
   {
