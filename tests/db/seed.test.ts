@@ -3,22 +3,33 @@
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { MilestoneStatus } from "@/generated/prisma/enums";
+import type { FeedbackStatus, MilestoneStatus } from "@/generated/prisma/enums";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/auth/demo-users";
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
-import { buildDemoPlan } from "@/lib/db/seed/plan";
+import { governanceProblems } from "@/lib/db/seed/governance-check";
+import { buildDemoPlan, demoSettings, type SeedPlan } from "@/lib/db/seed/plan";
 import { AlreadySeededError, isSeeded, seedDemoOrganisation } from "@/lib/db/seed/seed";
 import { computeObjectiveCoverage, isLiveProject } from "@/lib/domain/alignment";
 import { computeEarliestFinalPeriod } from "@/lib/domain/benefits-review";
 import { computeLocalDate } from "@/lib/domain/calendar";
+import { costReversalViolations } from "@/lib/domain/costs";
+import { computeFeedbackEscalation } from "@/lib/domain/feedback-loop";
 import { computeFeedbackDueAt, computeFeedbackSla } from "@/lib/domain/feedback-sla";
-import { canDefineMetric, canRecordMetricValue } from "@/lib/domain/metrics";
+import {
+  canDefineMetric,
+  canRecordMetricValue,
+  computeCurrentPeriodStart,
+  computeMetricStatus,
+} from "@/lib/domain/metrics";
+import { negateMoney } from "@/lib/domain/money";
+import { can } from "@/lib/domain/permissions";
 import { type RaciEntry, raciGaps } from "@/lib/domain/raci";
 import { forecastEndViolations } from "@/lib/domain/schedule";
-import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
-import { closureGaps, type ProjectFacts, stageMoveGaps } from "@/lib/domain/stage-gates";
+import { mayDecideStageGate, stageGateRequestViolations } from "@/lib/domain/stage-gate-requests";
+import { closureGaps, type ProjectFacts, type ProjectStage, stageMoveGaps } from "@/lib/domain/stage-gates";
+import { canBeAccountable } from "@/lib/domain/user-accounts";
 import { createTestDatabase, useMigratedDatabase } from "../support/test-database";
 
 useMigratedDatabase();
@@ -256,6 +267,7 @@ describe("the demo organisation", () => {
           periodStart: value.periodStart,
           now: NOW,
           timeZone: TIME_ZONE,
+          provisional: value.provisional,
         });
         expect(check, `${metric.name} ${day(value.periodStart)}`).toEqual({ ok: true });
         expect(value.recordedAt.getTime()).toBeLessThanOrEqual(NOW.getTime());
@@ -274,6 +286,7 @@ describe("the demo organisation", () => {
 
   it("has feedback of every kind and status, due by FB-2, answered by an R or A, with some overdue", async () => {
     const holidays = (await db().holiday.findMany()).map((h) => h.date);
+    const organisation = await db().organisation.findUniqueOrThrow({ where: { id: 1 } });
     const feedback = await db().feedback.findMany();
     expect(new Set(feedback.map((f) => f.kind))).toEqual(
       new Set(["CONCERN", "SAFETY", "SUGGESTION", "ENDORSEMENT"]),
@@ -282,19 +295,22 @@ describe("the demo organisation", () => {
       new Set(["OPEN", "ACKNOWLEDGED", "RESPONDED", "CLOSED"]),
     );
     for (const item of feedback) {
+      // Due from its logging, or from its author's reopening (FB-2, FB-3), by the trust's settings.
       expect(item.dueAt).toEqual(
         computeFeedbackDueAt({
           kind: item.kind,
           severity: item.severity,
-          loggedAt: item.createdAt,
+          loggedAt: item.reopenedAt ?? item.createdAt,
           timeZone: TIME_ZONE,
           holidays,
-          settings: DEFAULT_SETTINGS,
+          settings: organisation,
         }),
       );
-      // Endorsements are acknowledged, which closes them, never answered (FB-1).
+      // Endorsements are acknowledged, which closes them, never answered (FB-1); a reopened
+      // answer is kept beside the author's comment (FB-3).
       const answered =
-        item.kind !== "ENDORSEMENT" && (item.status === "RESPONDED" || item.status === "CLOSED");
+        item.kind !== "ENDORSEMENT" &&
+        (item.status === "RESPONDED" || item.status === "CLOSED" || item.reopenCount > 0);
       expect(item.closure, item.body).toBe(
         item.status !== "CLOSED"
           ? null
@@ -350,6 +366,28 @@ describe("the demo organisation", () => {
       ).toBe(true);
     }
     for (const cost of costs) expect(cost.period.getUTCDate()).toBe(1);
+  });
+
+  it("writes the trust's settings and the stage gates: each project's history, one request waiting", async () => {
+    const organisation = await db().organisation.findUniqueOrThrow({
+      where: { id: 1 },
+      include: { dutyExecutive: true },
+    });
+    expect(organisation.dutyExecutive?.email).toBe("executive@northbridge.example");
+    expect(organisation.feedbackAcceptanceTimeoutDays).toBe(14);
+    const requests = await db().stageGateRequest.findMany({ include: { project: true, requestedBy: true } });
+    expect(
+      requests.filter((r) => r.status === "REQUESTED").map((r) => [r.project.code, r.requestedBy.email]),
+    ).toEqual([["DIG-10", "pm@northbridge.example"]]);
+    for (const project of projects.filter((p) => p.stage !== "PROPOSED" && p.stage !== "CANCELLED")) {
+      const approved = requests.filter((r) => r.projectId === project.id && r.status === "APPROVED");
+      if (project.stage === "ON_HOLD" && project.heldFromStage === "PROPOSED") expect(approved).toEqual([]);
+      else expect(approved.length, project.code).toBeGreaterThanOrEqual(1);
+    }
+    const users = await db().user.findMany({ where: { sroEligible: true } });
+    expect(users.map((u) => u.role)).not.toContain("EXECUTIVE");
+    expect(users.length).toBeGreaterThanOrEqual(1);
+    expect(await db().costEntry.count({ where: { reversesId: { not: null } } })).toBeGreaterThanOrEqual(1);
   });
 
   it("refuses to seed a second time and changes nothing", async () => {
@@ -412,6 +450,7 @@ describe("the demo plan on any day", () => {
         periodStart: value.periodStart as Date,
         now,
         timeZone: TIME_ZONE,
+        provisional: value.provisional === true,
       });
       expect(check).toEqual({ ok: true });
     }
@@ -476,5 +515,323 @@ describe("the demo plan on any day", () => {
         problems.push(`${project.code}: ${v.message}`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+/** A project's gate facts as the plan would write them (rule 1). */
+function planFacts(plan: SeedPlan, projectId: string): ProjectFacts {
+  const project = plan.projects.find((p) => p.id === projectId)!;
+  const users = new Map(plan.users.map((u) => [u.id as string, u]));
+  return {
+    kind: project.kind,
+    stage: project.stage as ProjectStage,
+    heldFrom: null,
+    alignmentCount: plan.alignments.filter((a) => a.projectId === projectId).length,
+    raci: plan.raci
+      .filter((r) => r.projectId === projectId)
+      .map((r) => {
+        const user = users.get(r.userId)!;
+        return {
+          userId: r.userId,
+          name: user.name,
+          letter: r.letter,
+          discipline: user.discipline,
+          active: user.active !== false,
+        };
+      }),
+    metrics: plan.metrics
+      .filter((m) => m.projectId === projectId)
+      .map((m) => ({
+        name: m.name,
+        baselineValue: m.baselineValue,
+        targetValue: m.targetValue,
+        hasFinalValue: false,
+      })),
+    milestones: plan.milestones
+      .filter((m) => m.projectId === projectId)
+      .map((m) => ({ title: m.title, status: (m.status ?? "NOT_STARTED") as MilestoneStatus })),
+  };
+}
+
+const time = (value: unknown) => (value as Date).getTime();
+
+describe("the demo plan's governance states", () => {
+  const instants = [
+    "2025-01-01T00:30:00Z",
+    "2025-03-30T01:30:00Z",
+    "2025-10-26T00:30:00Z",
+    "2026-04-01T08:00:00Z",
+    "2026-06-30T23:59:00Z",
+    "2026-11-23T10:15:00Z",
+    "2028-02-29T12:00:00Z",
+  ];
+
+  it.each(instants)(
+    "on %s has a gate request waiting that the demo executive can approve (GATE-1, GATE-2)",
+    (instant) => {
+      const now = new Date(instant);
+      const plan = buildDemoPlan({ now, passwordHash: "not-a-real-hash" });
+      const helen = plan.users.find((u) => u.email === "executive@northbridge.example")!;
+      const aisha = plan.users.find((u) => u.email === "pm@northbridge.example")!;
+      const dig10 = plan.projects.find((p) => p.code === "DIG-10")!;
+      const letterOf = (userId: unknown) =>
+        plan.raci.find((r) => r.projectId === dig10.id && r.userId === userId)?.letter ?? null;
+      const waiting = plan.stageGateRequests.filter((r) => r.status === "REQUESTED");
+      expect(waiting.map((r) => [r.projectId, r.requestedById, r.fromStage, r.toStage])).toEqual([
+        [dig10.id, aisha.id, "PROPOSED", "APPROVED"],
+      ]);
+      const request = waiting[0]!;
+      expect(letterOf(aisha.id)).toBe("R");
+      const age = now.getTime() - time(request.requestedAt);
+      expect(age).toBeGreaterThan(86_400_000);
+      expect(age).toBeLessThan(7 * 86_400_000);
+      const facts = planFacts(plan, dig10.id as string);
+      expect(
+        stageGateRequestViolations({ facts, toStage: "APPROVED", reason: request.reason, pending: null }),
+      ).toEqual([]);
+      expect(can("stageGate.decide", { role: helen.role, letter: letterOf(helen.id) })).toBe(true);
+      expect(
+        mayDecideStageGate({
+          requestedById: request.requestedById,
+          deciderId: helen.id as string,
+          deciderLetter: letterOf(helen.id),
+        }),
+      ).toBe(true);
+    },
+  );
+
+  it.each(instants)(
+    "on %s reaches every stage through approved gates, decided by another executive (GATE-2, GATE-5)",
+    (instant) => {
+      const now = new Date(instant);
+      const plan = buildDemoPlan({ now, passwordHash: "not-a-real-hash" });
+      const users = new Map(plan.users.map((u) => [u.id as string, u]));
+      let scaled = 0;
+      for (const project of plan.projects) {
+        const approved = plan.stageGateRequests
+          .filter((r) => r.projectId === project.id && r.status === "APPROVED")
+          .sort((a, b) => time(a.decidedAt) - time(b.decidedAt));
+        const reached = project.stage === "ON_HOLD" ? project.heldFromStage : project.stage;
+        if (project.stage !== "CANCELLED")
+          expect(approved.at(-1)?.toStage ?? "PROPOSED", project.code).toBe(reached);
+        const last = approved.at(-1);
+        if (last && last.toStage === project.stage)
+          expect(last.decidedAt, project.code).toEqual(project.stageChangedAt);
+        let from = "PROPOSED";
+        for (const request of approved) {
+          expect(request.fromStage, project.code).toBe(from);
+          expect(time(request.requestedAt), project.code).toBeLessThan(time(request.decidedAt));
+          expect(time(request.decidedAt), project.code).toBeLessThanOrEqual(now.getTime());
+          const decider = users.get(request.decidedById as string)!;
+          expect(decider.role, project.code).toBe("EXECUTIVE");
+          const letter =
+            plan.raci.find((r) => r.projectId === project.id && r.userId === decider.id)?.letter ?? null;
+          expect(
+            mayDecideStageGate({
+              requestedById: request.requestedById,
+              deciderId: decider.id as string,
+              deciderLetter: letter,
+            }),
+            project.code,
+          ).toBe(true);
+          if (request.fromStage === "PILOT" && request.toStage === "ROLLOUT") {
+            // The pilot's verdict came between its start and the request to roll out (GATE-5).
+            const pilot = approved.find((r) => r.toStage === "PILOT")!;
+            const firstDay = computeLocalDate(pilot.decidedAt as Date, TIME_ZONE).getTime();
+            const verdicts = plan.decisions.filter(
+              (d) =>
+                d.projectId === project.id &&
+                d.kind === "SCALE" &&
+                computeLocalDate(d.decidedAt as Date, TIME_ZONE).getTime() >= firstDay &&
+                time(d.decidedAt) < time(request.requestedAt),
+            );
+            expect(verdicts.length, project.code).toBeGreaterThanOrEqual(1);
+            scaled++;
+          }
+          from = request.toStage;
+        }
+      }
+      expect(scaled).toBeGreaterThanOrEqual(8);
+      expect(plan.decisions.find((d) => d.title === "ePMA to proceed from pilot to rollout")?.kind).toBe(
+        "SCALE",
+      );
+    },
+  );
+
+  it.each(instants)(
+    "on %s closes the feedback loop: escalated, disputed and awaiting acceptance (FB-3 to FB-5)",
+    (instant) => {
+      const now = new Date(instant);
+      const plan = buildDemoPlan({ now, passwordHash: "not-a-real-hash" });
+      const helen = plan.users.find((u) => u.email === "executive@northbridge.example")!;
+      expect(plan.organisation.dutyExecutiveId).toBe(helen.id);
+      expect(plan.organisation.feedbackAcceptanceTimeoutDays).toBe(14);
+      const escalated = plan.feedback.filter(
+        (f) =>
+          f.kind === "SAFETY" &&
+          computeFeedbackEscalation(
+            {
+              kind: f.kind,
+              status: (f.status ?? "OPEN") as FeedbackStatus,
+              dueAt: f.dueAt as Date,
+              createdAt: f.createdAt as Date,
+              reopenedAt: (f.reopenedAt as Date | null) ?? null,
+            },
+            now,
+          ) === "DUTY_EXECUTIVE",
+      );
+      expect(escalated.length).toBeGreaterThanOrEqual(1);
+      const disputed = plan.feedback.filter((f) => f.reopenCount === 1);
+      expect(disputed.length).toBeGreaterThanOrEqual(1);
+      const holidays = plan.holidays.map((h) => h.date as Date);
+      for (const item of disputed) {
+        expect(item.status).toBe("OPEN");
+        expect(String(item.reopenComment).length).toBeGreaterThanOrEqual(20);
+        expect(item.responseText).not.toBeNull();
+        expect(time(item.respondedAt)).toBeLessThan(time(item.reopenedAt));
+        expect(time(item.reopenedAt)).toBeLessThanOrEqual(now.getTime());
+        // A fresh answer window from the reopening (FB-3).
+        expect(item.dueAt).toEqual(
+          computeFeedbackDueAt({
+            kind: item.kind,
+            severity: item.severity,
+            loggedAt: item.reopenedAt as Date,
+            timeZone: TIME_ZONE,
+            holidays,
+            settings: demoSettings(),
+          }),
+        );
+      }
+      expect(plan.feedback.some((f) => f.status === "RESPONDED" && f.kind !== "ENDORSEMENT")).toBe(true);
+    },
+  );
+
+  it.each(instants)(
+    "on %s shows stale and provisional figures for what they are (NUM-5, NUM-6)",
+    (instant) => {
+      const now = new Date(instant);
+      const plan = buildDemoPlan({ now, passwordHash: "not-a-real-hash" });
+      const today = computeLocalDate(now, TIME_ZONE);
+      const values = groupBy(plan.metricValues, (v) => v.metricId);
+      const statuses = plan.metrics.map((m) => {
+        const finals = (values.get(m.id as string) ?? []).filter((v) => !v.provisional);
+        const latest = finals.sort((a, b) => time(b.periodStart) - time(a.periodStart))[0];
+        return computeMetricStatus({
+          direction: m.direction,
+          amberThreshold: m.amberThreshold,
+          redThreshold: m.redThreshold,
+          cadence: m.cadence,
+          latestFinal: latest ? { periodStart: latest.periodStart as Date, value: latest.value } : null,
+          today,
+        });
+      });
+      expect(statuses).toContain("NO_RECENT_DATA");
+      const metrics = new Map(plan.metrics.map((m) => [m.id as string, m]));
+      const current = plan.metricValues.filter((v) => {
+        const metric = metrics.get(v.metricId)!;
+        return (
+          v.provisional === true &&
+          time(v.periodStart) === computeCurrentPeriodStart(metric.cadence, now, TIME_ZONE).getTime()
+        );
+      });
+      expect(current.length).toBeGreaterThanOrEqual(1);
+      for (const value of current) {
+        const input = {
+          cadence: metrics.get(value.metricId)!.cadence,
+          periodStart: value.periodStart as Date,
+          now,
+          timeZone: TIME_ZONE,
+        };
+        expect(canRecordMetricValue({ ...input, provisional: true })).toEqual({ ok: true });
+        expect(canRecordMetricValue(input).ok).toBe(false);
+        expect(computeLocalDate(value.recordedAt as Date, TIME_ZONE)).toEqual(today);
+      }
+    },
+  );
+
+  it.each(instants)(
+    "on %s has an SRO-eligible Accountable and a corrected invoice (ACC-1, FRAME-6)",
+    (instant) => {
+      const plan = buildDemoPlan({ now: new Date(instant), passwordHash: "not-a-real-hash" });
+      const users = new Map(plan.users.map((u) => [u.id as string, u]));
+      const accountables = plan.raci.filter((r) => r.letter === "A").map((r) => users.get(r.userId)!);
+      const candidate = (u: (typeof accountables)[number]) => ({
+        role: u.role,
+        active: u.active !== false,
+        sroEligible: u.sroEligible === true,
+      });
+      for (const user of accountables) expect(canBeAccountable(candidate(user)), user.name).toBe(true);
+      expect(accountables.some((u) => u.role !== "EXECUTIVE" && u.sroEligible === true)).toBe(true);
+      const aisha = plan.users.find((u) => u.email === "pm@northbridge.example")!;
+      expect(plan.raci.filter((r) => r.userId === aisha.id).map((r) => r.letter)).not.toContain("A");
+
+      const reversals = plan.costEntries.filter((c) => c.reversesId);
+      expect(reversals.length).toBeGreaterThanOrEqual(1);
+      for (const reversal of reversals) {
+        const entry = plan.costEntries.find((c) => c.id === reversal.reversesId)!;
+        expect(reversal.amount).toBe(negateMoney(String(entry.amount)));
+        expect(reversal.period).toEqual(entry.period);
+        expect(reversal.projectId).toBe(entry.projectId);
+        expect(
+          costReversalViolations({
+            entry: { amount: String(entry.amount), period: entry.period as Date, reversesId: null },
+            alreadyReversed: false,
+            reason: reversal.description,
+          }),
+        ).toEqual([]);
+      }
+    },
+  );
+});
+
+describe("the seed's governance check", () => {
+  const now = NOW;
+  const plan = buildDemoPlan({ now, passwordHash: "not-a-real-hash" });
+  const context = {
+    now,
+    timeZone: TIME_ZONE,
+    holidays: plan.holidays.map((h) => h.date as Date),
+    settings: demoSettings(),
+  };
+  const problems = (changed: Partial<SeedPlan>) => governanceProblems({ ...plan, ...changed }, context);
+
+  it("passes the demo as built", () => {
+    expect(governanceProblems(plan, context)).toEqual([]);
+  });
+
+  it("names a rollout without a decision to scale (GATE-5) and a gate passed by its requester (GATE-2)", () => {
+    expect(problems({ decisions: plan.decisions.filter((d) => d.kind !== "SCALE") })).toContainEqual(
+      expect.stringContaining("No decision to scale"),
+    );
+    expect(
+      problems({
+        stageGateRequests: plan.stageGateRequests.map((g) => ({ ...g, decidedById: g.requestedById })),
+      }),
+    ).toContainEqual(expect.stringContaining("You requested this stage gate"));
+  });
+
+  it("names an ineligible Accountable (ACC-1) and a project ending before its milestones (NUM-1)", () => {
+    expect(problems({ users: plan.users.map((u) => ({ ...u, sroEligible: false })) })).toContainEqual(
+      expect.stringContaining("may not be Accountable (ACC-1)"),
+    );
+    const live = plan.projects.find((p) => p.stage === "ROLLOUT")!;
+    expect(
+      problems({
+        projects: plan.projects.map((p) => (p.id === live.id ? { ...p, forecastEndDate: p.startDate } : p)),
+      }),
+    ).toContainEqual(expect.stringContaining("the project cannot end before its open milestones"));
+  });
+
+  it("names a rebaseline decided by its requester (REB-2) and a reversal of the wrong amount (FRAME-6)", () => {
+    expect(
+      problems({
+        rebaselines: plan.rebaselines.map((r) =>
+          r.decidedById ? { ...r, decidedById: r.requestedById } : r,
+        ),
+      }),
+    ).toContainEqual(expect.stringContaining("You requested this rebaseline"));
+    expect(
+      problems({ costEntries: plan.costEntries.map((c) => (c.reversesId ? { ...c, amount: "-1.00" } : c)) }),
+    ).toContainEqual(expect.stringContaining("not the opposite of its entry"));
   });
 });

@@ -1,6 +1,12 @@
 // What has been happening in the demo portfolio: feedback from the wards, re-baselining requests,
 // decisions, and the banks of realistic reasons and risks the plan draws from. Data only.
-import type { FeedbackKind, FeedbackStatus, RebaselineStatus, Severity } from "@/generated/prisma/enums";
+import type {
+  DecisionKind,
+  FeedbackKind,
+  FeedbackStatus,
+  RebaselineStatus,
+  Severity,
+} from "@/generated/prisma/enums";
 import type { ObjectiveCode, PersonKey } from "./demo-organisation";
 import type { TemplateName } from "./demo-projects";
 
@@ -19,6 +25,8 @@ export interface FeedbackSpec {
   response?: string;
   /** Days after logging that it was answered (an endorsement: acknowledged, which closes it). */
   answeredAfterDays?: number;
+  /** The author disputed the answer (FB-3): days after the answer they reopened it, and why. */
+  reopened?: { afterDays: number; comment: string };
 }
 
 export const FEEDBACK: readonly FeedbackSpec[] = [
@@ -103,6 +111,23 @@ export const FEEDBACK: readonly FeedbackSpec[] = [
     response:
       "Added to the surgical wards release; the ED board change needs the EPR team and is booked for January.",
     answeredAfterDays: 4,
+  },
+  {
+    key: "eobs-handheld-battery",
+    project: "DIG-07",
+    author: "grace",
+    kind: "CONCERN",
+    severity: "MEDIUM",
+    body: "Handheld devices on Ward 12 run flat before the end of a long day shift, so the last observation round is written on paper and typed in later.",
+    status: "OPEN",
+    daysAgo: 12,
+    response: "Spare batteries are now kept in the ward office: swap them at the midday handover.",
+    answeredAfterDays: 4,
+    reopened: {
+      afterDays: 6,
+      comment:
+        "Spare batteries have not fixed it: the ward office is locked at night, so the night shift still runs out. We need charging docks in the bays.",
+    },
   },
   {
     key: "eobs-outreach",
@@ -583,6 +608,8 @@ export const REBASELINES: readonly RebaselineSpec[] = [
 ];
 
 export interface DecisionSpec {
+  /** SCALE: the verdict on a pilot, dated by the plan just before the project's rollout gate. */
+  kind?: DecisionKind;
   title: string;
   detail: string;
   authority: string;
@@ -598,13 +625,13 @@ export interface DecisionSpec {
 
 export const DECISIONS: readonly DecisionSpec[] = [
   {
+    kind: "SCALE",
     title: "ePMA to proceed from pilot to rollout",
     detail: "Ward 7 pilot accepted; wave 1 (medical wards) to start.",
     authority: "Digital Programme Board",
     rationale:
       "No harm incidents during the pilot, 98% of doses scanned, pharmacists and nursing staff in support.",
     decidedBy: "david",
-    daysAgo: 300,
     project: "DIG-02",
   },
   {
@@ -689,7 +716,8 @@ export const DECISIONS: readonly DecisionSpec[] = [
     detail: "Benefits review accepted; support handed to the service desk.",
     authority: "Portfolio Review Group",
     rationale: "Average log-in time is down from 95 to 14 seconds and every shared workstation is covered.",
-    decidedBy: "marcus",
+    // Decisions are taken by executives; the portfolio office prepared this one (FRAME-5).
+    decidedBy: "david",
     daysAgo: 170,
     project: "DIG-11",
   },
@@ -701,6 +729,84 @@ export const DECISIONS: readonly DecisionSpec[] = [
     decidedBy: "helen",
     daysAgo: 12,
     project: "OPS-01",
+  },
+];
+
+/** What the team says when asking for each gate, and what the deciding executive records. */
+export const GATE_REASONS: Record<
+  "APPROVED" | "PILOT" | "ROLLOUT" | "CLOSED",
+  { request: string; decision: string }
+> = {
+  APPROVED: {
+    request: "Business case complete, the team named and the measures agreed: asking to start delivery.",
+    decision:
+      "Approved: aligned to the trust's objectives, with an Accountable, a team and a baseline to measure against.",
+  },
+  PILOT: {
+    request: "Build and training complete and the pilot area ready: asking to go live on the pilot.",
+    decision: "Approved to pilot: the go-live checklist is signed and the pilot's measures are in place.",
+  },
+  ROLLOUT: {
+    request: "The pilot's go/no-go review is signed off, its results are in and scaling has been decided.",
+    decision: "Approved to roll out on the pilot's evidence.",
+  },
+  CLOSED: {
+    request: "Benefits review complete: every milestone done or cancelled and the final figures recorded.",
+    decision: "Closed: benefits review accepted and the service handed over to business as usual.",
+  },
+};
+
+export interface PendingGateSpec {
+  project: string;
+  toStage: "APPROVED" | "PILOT" | "ROLLOUT" | "CLOSED";
+  requestedBy: PersonKey;
+  /** Days before today it was asked for. */
+  daysAgo: number;
+  reason: string;
+}
+
+/** Gate requests waiting for an executive's decision. */
+export const PENDING_GATES: readonly PendingGateSpec[] = [
+  {
+    project: "DIG-10",
+    toStage: "APPROVED",
+    requestedBy: "aisha",
+    daysAgo: 3,
+    reason:
+      "Business case agreed with tissue viability and dermatology; the information governance review found no blockers. Asking to start the build.",
+  },
+];
+
+/** The forum that decides to scale a pilot, by kind of work. */
+export const SCALE_AUTHORITY: Record<TemplateName, string> = {
+  digital: "Digital Programme Board",
+  clinical: "Clinical Effectiveness Group",
+  operational: "Urgent Care Board",
+  estates: "Capital Programme Board",
+  workforce: "People Committee",
+  finance: "Finance and Performance Committee",
+};
+
+export interface CostCorrectionSpec {
+  project: string;
+  /** The month (before this one) whose entry was keyed wrongly. */
+  monthsAgo: number;
+  /** What the mis-keyed amount was multiplied by (a slipped decimal point: 10). */
+  keyedAs: number;
+  /** The entry's description: the invoice it records. */
+  invoice: string;
+  /** Days after keying that the month-end reconciliation found it. */
+  foundAfterDays: number;
+}
+
+/** Entries keyed wrongly and put right by a reversing entry (FRAME-6). */
+export const COST_CORRECTIONS: readonly CostCorrectionSpec[] = [
+  {
+    project: "DIG-05",
+    monthsAgo: 2,
+    keyedAs: 10,
+    invoice: "Supplier invoice 40172 (home monitoring kits)",
+    foundAfterDays: 9,
   },
 ];
 

@@ -10,7 +10,14 @@ import type {
 } from "@/generated/prisma/enums";
 import { DEMO_USERS } from "@/lib/auth/demo-users";
 
-export const ORGANISATION = { name: "Northbridge University Hospitals", timeZone: "Europe/London" } as const;
+export const ORGANISATION = {
+  name: "Northbridge University Hospitals",
+  timeZone: "Europe/London",
+  /** Answers wait two weeks for their author before the team may close them (FB-4). */
+  feedbackAcceptanceTimeoutDays: 14,
+  /** Sees safety feedback left unanswered past its escalation (FB-5). */
+  dutyExecutive: "helen",
+} as const;
 
 export const SITES = [
   {
@@ -35,6 +42,8 @@ export interface PersonSpec {
   role: Role;
   discipline: Discipline;
   active?: boolean;
+  /** Marked by the trust as eligible to be a project's Accountable without being an executive (ACC-1). */
+  sroEligible?: boolean;
 }
 
 function demoUser(email: string): PersonSpec {
@@ -144,6 +153,7 @@ export const PEOPLE = {
     jobTitle: "General Manager, Urgent and Emergency Care",
     role: "PROJECT_MANAGER",
     discipline: "OPERATIONAL",
+    sroEligible: true,
   },
   // Clinical champions.
   oliver: {
@@ -342,6 +352,8 @@ export interface MetricShape {
   missingRecent?: number;
   /** Cap for percentages. */
   max?: number;
+  /** A provisional figure for the period under way, with this note (NUM-5). */
+  provisionalNow?: string;
 }
 
 export interface MetricSpec {
@@ -376,7 +388,14 @@ export const TRUST_METRICS: readonly MetricSpec[] = [
     objective: "SO-03",
     owner: "paul",
     focus: "LEADERSHIP",
-    shape: { achieved: 0.55, noise: 0.18, winter: 0.45, decimals: 1, max: 100 },
+    shape: {
+      achieved: 0.55,
+      noise: 0.18,
+      winter: 0.45,
+      decimals: 1,
+      max: 100,
+      provisionalNow: "Week to date from the daily sitrep; final once the week closes",
+    },
   },
   {
     name: "ED median time to initial assessment",

@@ -1140,7 +1140,9 @@ export const PROJECTS: readonly ProjectSpec[] = [
         rationale: "Handover delays over 60 minutes are a named measure of timely emergency care.",
       },
     ],
-    raci: { A: "helen", R: ["paul"], C: ["oliver"] },
+    // The general manager is its senior responsible owner: not an executive, but marked
+    // SRO-eligible by the trust (docs/governance-rules.md ACC-1).
+    raci: { A: "paul", R: ["fiona"], C: ["oliver"], I: ["helen"] },
   },
   {
     code: "OPS-07",

@@ -1,11 +1,17 @@
 // Turns the demo catalogues into rows for every table, relative to `now`. Pure: no database, so
 // the whole trust can be built (and checked against the governance rules) before one row is
 // written, and a failed check never leaves a half-seeded database.
+
 import type { Prisma } from "@/generated/prisma/client";
+import type { Cadence } from "@/generated/prisma/enums";
+import { computeLocalDate } from "@/lib/domain/calendar";
+import { computeDecidedAt } from "@/lib/domain/decisions";
 import { computeFeedbackDueAt } from "@/lib/domain/feedback-sla";
-import { computeLocalDate } from "@/lib/domain/milestones";
+import { computeCurrentPeriodStart } from "@/lib/domain/metrics";
+import { formatMoney, negateMoney } from "@/lib/domain/money";
 import type { RaciLetter } from "@/lib/domain/raci";
-import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
+import { DEFAULT_SETTINGS, type GovernanceSettings } from "@/lib/domain/settings";
+import type { ProjectStage } from "@/lib/domain/stage-gates";
 import {
   addDays,
   addMonths,
@@ -14,9 +20,19 @@ import {
   isoDay,
   maxDate,
   minDate,
+  startOfMonth,
   toWeekday,
 } from "./calendar";
-import { DECISIONS, FEEDBACK, REBASELINES, RISKS } from "./demo-activity";
+import {
+  COST_CORRECTIONS,
+  DECISIONS,
+  FEEDBACK,
+  GATE_REASONS,
+  PENDING_GATES,
+  REBASELINES,
+  RISKS,
+  SCALE_AUTHORITY,
+} from "./demo-activity";
 import {
   OBJECTIVES,
   type ObjectiveCode,
@@ -28,13 +44,20 @@ import {
   TRUST_METRICS,
 } from "./demo-organisation";
 import { PROJECTS, type ProjectSpec } from "./demo-projects";
-import { assertGovernance, type ProjectMetricFact } from "./governance-check";
+import { assertGovernance } from "./governance-check";
 import { createRandom, type Random, stableId } from "./random";
-import { costSeries, projectSeries, trustSeries } from "./series";
+import { costSeries, pilotResultsBy, projectSeries, trustSeries, type ValuePlan } from "./series";
 import { during, planTimeline, type TimelinePlan } from "./timeline";
 
 export interface SeedPlan {
-  organisation: { id: number; name: string; timeZone: string };
+  organisation: {
+    id: number;
+    name: string;
+    timeZone: string;
+    feedbackAcceptanceTimeoutDays: number | null;
+    /** Written once the users exist (it refers to one). */
+    dutyExecutiveId: string | null;
+  };
   holidays: Prisma.HolidayCreateManyInput[];
   sites: Prisma.SiteCreateManyInput[];
   users: Prisma.UserCreateManyInput[];
@@ -45,6 +68,7 @@ export interface SeedPlan {
   milestones: Prisma.MilestoneCreateManyInput[];
   milestoneChanges: Prisma.MilestoneChangeCreateManyInput[];
   rebaselines: Prisma.RebaselineCreateManyInput[];
+  stageGateRequests: Prisma.StageGateRequestCreateManyInput[];
   costEntries: Prisma.CostEntryCreateManyInput[];
   metrics: Prisma.MetricCreateManyInput[];
   metricValues: Prisma.MetricValueCreateManyInput[];
@@ -63,6 +87,26 @@ const userId = (key: PersonKey) => stableId(`user:${PEOPLE[key].email}`);
 const projectId = (code: string) => stableId(`project:${code}`);
 const objectiveId = (code: ObjectiveCode) => stableId(`objective:${code}`);
 const money = (pounds: number) => pounds.toFixed(2);
+
+/** The trust's governance settings: the defaults, an acceptance timeout and the executive on duty. */
+export function demoSettings(): GovernanceSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    feedbackAcceptanceTimeoutDays: ORGANISATION.feedbackAcceptanceTimeoutDays,
+    dutyExecutiveId: userId(ORGANISATION.dutyExecutive),
+  };
+}
+
+const withUnit = (value: number, unit: string) =>
+  unit === "%" ? `${value}%` : unit === "count" ? String(value) : `${value} ${unit}`;
+
+/** A project metric's history, as the gates and the scale decisions read it. */
+interface ProjectMetricFact {
+  name: string;
+  unit: string;
+  baseline: number;
+  values: readonly ValuePlan[];
+}
 
 interface ProjectState {
   spec: ProjectSpec;
@@ -111,9 +155,16 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
   // A fixed seed: the trust looks the same every day, only shifted along the calendar.
   const root = createRandom("northbridge-university-hospitals");
   const moment = (day: Date, random: Random) => during(day, random, now);
+  const settings = demoSettings();
 
   const plan: SeedPlan = {
-    organisation: { id: 1, name: ORGANISATION.name, timeZone: ORGANISATION.timeZone },
+    organisation: {
+      id: 1,
+      name: ORGANISATION.name,
+      timeZone: ORGANISATION.timeZone,
+      feedbackAcceptanceTimeoutDays: settings.feedbackAcceptanceTimeoutDays,
+      dutyExecutiveId: settings.dutyExecutiveId,
+    },
     holidays: [],
     sites: SITES.map((s) => ({ id: stableId(`site:${s.code}`), code: s.code, name: s.name, kind: s.kind })),
     users: (Object.keys(PEOPLE) as PersonKey[]).map((key) => {
@@ -127,6 +178,7 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
         role: person.role,
         discipline: person.discipline,
         active: person.active ?? true,
+        sroEligible: person.sroEligible ?? false,
       };
     }),
     objectives: [],
@@ -136,6 +188,7 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
     milestones: [],
     milestoneChanges: [],
     rebaselines: [],
+    stageGateRequests: [],
     costEntries: [],
     metrics: [],
     metricValues: [],
@@ -180,6 +233,8 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
     const random = root.fork(`project:${spec.code}`);
     const raci = raciOf(spec);
     const responsible = raci.filter((e) => e.letter === "R").map((e) => e.person);
+    const cadence: Cadence | undefined =
+      spec.metric?.cadence ?? TRUST_METRICS.find((m) => m.project === spec.code)?.cadence;
     const timeline = planTimeline(spec, {
       today,
       now,
@@ -187,6 +242,8 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
       owners: responsible.length > 0 ? responsible : [spec.raci.A],
       approver: spec.raci.A,
       mustSlip: REBASELINES.flatMap((r) => (r.project === spec.code && r.milestone ? [r.milestone] : [])),
+      pilotResultsBy: cadence ? (day) => pilotResultsBy(cadence, day) : undefined,
+      gateRandom: root.fork(`gates:${spec.code}`),
     });
     states.set(spec.code, {
       spec,
@@ -413,16 +470,16 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
           periodStart: value.periodStart,
           value: value.value,
           note: value.note,
+          provisional: value.provisional,
           recordedById: userId(lead),
           recordedAt: value.recordedAt,
         });
       }
       addProjectMetric(spec.code, {
         name: metric.name,
+        unit: metric.unit,
         baseline: metric.baseline,
-        target: metric.target,
         values,
-        cadence: metric.cadence,
       });
     }
 
@@ -449,6 +506,43 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
           description: cost.description,
           recordedById: userId(lead),
           createdAt: cost.createdAt,
+        });
+      }
+      const correction = COST_CORRECTIONS.find((c) => c.project === spec.code);
+      if (correction) {
+        // A mis-keyed invoice, cancelled by a reversing entry and keyed again (FRAME-6): the
+        // ledger keeps all three, and its total is what was really spent (FRAME-8).
+        const period = startOfMonth(addMonths(today, -correction.monthsAgo));
+        const entry = plan.costEntries.find(
+          (c) => c.projectId === id && (c.period as Date).getTime() === period.getTime(),
+        );
+        if (!entry) throw new Error(`${spec.code}: no cost in ${isoDay(period)} to correct`);
+        const right = String(entry.amount);
+        const wrong = money(Number(right) * correction.keyedAs);
+        entry.amount = wrong;
+        entry.description = correction.invoice;
+        const fix = root.fork(`cost-correction:${spec.code}`);
+        const keyedAt = entry.createdAt as Date;
+        let reversedAt = moment(minDate(addDays(keyedAt, correction.foundAfterDays), today), fix);
+        if (reversedAt.getTime() <= keyedAt.getTime()) reversedAt = new Date(keyedAt.getTime() + 3_600_000);
+        plan.costEntries.push({
+          id: stableId(`cost:${spec.code}:reversal`),
+          projectId: id,
+          period,
+          amount: negateMoney(wrong),
+          description: `Keyed in error: ${correction.invoice} was for ${formatMoney(right)}, entered as ${formatMoney(wrong)}; re-entered at the invoiced amount`,
+          reversesId: entry.id,
+          recordedById: userId(lead),
+          createdAt: reversedAt,
+        });
+        plan.costEntries.push({
+          id: stableId(`cost:${spec.code}:re-entered`),
+          projectId: id,
+          period,
+          amount: right,
+          description: correction.invoice,
+          recordedById: userId(lead),
+          createdAt: new Date(Math.min(reversedAt.getTime() + 300_000, now.getTime())),
         });
       }
     }
@@ -487,6 +581,24 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
     const random = root.fork(`metric:${metric.name}`);
     const id = stableId(`metric:${metric.name}`);
     const values = trustSeries(metric, metric.shape, today, now, random);
+    const last = values[values.length - 1];
+    if (metric.shape.provisionalNow && last) {
+      // The current period's figure so far: shown, marked provisional, never a colour (NUM-5).
+      const recorded = moment(today, random);
+      const gap = Math.abs(metric.target - metric.baseline);
+      const factor = 10 ** metric.shape.decimals;
+      let value = Math.max(0, last.value + random.normal() * metric.shape.noise * gap);
+      if (metric.shape.max !== undefined) value = Math.min(metric.shape.max, value);
+      values.push({
+        periodStart: computeCurrentPeriodStart(metric.cadence, now, ORGANISATION.timeZone),
+        value: Math.round(value * factor) / factor,
+        note: metric.shape.provisionalNow,
+        // Today in the trust's own time, even in the first minutes after its midnight.
+        recordedAt:
+          computeLocalDate(recorded, ORGANISATION.timeZone).getTime() === today.getTime() ? recorded : now,
+        provisional: true,
+      });
+    }
     plan.metrics.push({
       id,
       name: metric.name,
@@ -511,6 +623,7 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
         periodStart: value.periodStart,
         value: value.value,
         note: value.note,
+        provisional: value.provisional,
         recordedById: userId(metric.owner),
         recordedAt: value.recordedAt,
       });
@@ -518,28 +631,19 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
     if (metric.project) {
       addProjectMetric(metric.project, {
         name: metric.name,
+        unit: metric.unit,
         baseline: metric.baseline,
-        target: metric.target,
         values,
-        cadence: metric.cadence,
       });
     }
   }
 
-  // ─── Feedback, due by the deadline the app itself computes (FB-2, with the default settings). ───
+  // ─── Feedback, due by the deadline the app itself computes (FB-2, with the trust's settings). ───
   const feedbackAnswers = new Map<string, Date>();
   for (const spec of FEEDBACK) {
     const state = stateOf(spec.project);
     const random = root.fork(`feedback:${spec.key}`);
     const createdAt = moment(addDays(today, -spec.daysAgo), random);
-    const dueAt = computeFeedbackDueAt({
-      kind: spec.kind,
-      severity: spec.severity,
-      loggedAt: createdAt,
-      timeZone: ORGANISATION.timeZone,
-      holidays: holidayDates,
-      settings: DEFAULT_SETTINGS,
-    });
     // Answers come from the project's R (not the author) or else its A.
     const responder = state.responsible.find((p) => p !== spec.author) ?? state.accountable;
     const milestoneIndex = spec.milestone
@@ -551,8 +655,13 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
     };
     // An endorsement is acknowledged, which closes it, and never answered (FB-1).
     const endorsement = spec.kind === "ENDORSEMENT";
-    const acknowledged = spec.status !== "OPEN";
-    const answered = !endorsement && (spec.status === "RESPONDED" || spec.status === "CLOSED");
+    // Reopened by its author with a comment (FB-3): open again, the answer it disputes kept.
+    const reopened = spec.reopened ?? null;
+    if (reopened && (spec.status !== "OPEN" || endorsement))
+      throw new Error(`${spec.key}: reopened feedback is open again, and never an endorsement`);
+    const acknowledged = spec.status !== "OPEN" || reopened !== null;
+    const answered =
+      !endorsement && (spec.status === "RESPONDED" || spec.status === "CLOSED" || reopened !== null);
     if (answered && !spec.response) throw new Error(`${spec.key}: answered feedback needs a response`);
     if (endorsement && (spec.response || spec.status === "RESPONDED" || spec.status === "ACKNOWLEDGED"))
       throw new Error(`${spec.key}: an endorsement is acknowledged and closed, not answered`);
@@ -581,6 +690,17 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
         : respondedAt
           ? later(respondedAt, random.int(20, 72))
           : null;
+    const reopenedAt =
+      reopened && respondedAt ? later(respondedAt, 24 * reopened.afterDays + random.int(-3, 3)) : null;
+    // Due by the deadline the app computes (FB-2), from the author's reopening when there is one.
+    const dueAt = computeFeedbackDueAt({
+      kind: spec.kind,
+      severity: spec.severity,
+      loggedAt: reopenedAt ?? createdAt,
+      timeZone: ORGANISATION.timeZone,
+      holidays: holidayDates,
+      settings,
+    });
     const id = stableId(`feedback:${spec.key}`);
     plan.feedback.push({
       id,
@@ -597,6 +717,9 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
       responseText: answered ? (spec.response ?? null) : null,
       respondedById: answered ? userId(responder) : null,
       respondedAt,
+      reopenCount: reopened ? 1 : 0,
+      reopenComment: reopened?.comment ?? null,
+      reopenedAt,
       closure: closed ? (endorsement ? "ENDORSEMENT_ACKNOWLEDGED" : "ACCEPTED") : null,
       closedById: closed ? userId(endorsement ? responder : spec.author) : null,
       closedAt,
@@ -605,7 +728,79 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
     if (respondedAt) feedbackAnswers.set(spec.key, respondedAt);
   }
 
+  // ─── Stage gates: the approved requests behind every project, and one waiting (GATE-1 to GATE-3) ───
+  const executives = (Object.keys(PEOPLE) as PersonKey[]).filter(
+    (key) => PEOPLE[key].role === "EXECUTIVE" && ((PEOPLE[key] as PersonSpec).active ?? true),
+  );
+  const objectiveOwners = new Map<ObjectiveCode, PersonKey>(OBJECTIVES.map((o) => [o.code, o.owner]));
+  // GATE-2: an executive who neither asked nor is the project's R; its Accountable when they are
+  // one, else the owner of the objective it mainly serves.
+  const deciderFor = (state: ProjectState, requester: PersonKey): PersonKey => {
+    const primary =
+      state.spec.alignments.find((a) => a.contribution === "PRIMARY") ?? state.spec.alignments[0];
+    const owner = primary ? objectiveOwners.get(primary.objective) : undefined;
+    const decider = [state.accountable, ...(owner ? [owner] : []), ...executives].find(
+      (p) => PEOPLE[p].role === "EXECUTIVE" && p !== requester && !state.responsible.includes(p),
+    );
+    if (!decider) throw new Error(`${state.spec.code}: no executive can decide its gates`);
+    return decider;
+  };
+  const pilotVerdicts = new Map<string, { on: Date; by: PersonKey; pilotStartedAt: Date }>();
+  for (const state of states.values()) {
+    const { spec, timeline } = state;
+    const requester = state.responsible[0] ?? state.accountable;
+    let from: ProjectStage = "PROPOSED";
+    let previous = timeline.createdAt;
+    timeline.gates.forEach((gate, n) => {
+      const random = root.fork(`gate:${spec.code}:${n}`);
+      const day = computeLocalDate(gate.at, ORGANISATION.timeZone);
+      const scaling = from === "PILOT" && gate.stage === "ROLLOUT";
+      // Asked for a few days before it was decided; a rollout the day after the decision to scale.
+      let requestedAt = moment(addDays(day, scaling ? -1 : -random.int(2, 8)), random);
+      if (requestedAt.getTime() <= previous.getTime() || requestedAt.getTime() >= gate.at.getTime())
+        requestedAt = new Date((previous.getTime() + gate.at.getTime()) / 2);
+      const decider = deciderFor(state, requester);
+      const reasons = GATE_REASONS[gate.stage];
+      plan.stageGateRequests.push({
+        id: stableId(`stage-gate:${spec.code}:${n}`),
+        projectId: projectId(spec.code),
+        fromStage: from,
+        toStage: gate.stage,
+        status: "APPROVED",
+        reason: reasons.request,
+        requestedById: userId(requester),
+        requestedAt,
+        decidedById: userId(decider),
+        decidedAt: gate.at,
+        decisionReason: reasons.decision,
+      });
+      if (scaling) {
+        const pilot = timeline.gates.find((g) => g.stage === "PILOT");
+        if (pilot)
+          pilotVerdicts.set(spec.code, { on: addDays(day, -2), by: decider, pilotStartedAt: pilot.at });
+      }
+      from = gate.stage;
+      previous = gate.at;
+    });
+  }
+  for (const spec of PENDING_GATES) {
+    const state = stateOf(spec.project);
+    const random = root.fork(`stage-gate:${spec.project}:pending`);
+    plan.stageGateRequests.push({
+      id: stableId(`stage-gate:${spec.project}:pending`),
+      projectId: projectId(spec.project),
+      fromStage: state.spec.stage,
+      toStage: spec.toStage,
+      status: "REQUESTED",
+      reason: spec.reason,
+      requestedById: userId(spec.requestedBy),
+      requestedAt: moment(addDays(today, -spec.daysAgo), random),
+    });
+  }
+
   // ─── Decisions ───
+  const decidedOn = (day: Date) =>
+    computeDecidedAt({ decidedOn: day, today, now, timeZone: ORGANISATION.timeZone });
   DECISIONS.forEach((spec, n) => {
     const random = root.fork(`decision:${n}`);
     const rebaseline = spec.rebaseline ? rebaselineIds.get(spec.rebaseline) : undefined;
@@ -613,12 +808,17 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
     if (spec.rebaseline && !rebaseline?.decidedAt)
       throw new Error(`decision ${spec.title}: rebaseline not decided`);
     if (spec.feedback && !answeredAt) throw new Error(`decision ${spec.title}: feedback not answered`);
+    // A pilot's verdict is taken on its evidence, just before the rollout gate (GATE-5, FRAME-4).
+    const verdict = spec.kind === "SCALE" && spec.project ? pilotVerdicts.get(spec.project) : undefined;
+    if (spec.kind === "SCALE" && !verdict) throw new Error(`decision ${spec.title}: no pilot to scale`);
     const decidedAt =
+      (verdict ? decidedOn(verdict.on) : null) ??
       rebaseline?.decidedAt ??
       (answeredAt ? new Date(Math.min(answeredAt.getTime() + 3_600_000, now.getTime() - 60_000)) : null) ??
       moment(addDays(today, -(spec.daysAgo ?? 1)), random);
     plan.decisions.push({
       id: stableId(`decision:${n}`),
+      kind: spec.kind ?? "GENERAL",
       title: spec.title,
       detail: spec.detail,
       authority: spec.authority,
@@ -632,15 +832,41 @@ export function buildDemoPlan(options: PlanOptions): SeedPlan {
       createdAt: decidedAt,
     });
   });
+  // Every other pilot that scaled has its verdict too, citing the result it was taken on.
+  for (const [code, verdict] of pilotVerdicts) {
+    if (DECISIONS.some((d) => d.kind === "SCALE" && d.project === code)) continue;
+    const state = stateOf(code);
+    const decidedAt = decidedOn(verdict.on);
+    const firstDay = computeLocalDate(verdict.pilotStartedAt, ORGANISATION.timeZone);
+    const evidence = (metricFacts.get(code) ?? [])
+      .flatMap((m) =>
+        m.values
+          .filter(
+            (v) =>
+              !v.provisional &&
+              v.periodStart.getTime() >= firstDay.getTime() &&
+              v.recordedAt.getTime() < decidedAt.getTime(),
+          )
+          .map((v) => ({ metric: m, value: v })),
+      )
+      .sort((a, b) => b.value.periodStart.getTime() - a.value.periodStart.getTime())[0];
+    const gate = state.timeline.milestones.find((m) => m.isGate && m.phase === "PILOT");
+    plan.decisions.push({
+      id: stableId(`decision:scale:${code}`),
+      kind: "SCALE",
+      title: `${state.spec.name}: scale beyond the pilot`,
+      detail: `Pilot evidence reviewed${gate ? ` and “${gate.title}” signed off` : ""}; rollout to begin.`,
+      authority: SCALE_AUTHORITY[state.spec.template],
+      rationale: evidence
+        ? `${evidence.metric.name} reached ${withUnit(evidence.value.value, evidence.metric.unit)} in the pilot, against a baseline of ${withUnit(evidence.metric.baseline, evidence.metric.unit)}.`
+        : "The pilot's results were reviewed.",
+      decidedById: userId(verdict.by),
+      decidedAt,
+      projectId: projectId(code),
+      createdAt: decidedAt,
+    });
+  }
 
-  assertGovernance(
-    [...states.values()].map(({ spec, raci, timeline }) => ({
-      spec,
-      raci,
-      milestones: timeline.milestones,
-      closedOn: timeline.cutoff,
-      metrics: metricFacts.get(spec.code) ?? [],
-    })),
-  );
+  assertGovernance(plan, { now, timeZone: ORGANISATION.timeZone, holidays: holidayDates, settings });
   return plan;
 }

@@ -20,6 +20,7 @@ export interface SeedSummary {
   milestones: number;
   milestoneChanges: number;
   rebaselines: number;
+  stageGateRequests: number;
   costEntries: number;
   metrics: number;
   metricValues: number;
@@ -68,14 +69,17 @@ export async function seedDemoOrganisation(
     async (tx) => {
       // Checked inside the transaction; two seeds racing still collide on the unique emails.
       if (await isSeeded(tx)) throw new AlreadySeededError();
+      const { dutyExecutiveId, ...organisation } = plan.organisation;
       await tx.organisation.upsert({
-        where: { id: plan.organisation.id },
-        create: plan.organisation,
-        update: { name: plan.organisation.name, timeZone: plan.organisation.timeZone },
+        where: { id: organisation.id },
+        create: organisation,
+        update: organisation,
       });
       await inBatches(plan.holidays, (data) => tx.holiday.createMany({ data, skipDuplicates: true }));
       await inBatches(plan.sites, (data) => tx.site.createMany({ data }));
       await inBatches(plan.users, (data) => tx.user.createMany({ data }));
+      // The executive on duty is one of the users just written (FB-5).
+      await tx.organisation.update({ where: { id: organisation.id }, data: { dutyExecutiveId } });
       await inBatches(plan.objectives, (data) => tx.strategicObjective.createMany({ data }));
       await inBatches(plan.projects, (data) => tx.project.createMany({ data }));
       await inBatches(plan.alignments, (data) => tx.alignment.createMany({ data }));
@@ -83,6 +87,7 @@ export async function seedDemoOrganisation(
       await inBatches(plan.milestones, (data) => tx.milestone.createMany({ data }));
       await inBatches(plan.milestoneChanges, (data) => tx.milestoneChange.createMany({ data }));
       await inBatches(plan.rebaselines, (data) => tx.rebaseline.createMany({ data }));
+      await inBatches(plan.stageGateRequests, (data) => tx.stageGateRequest.createMany({ data }));
       await inBatches(plan.costEntries, (data) => tx.costEntry.createMany({ data }));
       await inBatches(plan.metrics, (data) => tx.metric.createMany({ data }));
       await inBatches(plan.metricValues, (data) => tx.metricValue.createMany({ data }));
@@ -106,6 +111,7 @@ export async function seedDemoOrganisation(
     milestones: plan.milestones.length,
     milestoneChanges: plan.milestoneChanges.length,
     rebaselines: plan.rebaselines.length,
+    stageGateRequests: plan.stageGateRequests.length,
     costEntries: plan.costEntries.length,
     metrics: plan.metrics.length,
     metricValues: plan.metricValues.length,

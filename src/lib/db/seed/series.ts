@@ -15,6 +15,8 @@ export interface ValuePlan {
   value: number;
   note: string | null;
   recordedAt: Date;
+  /** Not final yet (NUM-5): the period's data are incomplete, or the period has not ended. */
+  provisional: boolean;
 }
 
 export interface CostPlan {
@@ -39,6 +41,18 @@ const RECORDING_LAG_DAYS: Record<Cadence, [number, number]> = {
   MONTHLY: [5, 12],
   QUARTERLY: [15, 30],
 };
+
+/**
+ * The day by which a pilot that began on `pilotDay` has its first confirmed result on record: the
+ * first whole period starting on or after that day, recorded within the cadence's usual lag
+ * (docs/governance-rules.md GATE-5 counts only periods starting once the pilot has begun).
+ */
+export function pilotResultsBy(cadence: Cadence, pilotDay: Date): Date {
+  const containing = computePeriodStart(cadence, pilotDay);
+  const first =
+    containing.getTime() < pilotDay.getTime() ? computeNextPeriodStart(cadence, containing) : containing;
+  return addDays(computeNextPeriodStart(cadence, first), RECORDING_LAG_DAYS[cadence][1] + 1);
+}
 
 /** Period starts from the one containing `from` up to the last one complete before `until`. */
 export function completePeriods(cadence: Cadence, from: Date, until: Date): Date[] {
@@ -108,6 +122,8 @@ export function trustSeries(
       value: round(value, shape.decimals),
       note: winterNote ?? provisional,
       recordedAt: recordedAt(metric.cadence, period, random, now),
+      // Flagged as the note says, so that it never colours the metric (NUM-5).
+      provisional: winterNote === null && provisional !== null,
     };
   });
 }
@@ -159,6 +175,7 @@ export function projectSeries(
       value: round(value, metric.decimals),
       note: isFinal ? "Benefits review at closure" : null,
       recordedAt: recordedAt(metric.cadence, period, random, range.notAfter),
+      provisional: false,
     };
   });
 }

@@ -2,6 +2,7 @@
 // stage, how each milestone's forecast moved (and why), and when it reached its current stage.
 // Pure and deterministic: the same spec, day and random stream give the same history.
 import type { MilestoneStatus } from "@/generated/prisma/enums";
+import { computeForecastEndAfterMilestone, isOpenMilestone } from "@/lib/domain/schedule";
 import type { OpenStage } from "@/lib/domain/stage-gates";
 import { addDays, addMonths, daysBetween, maxDate, minDate, toWeekday } from "./calendar";
 import { PULL_FORWARD_REASONS, SLIP_REASONS } from "./demo-activity";
@@ -30,6 +31,12 @@ export interface MilestonePlan {
   gateApproval: { by: PersonKey; at: Date } | null;
 }
 
+/** A gate the project passed: the stage it entered and the instant its gate request was approved. */
+export interface GatePlan {
+  stage: "APPROVED" | "PILOT" | "ROLLOUT" | "CLOSED";
+  at: Date;
+}
+
 export interface TimelinePlan {
   start: Date;
   /** The last day the project was live: today, or the day it was paused, cancelled or closed. */
@@ -39,6 +46,12 @@ export interface TimelinePlan {
   milestones: MilestonePlan[];
   baselineEnd: Date;
   forecastEnd: Date;
+  /**
+   * The gates behind the project, in order (docs/governance-rules.md GATE-1): the last one is
+   * decided at `stageChangedAt` when the project is still in that stage, and before it when the
+   * project was later put on hold or cancelled (direct moves, GATE-4).
+   */
+  gates: GatePlan[];
 }
 
 export interface TimelineContext {
@@ -51,6 +64,13 @@ export interface TimelineContext {
   approver: PersonKey;
   /** Milestones (by part of their title) that a planned rebaseline needs to have slipped. */
   mustSlip: readonly string[];
+  /**
+   * The day by which a pilot that began on the given day has a confirmed result recorded (its
+   * first whole period of the project's metric, plus the recording lag); absent without a metric.
+   */
+  pilotResultsBy?: (pilotDay: Date) => Date;
+  /** A stream of its own for the gate history, so adding it left the rest of the demo unchanged. */
+  gateRandom: Random;
 }
 
 const PHASE_ORDER: Record<Phase, number> = { APPROVAL: 0, PILOT: 1, ROLLOUT: 2, CLOSE: 3 };
@@ -305,7 +325,16 @@ export function planTimeline(spec: ProjectSpec, context: TimelineContext): Timel
   const cutoff = closedOn ?? stopped;
   const finalMilestone = milestones[milestones.length - 1];
   const baselineEnd = finalMilestone?.baselineDate ?? plannedEnd;
-  const forecastEnd = spec.stage === "CANCELLED" ? baselineEnd : (finalMilestone?.forecastDate ?? plannedEnd);
+  // The project ends no earlier than its open milestones (docs/governance-rules.md NUM-1): a middle
+  // milestone that slipped past the last one carries the forecast end along, as the app does.
+  const forecastEnd =
+    spec.stage === "CANCELLED"
+      ? baselineEnd
+      : milestones.reduce(
+          (end, m) =>
+            isOpenMilestone(m.status) ? computeForecastEndAfterMilestone(end, m.forecastDate) : end,
+          finalMilestone?.forecastDate ?? plannedEnd,
+        );
 
   const doneOf = (phase: Phase) =>
     milestones.filter((m) => m.phase === phase && m.actualDate).map((m) => m.actualDate as Date);
@@ -318,11 +347,17 @@ export function planTimeline(spec: ProjectSpec, context: TimelineContext): Timel
     spec.stage === "PROPOSED"
       ? during(addDays(today, -random.int(5, 40)), random, now)
       : during(addDays(start, -random.int(20, 60)), random, now);
+  const pilotOn = pilotGate?.actualDate ?? addDays(approvedOn, random.int(7, 21));
+  // A pilot scales only on its evidence (docs/governance-rules.md GATE-5): rollout waits for the
+  // pilot's first confirmed result and leaves two days for the decision to scale and the request.
+  const piloted = milestones.some((m) => m.phase === "PILOT");
+  const rolloutAfterPilot = addDays(pilotEndedOn, random.int(3, 10));
+  const resultsBy = piloted && context.pilotResultsBy ? context.pilotResultsBy(pilotOn) : null;
   const stageDay: Record<typeof spec.stage, Date> = {
     PROPOSED: createdAt,
     APPROVED: approvedOn,
-    PILOT: pilotGate?.actualDate ?? addDays(approvedOn, random.int(7, 21)),
-    ROLLOUT: addDays(pilotEndedOn, random.int(3, 10)),
+    PILOT: pilotOn,
+    ROLLOUT: resultsBy ? maxDate(rolloutAfterPilot, addDays(resultsBy, 2)) : rolloutAfterPilot,
     CLOSED: closedOn ?? today,
     ON_HOLD: holdDay ?? today,
     CANCELLED: stopDay ?? today,
@@ -332,5 +367,31 @@ export function planTimeline(spec: ProjectSpec, context: TimelineContext): Timel
       ? createdAt
       : during(minDate(stageDay[spec.stage], addDays(today, -1)), random, now);
 
-  return { start, cutoff, createdAt, stageChangedAt, milestones, baselineEnd, forecastEnd };
+  // The gates it passed to get where it is; work that cannot be piloted goes from Approved
+  // straight to Rollout (OPERATIONAL only, which the governance check confirms).
+  const path: GatePlan["stage"][] =
+    stage === "PROPOSED"
+      ? []
+      : stage === "APPROVED"
+        ? ["APPROVED"]
+        : stage === "PILOT"
+          ? ["APPROVED", "PILOT"]
+          : [
+              "APPROVED",
+              ...(piloted ? (["PILOT"] as const) : []),
+              "ROLLOUT",
+              ...(stage === "CLOSED" ? (["CLOSED"] as const) : []),
+            ];
+  const gates: GatePlan[] = [];
+  for (const gate of path) {
+    const previous = gates[gates.length - 1]?.at ?? createdAt;
+    let at =
+      gate === spec.stage
+        ? stageChangedAt
+        : during(minDate(stageDay[gate], addDays(today, -1)), context.gateRandom, now);
+    if (at.getTime() <= previous.getTime()) at = new Date(previous.getTime() + 3_600_000);
+    gates.push({ stage: gate, at });
+  }
+
+  return { start, cutoff, createdAt, stageChangedAt, milestones, baselineEnd, forecastEnd, gates };
 }
