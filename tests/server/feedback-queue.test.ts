@@ -160,4 +160,17 @@ describe("getLeadershipOverview: overdue safety feedback", () => {
       ["Elsewhere, exactly as long again", "ACCOUNTABLE"],
     ]);
   });
+
+  it("names the executive on duty, and says when nobody is, so an escalation is never sent to no one unseen", async () => {
+    const duty = await db().user.findUniqueOrThrow({ where: { id: dutyExecutiveId } });
+    expect((await getLeadershipOverview(NOW)).dutyExecutiveName).toBe(duty.name);
+    await db().organisation.update({ where: { id: 1 }, data: { dutyExecutiveId: null } });
+    try {
+      const overview = await getLeadershipOverview(NOW);
+      expect(overview.dutyExecutiveName).toBeNull();
+      expect(overview.overdueSafetyEscalatedCount).toBe(2);
+    } finally {
+      await db().organisation.update({ where: { id: 1 }, data: { dutyExecutiveId } });
+    }
+  });
 });

@@ -58,6 +58,8 @@ export interface LeadershipOverview {
   overdueSafetyFeedback: OverdueSafetyItem[];
   /** Of the overdue safety feedback, how much has reached the executive on duty (FB-5). */
   overdueSafetyEscalatedCount: number;
+  /** Who that is; null when the organisation has named nobody (escalations then reach no one). */
+  dutyExecutiveName: string | null;
   rebaselinesAwaitingDecision: number;
 }
 
@@ -67,44 +69,55 @@ export async function getLeadershipOverview(now: Date): Promise<LeadershipOvervi
     status: { in: AWAITING_ANSWER_STATUSES },
     dueAt: { lt: now },
   };
-  const [objectives, unaligned, overdueSafetyFeedbackCount, overdueSafetyFeedback, rebaselines, escalated] =
-    await Promise.all([
-      db().strategicObjective.findMany({
-        orderBy: { code: "asc" },
-        select: { ...objectiveRowSelect, ...objectiveDeliverySelect },
-      }),
-      db().project.findMany({
-        where: { stage: { notIn: [...FINISHED_STAGES] }, alignments: { none: {} } },
-        orderBy: { code: "asc" },
-        select: {
-          code: true,
-          name: true,
-          kind: true,
-          stage: true,
-          heldFromStage: true,
-          site: { select: { name: true } },
-        },
-      }),
-      db().feedback.count({ where: overdueSafety }),
-      db().feedback.findMany({
-        where: overdueSafety,
-        orderBy: { dueAt: "asc" },
-        take: OVERDUE_SAFETY_LISTED,
-        select: {
-          id: true,
-          kind: true,
-          status: true,
-          severity: true,
-          body: true,
-          createdAt: true,
-          reopenedAt: true,
-          dueAt: true,
-          project: { select: { code: true, name: true } },
-        },
-      }),
-      db().rebaseline.count({ where: { status: "REQUESTED" } }),
-      listDutyEscalatedFeedbackIds(now),
-    ]);
+  const [
+    objectives,
+    unaligned,
+    overdueSafetyFeedbackCount,
+    overdueSafetyFeedback,
+    rebaselines,
+    escalated,
+    organisation,
+  ] = await Promise.all([
+    db().strategicObjective.findMany({
+      orderBy: { code: "asc" },
+      select: { ...objectiveRowSelect, ...objectiveDeliverySelect },
+    }),
+    db().project.findMany({
+      where: { stage: { notIn: [...FINISHED_STAGES] }, alignments: { none: {} } },
+      orderBy: { code: "asc" },
+      select: {
+        code: true,
+        name: true,
+        kind: true,
+        stage: true,
+        heldFromStage: true,
+        site: { select: { name: true } },
+      },
+    }),
+    db().feedback.count({ where: overdueSafety }),
+    db().feedback.findMany({
+      where: overdueSafety,
+      orderBy: { dueAt: "asc" },
+      take: OVERDUE_SAFETY_LISTED,
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        severity: true,
+        body: true,
+        createdAt: true,
+        reopenedAt: true,
+        dueAt: true,
+        project: { select: { code: true, name: true } },
+      },
+    }),
+    db().rebaseline.count({ where: { status: "REQUESTED" } }),
+    listDutyEscalatedFeedbackIds(now),
+    db().organisation.findUnique({
+      where: { id: 1 },
+      select: { dutyExecutive: { select: { name: true } } },
+    }),
+  ]);
 
   const rows = objectives.map(
     (o): LeadershipObjective => ({ ...toObjectiveRow(o), ...toObjectiveDelivery(o) }),
@@ -136,6 +149,7 @@ export async function getLeadershipOverview(now: Date): Promise<LeadershipOvervi
       escalation: computeFeedbackEscalation(f, now),
     })),
     overdueSafetyEscalatedCount: escalated.length,
+    dutyExecutiveName: organisation?.dutyExecutive?.name ?? null,
     rebaselinesAwaitingDecision: rebaselines,
   };
 }

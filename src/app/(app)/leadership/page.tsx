@@ -59,7 +59,9 @@ export default async function LeadershipPage() {
           value={overview.overdueSafetyFeedbackCount}
           detail={
             overview.overdueSafetyEscalatedCount > 0
-              ? `Safety concerns past their answer deadline; ${overview.overdueSafetyEscalatedCount} escalated to the executive on duty`
+              ? overview.dutyExecutiveName
+                ? `Safety concerns past their answer deadline; ${overview.overdueSafetyEscalatedCount} escalated to the executive on duty, ${overview.dutyExecutiveName}`
+                : `Safety concerns past their answer deadline; ${overview.overdueSafetyEscalatedCount} due for escalation, but no executive is on duty: an administrator names one in the settings`
               : "Safety concerns past their answer deadline"
           }
           tone={overview.overdueSafetyFeedbackCount > 0 ? "red" : "green"}
