@@ -1,0 +1,152 @@
+"use client";
+// The one way to build a form: React 19's useActionState over a server action that returns an
+// ActionResult. The input is checked in the browser with the operation's own zod schema before it
+// is sent (the server checks it again); field errors show beside their fields; a refusal by a
+// governance rule shows as a banner naming the gap; a conflict offers a reload; the submit button
+// shows that it is working; success is announced, and nothing reloads the whole page.
+import { useRouter } from "next/navigation";
+import { createContext, useActionState, useContext, useId } from "react";
+import { useFormStatus } from "react-dom";
+import type { z } from "zod";
+import type { ActionResult, Failure } from "@/lib/action-result";
+import { invalidInput } from "@/lib/form-failure";
+import { formInput } from "@/lib/form-input";
+import { Button, type ButtonVariant } from "../ui/button";
+
+export type FormState = ActionResult<unknown> | null;
+export type FormAction = (state: FormState, form: FormData) => Promise<ActionResult<unknown>>;
+
+interface FormContextValue {
+  state: FormState;
+  /** Prefix for field ids, so two forms on a page never share an id. */
+  idPrefix: string;
+}
+
+const FormContext = createContext<FormContextValue>({ state: null, idPrefix: "form" });
+
+/** The errors the last attempt left beside `name`, for the field components. */
+export function useFieldErrors(name: string): { id: string; errors: string[] } {
+  const { state, idPrefix } = useContext(FormContext);
+  const errors = state && !state.ok ? (state.fieldErrors?.[name] ?? []) : [];
+  return { id: `${idPrefix}-${name}`, errors };
+}
+
+export interface ActionFormProps {
+  action: FormAction;
+  /** The schema the operation parses its input with; the browser checks it first. */
+  schema?: z.ZodType;
+  /** Values the form carries without showing them: ids, and the version the page was read at. */
+  hidden?: Record<string, string | number | null | undefined>;
+  submitLabel: string;
+  pendingLabel?: string;
+  submitVariant?: ButtonVariant;
+  /** How a refusal starts, e.g. "Cannot approve": the operation's message follows. */
+  refusalTitle?: string;
+  /** An accessible name for the form (e.g. "Change the forecast of Go live"). */
+  label?: string;
+  className?: string;
+  children?: React.ReactNode;
+}
+
+export function ActionForm({
+  action,
+  schema,
+  hidden,
+  submitLabel,
+  pendingLabel,
+  submitVariant = "primary",
+  refusalTitle = "Not saved",
+  label,
+  className,
+  children,
+}: ActionFormProps) {
+  const idPrefix = useId();
+  const [state, formAction] = useActionState(async (previous: FormState, form: FormData) => {
+    if (schema) {
+      const parsed = schema.safeParse(formInput(form));
+      if (!parsed.success) return invalidInput(parsed.error);
+    }
+    return action(previous, form);
+  }, null);
+
+  return (
+    <FormContext.Provider value={{ state, idPrefix }}>
+      <form action={formAction} noValidate aria-label={label} className={className ?? "space-y-4"}>
+        {Object.entries(hidden ?? {}).map(([name, value]) =>
+          value === null || value === undefined ? null : (
+            <input key={name} type="hidden" name={name} value={String(value)} />
+          ),
+        )}
+        {children}
+        <FormOutcome state={state} refusalTitle={refusalTitle} />
+        <SubmitButton label={submitLabel} pendingLabel={pendingLabel} variant={submitVariant} />
+      </form>
+    </FormContext.Provider>
+  );
+}
+
+function SubmitButton({
+  label,
+  pendingLabel,
+  variant,
+}: {
+  label: string;
+  pendingLabel?: string;
+  variant: ButtonVariant;
+}) {
+  const { pending } = useFormStatus();
+  return (
+    <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending}>
+      {pending ? (pendingLabel ?? "Saving…") : label}
+    </Button>
+  );
+}
+
+/** The result of the last attempt, announced to assistive technology as it arrives. */
+function FormOutcome({ state, refusalTitle }: { state: FormState; refusalTitle: string }) {
+  return (
+    <div aria-live="polite">
+      {state === null ? null : state.ok ? (
+        <p
+          role="status"
+          className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800 ring-1 ring-green-200"
+        >
+          {state.message ?? "Saved."}
+        </p>
+      ) : (
+        <FailureBanner failure={state} refusalTitle={refusalTitle} />
+      )}
+    </div>
+  );
+}
+
+export function FailureBanner({ failure, refusalTitle }: { failure: Failure; refusalTitle: string }) {
+  const router = useRouter();
+  const title: Record<Failure["code"], string> = {
+    INVALID: "Check the highlighted fields",
+    RULE: refusalTitle,
+    CONFLICT: "Someone else changed this",
+    FORBIDDEN: "Not allowed",
+    NOT_FOUND: "No longer there",
+    UNAUTHENTICATED: "Signed out",
+    UNEXPECTED: "Something went wrong",
+  };
+  return (
+    <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 ring-1 ring-red-200">
+      <p>
+        <span className="font-semibold">{title[failure.code]}: </span>
+        {failure.code === "INVALID" ? "some fields need attention." : failure.message}
+      </p>
+      {failure.code === "CONFLICT" ? (
+        <Button variant="secondary" className="mt-2" onClick={() => router.refresh()}>
+          Reload to see their change
+        </Button>
+      ) : null}
+      {failure.code === "UNAUTHENTICATED" ? (
+        <a href="/signin" className="mt-2 inline-block font-medium text-teal-800 underline">
+          Sign in again
+        </a>
+      ) : null}
+    </div>
+  );
+}
