@@ -2,7 +2,7 @@ import type { Cadence } from "@/generated/prisma/enums";
 import { computeReasonViolations, type Violation } from "./milestones";
 import { normaliseReason } from "./violations";
 
-// Changes to a metric once it is in use (DESIGN.md Metric, MetricValue: "corrections audited").
+// Changes to a metric once it is in use; every correction keeps its reason in the audit trail.
 // Recording a new value is rule 7 (`canRecordMetricValue` in ./metrics); these are the edits.
 
 export interface CadenceChangeInput {

@@ -3,7 +3,8 @@ import { format } from "date-fns";
 import type { MilestoneStatus } from "@/generated/prisma/enums";
 import { normaliseReason } from "./violations";
 
-// Milestone rules (DESIGN.md rule 5): health, slippage, and what may change a milestone's dates.
+// Milestone rules (docs/governance-rules.md rule 5): health, slippage, and what may change a milestone's
+// dates.
 //
 // Dates here are calendar dates, not instants: a `Date` at UTC midnight, which is what Prisma
 // returns for `@db.Date` columns and what it writes back. Only the UTC year-month-day is read, so

@@ -1,5 +1,5 @@
-// Changing a project's RACI (DESIGN.md rules 1 and 2). Pure: the caller passes the project's kind
-// and stage, its RACI now and the RACI the change would leave.
+// Changing a project's RACI (docs/governance-rules.md rules 1 and 2). Pure: the caller passes the project's
+// kind and stage, its RACI now and the RACI the change would leave.
 //
 // A change is refused when it would introduce a gap the project does not already have, so a
 // project that is already short (say, its A was deactivated) can still be mended one step at a

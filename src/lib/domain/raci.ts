@@ -1,6 +1,6 @@
-// RACI invariants (DESIGN.md rule 2, and the RACI half of rule 1). Pure: callers pass plain facts
-// about the people on a project, so the same checks serve a RACI editor, a stage gate and the seed.
-// The string unions mirror the Prisma enums without importing Prisma, which keeps this IO-free.
+// RACI invariants (docs/governance-rules.md rule 2, and the RACI half of rule 1). Pure: callers pass plain
+// facts about the people on a project, so the same checks serve a RACI editor, a stage gate and the seed. The
+// string unions mirror the Prisma enums without importing Prisma, which keeps this IO-free.
 
 import type { Violation } from "./milestones";
 

@@ -1,7 +1,7 @@
 import type { RiskStatus } from "@/generated/prisma/enums";
 import type { Violation } from "./milestones";
 
-// Risks (DESIGN.md Risk): scored on the usual 5×5 matrix. The SQL CHECK constraints hold the
+// Risks: scored on the usual 5×5 matrix. The SQL CHECK constraints hold the
 // scale too; this is the readable refusal that comes first.
 
 export const RISK_SCALE_MIN = 1;

@@ -26,6 +26,7 @@ export interface CostEntryRef {
 
 export function recordCostEntry(actor: Actor, input: unknown): Promise<ActionResult<CostEntryRef>> {
   return runOperation(
+    actor,
     async () => {
       const data = parseInput(recordCostEntrySchema, input);
       const { today } = await getClock();
@@ -56,7 +57,6 @@ export function recordCostEntry(actor: Actor, input: unknown): Promise<ActionRes
       });
     },
     "Cost recorded.",
-    actor.requestId,
   );
 }
 
@@ -92,6 +92,7 @@ const isUniqueViolation = (error: unknown) =>
  */
 export function reverseCostEntry(actor: Actor, input: unknown): Promise<ActionResult<CostEntryRef>> {
   return runOperation(
+    actor,
     async () => {
       const data = parseInput(reverseCostEntrySchema, input);
       return db().$transaction(async (tx) => {
@@ -139,6 +140,5 @@ export function reverseCostEntry(actor: Actor, input: unknown): Promise<ActionRe
       });
     },
     "Cost reversed.",
-    actor.requestId,
   );
 }

@@ -1,8 +1,8 @@
 import "server-only";
-// Milestone operations (DESIGN.md rules 3, 4, 5, 8). Each: parse → load the milestone and lock its
-// project → authority → version → rule → one transaction with the change, its history row and audit
-// event. The project's lock keeps a close or a cancellation from passing its gate while a milestone
-// is being added or changed: a closed or cancelled project's plan no longer changes.
+// Milestone operations (docs/governance-rules.md rules 3, 4, 5, 8). Each: parse → load the milestone and lock
+// its project → authority → version → rule → one transaction with the change, its history row and audit
+// event. The project's lock keeps a close or a cancellation from passing its gate while a milestone is being
+// added or changed: a closed or cancelled project's plan no longer changes.
 import type { Milestone } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
@@ -79,34 +79,38 @@ async function assertScopeOpen(tx: DbTx, projectId: string, change: ScopeChange)
 }
 
 export function createMilestone(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
-  return runOperation(async () => {
-    const data = parseInput(createMilestoneSchema, input);
-    return db().$transaction(async (tx) => {
-      const project = await lockProject(tx, data.projectId);
-      await assertCanOnProject(tx, "milestone.manage", actor, data.projectId);
-      assertProjectTakes(project, { what: "new milestones" });
-      await assertScopeOpen(tx, data.projectId, "ADD_MILESTONE");
-      if (data.ownerId) await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
-      const milestone = await tx.milestone.create({
-        data: {
-          projectId: data.projectId,
-          title: data.title,
-          baselineDate: data.baselineDate,
-          forecastDate: data.baselineDate,
-          isGate: data.isGate,
-          ...(data.description ? { description: data.description } : {}),
-          ...(data.ownerId ? { ownerId: data.ownerId } : {}),
-        },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(createMilestoneSchema, input);
+      return db().$transaction(async (tx) => {
+        const project = await lockProject(tx, data.projectId);
+        await assertCanOnProject(tx, "milestone.manage", actor, data.projectId);
+        assertProjectTakes(project, { what: "new milestones" });
+        await assertScopeOpen(tx, data.projectId, "ADD_MILESTONE");
+        if (data.ownerId) await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
+        const milestone = await tx.milestone.create({
+          data: {
+            projectId: data.projectId,
+            title: data.title,
+            baselineDate: data.baselineDate,
+            forecastDate: data.baselineDate,
+            isGate: data.isGate,
+            ...(data.description ? { description: data.description } : {}),
+            ...(data.ownerId ? { ownerId: data.ownerId } : {}),
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: "milestone.create",
+          entityType: "Milestone",
+          entityId: milestone.id,
+          after: milestone,
+        });
+        return ref(milestone);
       });
-      await recordAudit(tx, actor, {
-        action: "milestone.create",
-        entityType: "Milestone",
-        entityId: milestone.id,
-        after: milestone,
-      });
-      return ref(milestone);
-    });
-  }, "Milestone added.");
+    },
+    "Milestone added.",
+  );
 }
 
 /**
@@ -116,99 +120,113 @@ export function createMilestone(actor: Actor, input: unknown): Promise<ActionRes
  * meet. The project's version moves too: an edit of the project from before is then stale.
  */
 export function changeMilestoneForecast(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
-  return runOperation(async () => {
-    const data = parseInput(changeMilestoneForecastSchema, input);
-    const { today } = await getClock();
-    return db().$transaction(async (tx) => {
-      const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
-      const check = canChangeForecast({
-        milestone,
-        newForecastDate: data.forecastDate,
-        reason: data.reason,
-        today,
-      });
-      // Reason problems beside the reason, the rest beside the date.
-      if (!check.ok) throw refuse(placeByCode(check.violations, REASON_FIELD), "forecastDate");
-      const saved = await saveVersioned(tx, milestone, { forecastDate: check.change.newDate });
-      await tx.milestoneChange.create({
-        data: {
-          milestoneId: milestone.id,
-          oldDate: check.change.oldDate,
-          newDate: check.change.newDate,
-          reason: check.change.reason,
-          changedById: actor.id,
-        },
-      });
-      // Read under the project's lock (loadForChange), so no edit of the forecast end interleaves.
-      const project = await tx.project.findUniqueOrThrow({
-        where: { id: milestone.projectId },
-        select: { forecastEndDate: true, version: true },
-      });
-      const forecastEndDate = computeForecastEndAfterMilestone(project.forecastEndDate, saved.forecastDate);
-      const projectMoved = forecastEndDate.getTime() !== project.forecastEndDate.getTime();
-      if (projectMoved) {
-        await tx.project.update({
-          where: { id: milestone.projectId },
-          data: { forecastEndDate, version: { increment: 1 } },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(changeMilestoneForecastSchema, input);
+      const { today } = await getClock();
+      return db().$transaction(async (tx) => {
+        const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
+        const check = canChangeForecast({
+          milestone,
+          newForecastDate: data.forecastDate,
+          reason: data.reason,
+          today,
         });
-      }
-      await recordAudit(tx, actor, {
-        action: "milestone.change_forecast",
-        entityType: "Milestone",
-        entityId: milestone.id,
-        before: projectMoved ? { ...milestone, projectForecastEndDate: project.forecastEndDate } : milestone,
-        after: {
-          ...saved,
-          reason: check.change.reason,
-          ...(projectMoved ? { projectForecastEndDate: forecastEndDate } : {}),
-        },
+        // Reason problems beside the reason, the rest beside the date.
+        if (!check.ok) throw refuse(placeByCode(check.violations, REASON_FIELD), "forecastDate");
+        const saved = await saveVersioned(tx, milestone, { forecastDate: check.change.newDate });
+        await tx.milestoneChange.create({
+          data: {
+            milestoneId: milestone.id,
+            oldDate: check.change.oldDate,
+            newDate: check.change.newDate,
+            reason: check.change.reason,
+            changedById: actor.id,
+          },
+        });
+        // Read under the project's lock (loadForChange), so no edit of the forecast end interleaves.
+        const project = await tx.project.findUniqueOrThrow({
+          where: { id: milestone.projectId },
+          select: { forecastEndDate: true, version: true },
+        });
+        const forecastEndDate = computeForecastEndAfterMilestone(project.forecastEndDate, saved.forecastDate);
+        const projectMoved = forecastEndDate.getTime() !== project.forecastEndDate.getTime();
+        if (projectMoved) {
+          await tx.project.update({
+            where: { id: milestone.projectId },
+            data: { forecastEndDate, version: { increment: 1 } },
+          });
+        }
+        await recordAudit(tx, actor, {
+          action: "milestone.change_forecast",
+          entityType: "Milestone",
+          entityId: milestone.id,
+          before: projectMoved
+            ? { ...milestone, projectForecastEndDate: project.forecastEndDate }
+            : milestone,
+          after: {
+            ...saved,
+            reason: check.change.reason,
+            ...(projectMoved ? { projectForecastEndDate: forecastEndDate } : {}),
+          },
+        });
+        return ref(saved);
       });
-      return ref(saved);
-    });
-  }, "Forecast updated.");
+    },
+    "Forecast updated.",
+  );
 }
 
 export function completeMilestone(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
-  return runOperation(async () => {
-    const data = parseInput(completeMilestoneSchema, input);
-    const { today } = await getClock();
-    return db().$transaction(async (tx) => {
-      const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
-      const check = canCompleteMilestone({ milestone, actualDate: data.actualDate, today });
-      if (!check.ok) throw refuse(check.violations, "actualDate");
-      const saved = await saveVersioned(tx, milestone, {
-        status: "DONE",
-        actualDate: check.completion.actualDate,
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(completeMilestoneSchema, input);
+      const { today } = await getClock();
+      return db().$transaction(async (tx) => {
+        const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
+        const check = canCompleteMilestone({ milestone, actualDate: data.actualDate, today });
+        if (!check.ok) throw refuse(check.violations, "actualDate");
+        const saved = await saveVersioned(tx, milestone, {
+          status: "DONE",
+          actualDate: check.completion.actualDate,
+        });
+        await recordAudit(tx, actor, {
+          action: "milestone.complete",
+          entityType: "Milestone",
+          entityId: milestone.id,
+          before: milestone,
+          after: saved,
+        });
+        return ref(saved);
       });
-      await recordAudit(tx, actor, {
-        action: "milestone.complete",
-        entityType: "Milestone",
-        entityId: milestone.id,
-        before: milestone,
-        after: saved,
-      });
-      return ref(saved);
-    });
-  }, "Milestone marked done.");
+    },
+    "Milestone marked done.",
+  );
 }
 
 export function cancelMilestone(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
-  return runOperation(async () => {
-    const data = parseInput(cancelMilestoneSchema, input);
-    return db().$transaction(async (tx) => {
-      const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
-      await assertScopeOpen(tx, milestone.projectId, "CANCEL_MILESTONE");
-      const check = canCancelMilestone({ milestone, reason: data.reason });
-      if (!check.ok) throw refuse(check.violations, "reason");
-      const saved = await saveVersioned(tx, milestone, { status: "CANCELLED" });
-      await recordAudit(tx, actor, {
-        action: "milestone.cancel",
-        entityType: "Milestone",
-        entityId: milestone.id,
-        before: milestone,
-        after: { ...saved, reason: check.cancellation.reason },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(cancelMilestoneSchema, input);
+      return db().$transaction(async (tx) => {
+        const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
+        await assertScopeOpen(tx, milestone.projectId, "CANCEL_MILESTONE");
+        const check = canCancelMilestone({ milestone, reason: data.reason });
+        if (!check.ok) throw refuse(check.violations, "reason");
+        const saved = await saveVersioned(tx, milestone, { status: "CANCELLED" });
+        await recordAudit(tx, actor, {
+          action: "milestone.cancel",
+          entityType: "Milestone",
+          entityId: milestone.id,
+          before: milestone,
+          after: { ...saved, reason: check.cancellation.reason },
+        });
+        return ref(saved);
       });
-      return ref(saved);
-    });
-  }, "Milestone cancelled.");
+    },
+    "Milestone cancelled.",
+  );
 }

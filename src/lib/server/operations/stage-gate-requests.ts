@@ -48,51 +48,55 @@ const ref = (r: StageGateRequest): StageGateRef => ({
  * page; the refusal names every gap at once, or the request already waiting.
  */
 export function requestStageGate(actor: Actor, input: unknown): Promise<ActionResult<StageGateRef>> {
-  return runOperation(async () => {
-    const data = parseInput(requestStageGateSchema, input);
-    const clock = await getClock();
-    return db().$transaction(async (tx) => {
-      // Locked first: the stage, the team and the pending request read here hold until the request is written.
-      await lockProject(tx, data.projectId);
-      const { project, facts } = await loadStageFacts(tx, data.projectId, clock);
-      await assertCanOnProject(tx, "stageGate.request", actor, project.id);
-      if (project.version !== data.version) throw conflict("project");
-      const pending = await tx.stageGateRequest.findFirst({
-        where: { projectId: project.id, status: "REQUESTED" },
-        select: { toStage: true, requestedAt: true, requestedBy: { select: { name: true } } },
-      });
-      const violations = stageGateRequestViolations({
-        facts,
-        toStage: data.toStage,
-        reason: data.reason,
-        pending: pending
-          ? {
-              toStage: pending.toStage,
-              requestedByName: pending.requestedBy.name,
-              requestedOn: computeLocalDate(pending.requestedAt, clock.timeZone),
-            }
-          : null,
-      });
-      if (violations.length) throw refuse(violations);
-      const request = await tx.stageGateRequest.create({
-        data: {
-          projectId: project.id,
-          fromStage: project.stage,
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(requestStageGateSchema, input);
+      const clock = await getClock();
+      return db().$transaction(async (tx) => {
+        // Locked first: the stage, the team and the pending request read here hold until the request is written.
+        await lockProject(tx, data.projectId);
+        const { project, facts } = await loadStageFacts(tx, data.projectId, clock);
+        await assertCanOnProject(tx, "stageGate.request", actor, project.id);
+        if (project.version !== data.version) throw conflict("project");
+        const pending = await tx.stageGateRequest.findFirst({
+          where: { projectId: project.id, status: "REQUESTED" },
+          select: { toStage: true, requestedAt: true, requestedBy: { select: { name: true } } },
+        });
+        const violations = stageGateRequestViolations({
+          facts,
           toStage: data.toStage,
-          reason: normaliseReason(data.reason),
-          requestedById: actor.id,
-          requestedAt: clock.now,
-        },
+          reason: data.reason,
+          pending: pending
+            ? {
+                toStage: pending.toStage,
+                requestedByName: pending.requestedBy.name,
+                requestedOn: computeLocalDate(pending.requestedAt, clock.timeZone),
+              }
+            : null,
+        });
+        if (violations.length) throw refuse(violations);
+        const request = await tx.stageGateRequest.create({
+          data: {
+            projectId: project.id,
+            fromStage: project.stage,
+            toStage: data.toStage,
+            reason: normaliseReason(data.reason),
+            requestedById: actor.id,
+            requestedAt: clock.now,
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: "stage_gate.request",
+          entityType: "StageGateRequest",
+          entityId: request.id,
+          after: request,
+        });
+        return ref(request);
       });
-      await recordAudit(tx, actor, {
-        action: "stage_gate.request",
-        entityType: "StageGateRequest",
-        entityId: request.id,
-        after: request,
-      });
-      return ref(request);
-    });
-  }, "Stage gate requested. An executive who is not the project's R will decide it.");
+    },
+    "Stage gate requested. An executive who is not the project's R will decide it.",
+  );
 }
 
 /**
@@ -101,7 +105,7 @@ export function requestStageGate(actor: Actor, input: unknown): Promise<ActionRe
  * project ended (today, in the organisation's time zone).
  */
 export async function decideStageGate(actor: Actor, input: unknown): Promise<ActionResult<StageGateRef>> {
-  const result = await runOperation(async () => {
+  const result = await runOperation(actor, async () => {
     const data = parseInput(decideStageGateSchema, input);
     const clock = await getClock();
     return db().$transaction(async (tx) => {
@@ -184,38 +188,42 @@ export async function decideStageGate(actor: Actor, input: unknown): Promise<Act
 
 /** GATE-3: the requester, or the project's R or A or the PMO, withdraws a request still waiting. */
 export function withdrawStageGate(actor: Actor, input: unknown): Promise<ActionResult<StageGateRef>> {
-  return runOperation(async () => {
-    const data = parseInput(withdrawStageGateSchema, input);
-    return db().$transaction(async (tx) => {
-      const found = await tx.stageGateRequest.findUnique({
-        where: { id: data.requestId },
-        select: { projectId: true },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(withdrawStageGateSchema, input);
+      return db().$transaction(async (tx) => {
+        const found = await tx.stageGateRequest.findUnique({
+          where: { id: data.requestId },
+          select: { projectId: true },
+        });
+        if (!found) throw notFound("The stage gate request");
+        // The same lock a decision takes, so a withdrawal and an approval take turns.
+        await lockProject(tx, found.projectId);
+        const request = await tx.stageGateRequest.findUniqueOrThrow({ where: { id: data.requestId } });
+        // A requester who has since become a viewer is read-only like any other viewer.
+        if (request.requestedById !== actor.id || actor.role === "VIEWER") {
+          await assertCanOnProject(tx, "stageGate.request", actor, request.projectId);
+        }
+        if (request.version !== data.version) throw conflict("stage gate request");
+        const violations = stageGateWithdrawalViolations(request);
+        if (violations.length) throw refuse(violations);
+        const { count } = await tx.stageGateRequest.updateMany({
+          where: { id: request.id, version: request.version, status: "REQUESTED" },
+          data: { status: "WITHDRAWN", version: { increment: 1 } },
+        });
+        if (count !== 1) throw conflict("stage gate request");
+        const saved = await tx.stageGateRequest.findUniqueOrThrow({ where: { id: request.id } });
+        await recordAudit(tx, actor, {
+          action: "stage_gate.withdraw",
+          entityType: "StageGateRequest",
+          entityId: request.id,
+          before: request,
+          after: saved,
+        });
+        return ref(saved);
       });
-      if (!found) throw notFound("The stage gate request");
-      // The same lock a decision takes, so a withdrawal and an approval take turns.
-      await lockProject(tx, found.projectId);
-      const request = await tx.stageGateRequest.findUniqueOrThrow({ where: { id: data.requestId } });
-      // A requester who has since become a viewer is read-only like any other viewer.
-      if (request.requestedById !== actor.id || actor.role === "VIEWER") {
-        await assertCanOnProject(tx, "stageGate.request", actor, request.projectId);
-      }
-      if (request.version !== data.version) throw conflict("stage gate request");
-      const violations = stageGateWithdrawalViolations(request);
-      if (violations.length) throw refuse(violations);
-      const { count } = await tx.stageGateRequest.updateMany({
-        where: { id: request.id, version: request.version, status: "REQUESTED" },
-        data: { status: "WITHDRAWN", version: { increment: 1 } },
-      });
-      if (count !== 1) throw conflict("stage gate request");
-      const saved = await tx.stageGateRequest.findUniqueOrThrow({ where: { id: request.id } });
-      await recordAudit(tx, actor, {
-        action: "stage_gate.withdraw",
-        entityType: "StageGateRequest",
-        entityId: request.id,
-        before: request,
-        after: saved,
-      });
-      return ref(saved);
-    });
-  }, "Stage gate request withdrawn.");
+    },
+    "Stage gate request withdrawn.",
+  );
 }
