@@ -29,6 +29,7 @@ import { conflict, notFound, refuse } from "./errors";
 import { assertProjectTakes, lockProject } from "./project-lock";
 import { requireProjectMilestone } from "./project-milestone";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface FeedbackRef {
   id: string;
@@ -154,19 +155,14 @@ async function moveFeedback(
               dueAt: await dueFrom(tx, now, timeZone, feedback, settings),
             }
           : closed;
-  const { count } = await tx.feedback.updateMany({
-    where: { id: feedback.id, version: feedback.version },
-    data: { ...changes, status: outcome.status, version: { increment: 1 } },
-  });
-  if (count !== 1) throw conflict("feedback");
-  const saved = await tx.feedback.findUniqueOrThrow({ where: { id: feedback.id } });
-  await recordAudit(tx, actor, {
-    action: `feedback.${step}`,
-    entityType: "Feedback",
-    entityId: feedback.id,
-    before: feedback,
-    after: saved,
-  });
+  const saved = await saveVersioned(
+    tx,
+    actor,
+    tx.feedback,
+    feedback,
+    { ...changes, status: outcome.status },
+    { action: `feedback.${step}`, entityType: "Feedback", what: "feedback" },
+  );
   return ref(saved);
 }
 

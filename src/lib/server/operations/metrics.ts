@@ -30,6 +30,7 @@ import { conflict, notFound, OperationError, placeByCode, REASON_FIELD, refuse }
 import { requireActiveUser } from "./people";
 import { assertProjectTakes, lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface MetricRef {
   id: string;
@@ -186,18 +187,10 @@ export function updateMetric(actor: Actor, input: unknown): Promise<ActionResult
         });
         if (!cadence.ok) throw refuse(placeByCode(cadence.violations, FIELD_OF), "cadence");
 
-        const { count } = await tx.metric.updateMany({
-          where: { id: metric.id, version: metric.version },
-          data: { ...definitionColumns(data), version: { increment: 1 } },
-        });
-        if (count !== 1) throw conflict("metric");
-        const saved = await tx.metric.findUniqueOrThrow({ where: { id: metric.id } });
-        await recordAudit(tx, actor, {
+        const saved = await saveVersioned(tx, actor, tx.metric, metric, definitionColumns(data), {
           action: "metric.update",
           entityType: "Metric",
-          entityId: metric.id,
-          before: metric,
-          after: saved,
+          what: "metric",
         });
         return ref(saved);
       });
@@ -312,24 +305,19 @@ export function correctMetricValue(actor: Actor, input: unknown): Promise<Action
 
         // Who recorded the value and when stay as they were; the correction's who and when are the
         // audit event's.
-        const { count } = await tx.metricValue.updateMany({
-          where: { id: value.id, version: value.version },
-          data: {
-            value: data.value,
-            note,
-            ...(finalising ? { provisional: false } : {}),
-            version: { increment: 1 },
+        const saved = await saveVersioned(
+          tx,
+          actor,
+          tx.metricValue,
+          value,
+          { value: data.value, note, ...(finalising ? { provisional: false } : {}) },
+          {
+            action: "metric_value.correct",
+            entityType: "MetricValue",
+            what: "value",
+            after: (row) => ({ ...row, reason: check.correction.reason }),
           },
-        });
-        if (count !== 1) throw conflict("value");
-        const saved = await tx.metricValue.findUniqueOrThrow({ where: { id: value.id } });
-        await recordAudit(tx, actor, {
-          action: "metric_value.correct",
-          entityType: "MetricValue",
-          entityId: value.id,
-          before: value,
-          after: { ...saved, reason: check.correction.reason },
-        });
+        );
         return ref(saved);
       });
     },

@@ -23,6 +23,7 @@ import { conflict, notFound, placeByCode, REASON_FIELD, refuse } from "./errors"
 import { requireActiveUser } from "./people";
 import { assertProjectTakes, lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface MilestoneRef {
   id: string;
@@ -48,19 +49,8 @@ async function loadForChange(
   return milestone;
 }
 
-/** Writes the new state only if nobody else has since: the version guard makes lost updates impossible. */
-async function saveVersioned(
-  tx: DbTx,
-  milestone: Milestone,
-  data: Partial<Pick<Milestone, "forecastDate" | "actualDate" | "status">>,
-): Promise<Milestone> {
-  const { count } = await tx.milestone.updateMany({
-    where: { id: milestone.id, version: milestone.version },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (count !== 1) throw conflict("milestone");
-  return tx.milestone.findUniqueOrThrow({ where: { id: milestone.id } });
-}
+/** The audit event's names for a milestone change; the version guard makes lost updates impossible. */
+const milestoneWrite = (action: string) => ({ action, entityType: "Milestone", what: "milestone" });
 
 const ref = (m: Milestone): MilestoneRef => ({ id: m.id, version: m.version });
 
@@ -135,42 +125,49 @@ export function changeMilestoneForecast(actor: Actor, input: unknown): Promise<A
         });
         // Reason problems beside the reason, the rest beside the date.
         if (!check.ok) throw refuse(placeByCode(check.violations, REASON_FIELD), "forecastDate");
-        const saved = await saveVersioned(tx, milestone, { forecastDate: check.change.newDate });
-        await tx.milestoneChange.create({
-          data: {
-            milestoneId: milestone.id,
-            oldDate: check.change.oldDate,
-            newDate: check.change.newDate,
-            reason: check.change.reason,
-            changedById: actor.id,
-          },
-        });
+        const { change } = check;
         // Read under the project's lock (loadForChange), so no edit of the forecast end interleaves.
         const project = await tx.project.findUniqueOrThrow({
           where: { id: milestone.projectId },
           select: { forecastEndDate: true, version: true },
         });
-        const forecastEndDate = computeForecastEndAfterMilestone(project.forecastEndDate, saved.forecastDate);
+        const forecastEndDate = computeForecastEndAfterMilestone(project.forecastEndDate, change.newDate);
         const projectMoved = forecastEndDate.getTime() !== project.forecastEndDate.getTime();
-        if (projectMoved) {
-          await tx.project.update({
-            where: { id: milestone.projectId },
-            data: { forecastEndDate, version: { increment: 1 } },
-          });
-        }
-        await recordAudit(tx, actor, {
-          action: "milestone.change_forecast",
-          entityType: "Milestone",
-          entityId: milestone.id,
-          before: projectMoved
-            ? { ...milestone, projectForecastEndDate: project.forecastEndDate }
-            : milestone,
-          after: {
-            ...saved,
-            reason: check.change.reason,
-            ...(projectMoved ? { projectForecastEndDate: forecastEndDate } : {}),
+        const saved = await saveVersioned(
+          tx,
+          actor,
+          tx.milestone,
+          milestone,
+          { forecastDate: change.newDate },
+          {
+            ...milestoneWrite("milestone.change_forecast"),
+            history: async () => {
+              await tx.milestoneChange.create({
+                data: {
+                  milestoneId: milestone.id,
+                  oldDate: change.oldDate,
+                  newDate: change.newDate,
+                  reason: change.reason,
+                  changedById: actor.id,
+                },
+              });
+              if (projectMoved) {
+                await tx.project.update({
+                  where: { id: milestone.projectId },
+                  data: { forecastEndDate, version: { increment: 1 } },
+                });
+              }
+            },
+            before: projectMoved
+              ? { ...milestone, projectForecastEndDate: project.forecastEndDate }
+              : milestone,
+            after: (row) => ({
+              ...row,
+              reason: change.reason,
+              ...(projectMoved ? { projectForecastEndDate: forecastEndDate } : {}),
+            }),
           },
-        });
+        );
         return ref(saved);
       });
     },
@@ -188,17 +185,14 @@ export function completeMilestone(actor: Actor, input: unknown): Promise<ActionR
         const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
         const check = canCompleteMilestone({ milestone, actualDate: data.actualDate, today });
         if (!check.ok) throw refuse(check.violations, "actualDate");
-        const saved = await saveVersioned(tx, milestone, {
-          status: "DONE",
-          actualDate: check.completion.actualDate,
-        });
-        await recordAudit(tx, actor, {
-          action: "milestone.complete",
-          entityType: "Milestone",
-          entityId: milestone.id,
-          before: milestone,
-          after: saved,
-        });
+        const saved = await saveVersioned(
+          tx,
+          actor,
+          tx.milestone,
+          milestone,
+          { status: "DONE" as const, actualDate: check.completion.actualDate },
+          milestoneWrite("milestone.complete"),
+        );
         return ref(saved);
       });
     },
@@ -216,14 +210,18 @@ export function cancelMilestone(actor: Actor, input: unknown): Promise<ActionRes
         await assertScopeOpen(tx, milestone.projectId, "CANCEL_MILESTONE");
         const check = canCancelMilestone({ milestone, reason: data.reason });
         if (!check.ok) throw refuse(check.violations, "reason");
-        const saved = await saveVersioned(tx, milestone, { status: "CANCELLED" });
-        await recordAudit(tx, actor, {
-          action: "milestone.cancel",
-          entityType: "Milestone",
-          entityId: milestone.id,
-          before: milestone,
-          after: { ...saved, reason: check.cancellation.reason },
-        });
+        const { reason } = check.cancellation;
+        const saved = await saveVersioned(
+          tx,
+          actor,
+          tx.milestone,
+          milestone,
+          { status: "CANCELLED" as const },
+          {
+            ...milestoneWrite("milestone.cancel"),
+            after: (row) => ({ ...row, reason }),
+          },
+        );
         return ref(saved);
       });
     },

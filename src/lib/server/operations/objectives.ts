@@ -19,6 +19,7 @@ import { recordAudit } from "./audit";
 import { assertCan } from "./authority";
 import { conflict, invalid, notFound, OperationError, refuse } from "./errors";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface ObjectiveRef {
   id: string;
@@ -157,18 +158,11 @@ export function updateObjective(actor: Actor, input: unknown): Promise<ActionRes
           });
           if (violations.length) throw refuse(violations);
         }
-        const { count } = await tx.strategicObjective.updateMany({
-          where: { id: objective.id, version: objective.version },
-          data: { ...objectiveColumns(data), ownerId, version: { increment: 1 } },
-        });
-        if (count !== 1) throw conflict("objective");
-        const saved = await tx.strategicObjective.findUniqueOrThrow({ where: { id: objective.id } });
-        await recordAudit(tx, actor, {
+        const columns = { ...objectiveColumns(data), ownerId };
+        const saved = await saveVersioned(tx, actor, tx.strategicObjective, objective, columns, {
           action: "objective.update",
           entityType: "StrategicObjective",
-          entityId: objective.id,
-          before: objective,
-          after: saved,
+          what: "objective",
         });
         return ref(saved);
       });

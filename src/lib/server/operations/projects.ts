@@ -25,6 +25,7 @@ import { conflict, invalid, notFound, OperationError, refuse } from "./errors";
 import { requireAccountable, requireResponsible } from "./people";
 import { lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface ProjectRef {
   id: string;
@@ -153,28 +154,22 @@ export function updateProject(actor: Actor, input: unknown): Promise<ActionResul
         };
         const violations = projectEditViolations(edit);
         if (violations.length) throw refuse(violations);
-        const { count } = await tx.project.updateMany({
-          where: { id: project.id, version: project.version },
-          data: {
-            name: data.name,
-            summary: data.summary,
-            kind: data.kind,
-            siteId: data.siteId,
-            expectedBenefits: data.expectedBenefits,
-            forecastEndDate: data.forecastEndDate,
-            version: { increment: 1 },
-          },
-        });
-        if (count !== 1) throw conflict("project");
-        const saved = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
-        await recordAudit(tx, actor, {
+        const columns = {
+          name: data.name,
+          summary: data.summary,
+          kind: data.kind,
+          siteId: data.siteId,
+          expectedBenefits: data.expectedBenefits,
+          forecastEndDate: data.forecastEndDate,
+        };
+        const saved = await saveVersioned(tx, actor, tx.project, project, columns, {
           action: "project.update",
           entityType: "Project",
-          entityId: project.id,
-          before: project,
-          after: forecastEndDateChanged(edit)
-            ? { ...saved, forecastReason: normaliseReason(data.forecastReason) }
-            : saved,
+          what: "project",
+          after: (row) =>
+            forecastEndDateChanged(edit)
+              ? { ...row, forecastReason: normaliseReason(data.forecastReason) }
+              : row,
         });
         return ref(saved);
       });
@@ -309,44 +304,40 @@ export function changeProjectStage(actor: Actor, input: unknown): Promise<Action
         const violations = directStageMoveViolations(facts, data.toStage, data.reason);
         if (violations.length) throw refuse(violations);
         const heldFromStage = data.toStage === "ON_HOLD" ? project.stage : null;
-        const { count } = await tx.project.updateMany({
-          where: { id: project.id, version: project.version },
-          data: { stage: data.toStage, heldFromStage, stageChangedAt: clock.now, version: { increment: 1 } },
-        });
-        if (count !== 1) throw conflict("project");
         let withdrawnGateRequestId: string | undefined;
-        if (data.toStage === "ON_HOLD" || data.toStage === "CANCELLED") {
-          const pending = await tx.stageGateRequest.findFirst({
-            where: { projectId: project.id, status: "REQUESTED" },
-            select: { id: true },
-          });
-          if (pending) {
-            await tx.stageGateRequest.update({
-              where: { id: pending.id },
-              data: { status: "WITHDRAWN", version: { increment: 1 } },
-            });
-            withdrawnGateRequestId = pending.id;
-          }
-        }
-        const saved = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
-        await recordAudit(tx, actor, {
+        const columns = { stage: data.toStage, heldFromStage, stageChangedAt: clock.now };
+        const saved = await saveVersioned(tx, actor, tx.project, project, columns, {
           action: "project.change_stage",
           entityType: "Project",
-          entityId: project.id,
+          what: "project",
+          history: async () => {
+            if (data.toStage !== "ON_HOLD" && data.toStage !== "CANCELLED") return;
+            const pending = await tx.stageGateRequest.findFirst({
+              where: { projectId: project.id, status: "REQUESTED" },
+              select: { id: true },
+            });
+            if (pending) {
+              await tx.stageGateRequest.update({
+                where: { id: pending.id },
+                data: { status: "WITHDRAWN", version: { increment: 1 } },
+              });
+              withdrawnGateRequestId = pending.id;
+            }
+          },
           before: {
             stage: project.stage,
             heldFromStage: project.heldFromStage,
             stageChangedAt: project.stageChangedAt,
             version: project.version,
           },
-          after: {
-            stage: saved.stage,
-            heldFromStage: saved.heldFromStage,
-            stageChangedAt: saved.stageChangedAt,
-            version: saved.version,
+          after: (row) => ({
+            stage: row.stage,
+            heldFromStage: row.heldFromStage,
+            stageChangedAt: row.stageChangedAt,
+            version: row.version,
             reason: normaliseReason(data.reason),
             ...(withdrawnGateRequestId ? { withdrawnGateRequestId } : {}),
-          },
+          }),
         });
         return ref(saved);
       });

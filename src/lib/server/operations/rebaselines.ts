@@ -30,6 +30,7 @@ import { conflict, notFound, OperationError, refuse } from "./errors";
 import { assertProjectTakes, lockProject } from "./project-lock";
 import { requireProjectMilestone } from "./project-milestone";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface RebaselineRef {
   id: string;
@@ -250,20 +251,8 @@ export async function decideRebaseline(actor: Actor, input: unknown): Promise<Ac
       if (violations.length) throw refuse(violations);
 
       const reason = normaliseReason(data.reason);
-      const { count } = await tx.rebaseline.updateMany({
-        where: { id: rebaseline.id, version: rebaseline.version, status: "REQUESTED" },
-        data: {
-          status: data.decision,
-          decidedById: actor.id,
-          decidedAt: new Date(),
-          decisionReason: reason || null,
-          version: { increment: 1 },
-        },
-      });
-      if (count !== 1) throw conflict("rebaseline");
-
       const applied: Record<string, { from: unknown; to: unknown }> = {};
-      if (data.decision === "APPROVED") {
+      const apply = async () => {
         const projectChange = {
           ...(rebaseline.proposedEndDate ? { baselineEndDate: rebaseline.proposedEndDate } : {}),
           ...(rebaseline.proposedBudget !== null ? { baselineBudget: rebaseline.proposedBudget } : {}),
@@ -310,14 +299,22 @@ export async function decideRebaseline(actor: Actor, input: unknown): Promise<Ac
             to: rebaseline.proposedMilestoneDate,
           };
         }
-      }
-      const saved = await tx.rebaseline.findUniqueOrThrow({ where: { id: rebaseline.id } });
-      await recordAudit(tx, actor, {
+      };
+      const decision = {
+        status: data.decision,
+        decidedById: actor.id,
+        decidedAt: new Date(),
+        decisionReason: reason || null,
+      };
+      const saved = await saveVersioned(tx, actor, tx.rebaseline, rebaseline, decision, {
         action: data.decision === "APPROVED" ? "rebaseline.approve" : "rebaseline.reject",
         entityType: "Rebaseline",
-        entityId: rebaseline.id,
-        before: rebaseline,
-        after: { ...saved, ...(data.decision === "APPROVED" ? { applied } : {}), tolerance },
+        what: "rebaseline",
+        // Decided once: a decision that landed meanwhile makes this one a conflict.
+        where: { status: "REQUESTED" },
+        // An approval applies the change in the same transaction as the decision and its audit event.
+        ...(data.decision === "APPROVED" ? { history: apply } : {}),
+        after: (row) => ({ ...row, ...(data.decision === "APPROVED" ? { applied } : {}), tolerance }),
       });
       return ref(saved);
     });

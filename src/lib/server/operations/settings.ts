@@ -23,6 +23,7 @@ import { recordAudit } from "./audit";
 import { assertCan } from "./authority";
 import { conflict, invalid, notFound, OperationError } from "./errors";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface SettingsRef {
   version: number;
@@ -64,25 +65,32 @@ export function updateOrganisationSettings(actor: Actor, input: unknown): Promis
         const violations = settingsViolations(values, await loadDutyCandidate(tx, dutyExecutiveId));
         if (violations.length) throw invalid(groupByField(violations) ?? {});
         const columns = { ...values, name: name ?? current.name, dutyExecutiveId };
-        if (locked.length === 0) {
-          // A fresh installation: the row is created by its first save. Two first saves at once
-          // collide on the id, and the second is refused as a conflict.
-          await tx.organisation.create({ data: { id: 1, ...columns } });
-        } else {
-          const { count } = await tx.organisation.updateMany({
-            where: { id: 1, version: current.version },
-            data: { ...columns, version: { increment: 1 } },
-          });
-          if (count !== 1) throw conflict("organisation's settings");
-        }
-        const saved = await getOrganisationSettings(tx);
-        await recordAudit(tx, actor, {
+        const write = {
           action: "settings.update",
           entityType: "Organisation",
-          entityId: "1",
-          ...(locked.length === 0 ? {} : { before: current }),
-          after: saved,
-        });
+          what: "organisation's settings",
+        };
+        if (locked.length === 0) {
+          // A fresh installation: the row is created by its first save, so there is no version to
+          // guard and nothing before it. Two first saves at once collide on the id, and the second is
+          // refused as a conflict.
+          await tx.organisation.create({ data: { id: 1, ...columns } });
+          const saved = await getOrganisationSettings(tx);
+          await recordAudit(tx, actor, { ...write, entityId: "1", after: saved });
+          return { version: saved.version };
+        }
+        const saved = await saveVersioned(
+          tx,
+          actor,
+          tx.organisation,
+          { id: 1, version: current.version },
+          columns,
+          {
+            ...write,
+            before: current,
+            reload: () => getOrganisationSettings(tx),
+          },
+        );
         return { version: saved.version };
       });
     },

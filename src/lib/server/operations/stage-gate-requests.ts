@@ -28,6 +28,7 @@ import { conflict, notFound, OperationError, refuse } from "./errors";
 import { lockProject } from "./project-lock";
 import { loadStageFacts } from "./projects";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned, updateVersioned } from "./versioned";
 
 export interface StageGateRef {
   id: string;
@@ -131,47 +132,42 @@ export async function decideStageGate(actor: Actor, input: unknown): Promise<Act
       if (violations.length) throw refuse(violations);
 
       const reason = normaliseReason(data.reason);
-      const { count } = await tx.stageGateRequest.updateMany({
-        where: { id: request.id, version: request.version, status: "REQUESTED" },
-        data: {
-          status: data.decision,
-          decidedById: actor.id,
-          decidedAt: clock.now,
-          decisionReason: reason || null,
-          version: { increment: 1 },
-        },
-      });
-      if (count !== 1) throw conflict("stage gate request");
-
-      let moved: Record<string, unknown> | undefined;
-      if (data.decision === "APPROVED") {
-        const actualEndDate = request.toStage === "CLOSED" ? clock.today : null;
-        const updated = await tx.project.updateMany({
-          where: { id: project.id, version: project.version },
-          data: {
+      const actualEndDate = request.toStage === "CLOSED" ? clock.today : null;
+      const moved = {
+        from: project.stage,
+        to: request.toStage,
+        stageChangedAt: clock.now,
+        projectVersion: project.version + 1,
+        ...(actualEndDate ? { actualEndDate } : {}),
+      };
+      // GATE-3: an approval moves the project with the decision, guarded by the version its gate was checked at.
+      const moveProject = () =>
+        updateVersioned(
+          tx.project,
+          project,
+          {
             stage: request.toStage,
             heldFromStage: null,
             stageChangedAt: clock.now,
             ...(actualEndDate ? { actualEndDate } : {}),
-            version: { increment: 1 },
           },
-        });
-        if (updated.count !== 1) throw conflict("project");
-        moved = {
-          from: project.stage,
-          to: request.toStage,
-          stageChangedAt: clock.now,
-          projectVersion: project.version + 1,
-          ...(actualEndDate ? { actualEndDate } : {}),
-        };
-      }
-      const saved = await tx.stageGateRequest.findUniqueOrThrow({ where: { id: request.id } });
-      await recordAudit(tx, actor, {
-        action: data.decision === "APPROVED" ? "stage_gate.approve" : "stage_gate.reject",
+          "project",
+        );
+      const decision = {
+        status: data.decision,
+        decidedById: actor.id,
+        decidedAt: clock.now,
+        decisionReason: reason || null,
+      };
+      const approved = data.decision === "APPROVED";
+      const saved = await saveVersioned(tx, actor, tx.stageGateRequest, request, decision, {
+        action: approved ? "stage_gate.approve" : "stage_gate.reject",
         entityType: "StageGateRequest",
-        entityId: request.id,
-        before: request,
-        after: moved ? { ...saved, project: moved } : saved,
+        what: "stage gate request",
+        // Decided once: a decision or withdrawal that landed meanwhile makes this one a conflict.
+        where: { status: "REQUESTED" },
+        ...(approved ? { history: moveProject } : {}),
+        after: (row) => (approved ? { ...row, project: moved } : row),
       });
       return ref(saved);
     });
@@ -208,19 +204,19 @@ export function withdrawStageGate(actor: Actor, input: unknown): Promise<ActionR
         if (request.version !== data.version) throw conflict("stage gate request");
         const violations = stageGateWithdrawalViolations(request);
         if (violations.length) throw refuse(violations);
-        const { count } = await tx.stageGateRequest.updateMany({
-          where: { id: request.id, version: request.version, status: "REQUESTED" },
-          data: { status: "WITHDRAWN", version: { increment: 1 } },
-        });
-        if (count !== 1) throw conflict("stage gate request");
-        const saved = await tx.stageGateRequest.findUniqueOrThrow({ where: { id: request.id } });
-        await recordAudit(tx, actor, {
-          action: "stage_gate.withdraw",
-          entityType: "StageGateRequest",
-          entityId: request.id,
-          before: request,
-          after: saved,
-        });
+        const saved = await saveVersioned(
+          tx,
+          actor,
+          tx.stageGateRequest,
+          request,
+          { status: "WITHDRAWN" as const },
+          {
+            action: "stage_gate.withdraw",
+            entityType: "StageGateRequest",
+            what: "stage gate request",
+            where: { status: "REQUESTED" },
+          },
+        );
         return ref(saved);
       });
     },

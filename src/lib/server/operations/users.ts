@@ -35,6 +35,7 @@ import { recordAudit } from "./audit";
 import { assertCan } from "./authority";
 import { conflict, forbidden, notFound, OperationError, refuse } from "./errors";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface UserRef {
   id: string;
@@ -148,21 +149,20 @@ async function leftShortBy(
   return projectsLeftShort(staffed, user.id, after);
 }
 
-/** Writes the change only if nobody else has since (rule 8), then audits before and after. */
-async function saveVersioned(
+/** The account change, version-guarded (rule 8) and audited before and after, never with its secrets. */
+async function saveUser(
   tx: DbTx,
   actor: Actor,
   action: string,
   user: SafeUser,
   data: Prisma.UserUpdateManyMutationInput,
 ): Promise<UserRef> {
-  const { count } = await tx.user.updateMany({
-    where: { id: user.id, version: user.version },
-    data: { ...data, version: { increment: 1 } },
+  const saved = await saveVersioned(tx, actor, tx.user, user, data, {
+    action,
+    entityType: "User",
+    what: "user",
+    reload: () => tx.user.findUniqueOrThrow({ where: { id: user.id }, omit: withoutSecrets }),
   });
-  if (count !== 1) throw conflict("user");
-  const saved = await tx.user.findUniqueOrThrow({ where: { id: user.id }, omit: withoutSecrets });
-  await recordAudit(tx, actor, { action, entityType: "User", entityId: user.id, before: user, after: saved });
   return ref(saved);
 }
 
@@ -236,7 +236,7 @@ export function changeUserRole(actor: Actor, input: unknown): Promise<ActionResu
         ];
         if (violations.length) throw refuse(violations, "role");
         // The role is re-read on every request, so open sessions pick it up without ending.
-        return saveVersioned(tx, actor, "user.change_role", user, next);
+        return saveUser(tx, actor, "user.change_role", user, next);
       });
     },
     "Role updated.",
@@ -275,7 +275,7 @@ export function deactivateUser(actor: Actor, input: unknown): Promise<ActionResu
           );
         }
         if (violations.length) throw refuse(violations);
-        return saveVersioned(tx, actor, "user.deactivate", user, {
+        return saveUser(tx, actor, "user.deactivate", user, {
           active: false,
           sessionVersion: { increment: 1 },
         });
@@ -307,7 +307,7 @@ export function setSroEligibility(actor: Actor, input: unknown): Promise<ActionR
           accountableFor: data.sroEligible ? [] : await accountableFor(tx, user.id),
         });
         if (violations.length) throw refuse(violations, "sroEligible");
-        return saveVersioned(tx, actor, "user.set_sro_eligibility", user, { sroEligible: data.sroEligible });
+        return saveUser(tx, actor, "user.set_sro_eligibility", user, { sroEligible: data.sroEligible });
       });
     },
     "SRO eligibility updated.",
@@ -324,7 +324,7 @@ export function reactivateUser(actor: Actor, input: unknown): Promise<ActionResu
         const user = await loadUser(tx, data.userId, data.version);
         const violations = reactivationViolations({ name: user.name, active: user.active });
         if (violations.length) throw refuse(violations);
-        return saveVersioned(tx, actor, "user.reactivate", user, { active: true });
+        return saveUser(tx, actor, "user.reactivate", user, { active: true });
       });
     },
     "User reactivated.",
@@ -340,7 +340,7 @@ export function resetPassword(actor: Actor, input: unknown): Promise<ActionResul
       const passwordHash = await hashPassword(data.password);
       return db().$transaction(async (tx) => {
         const user = await loadUser(tx, data.userId, data.version);
-        return saveVersioned(tx, actor, "user.reset_password", user, {
+        return saveUser(tx, actor, "user.reset_password", user, {
           passwordHash,
           sessionVersion: { increment: 1 },
         });
