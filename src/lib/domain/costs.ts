@@ -32,9 +32,7 @@ export interface CostPeriodInput {
   today: CalendarDate;
 }
 
-export function canRecordCostEntry(
-  input: CostPeriodInput,
-): { ok: true } | { ok: false; violations: Violation[] } {
+export function costEntryViolations(input: CostPeriodInput): FieldViolation[] {
   const violations: Violation[] = [];
   const month = computePeriodStart("MONTHLY", input.period);
   if (computeDaysBetween(month, input.period) !== 0) {
@@ -50,7 +48,7 @@ export function canRecordCostEntry(
       message: `${formatMonth(month)} has not begun yet: record spend for ${formatMonth(current)} or an earlier month`,
     });
   }
-  return violations.length > 0 ? { ok: false, violations } : { ok: true };
+  return violations;
 }
 
 export interface CostReversalInput {

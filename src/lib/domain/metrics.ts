@@ -95,9 +95,7 @@ export interface RecordPeriodInput {
  * far); a period that has not begun takes none. (One value per period is the unique index on
  * MetricValue; corrections update that row.)
  */
-export function canRecordMetricValue(
-  input: RecordPeriodInput,
-): { ok: true } | { ok: false; violations: Violation[] } {
+export function metricValueViolations(input: RecordPeriodInput): FieldViolation[] {
   const { cadence, periodStart } = input;
   const violations: Violation[] = [];
   const label = CADENCE_LABEL[cadence];
@@ -124,14 +122,14 @@ export function canRecordMetricValue(
     });
   }
 
-  return violations.length > 0 ? { ok: false, violations } : { ok: true };
+  return violations;
 }
 
 /**
  * NUM-5: a provisional value becomes final only once its period has ended (a correction may mark
  * it so). Empty when it may.
  */
-export function finaliseValueViolations(input: Omit<RecordPeriodInput, "provisional">): Violation[] {
+export function finaliseValueViolations(input: Omit<RecordPeriodInput, "provisional">): FieldViolation[] {
   const current = computeCurrentPeriodStart(input.cadence, input.now, input.timeZone);
   const start = computePeriodStart(input.cadence, input.periodStart);
   if (computeDaysBetween(current, start) < 0) return [];
@@ -276,9 +274,7 @@ export interface MetricDefinitionInput {
  * target ≤ amber < baseline (lower). The red threshold may lie either side of the baseline: a
  * baseline may start amber or red. Each violation names the field to fix.
  */
-export function canDefineMetric(
-  input: MetricDefinitionInput,
-): { ok: true } | { ok: false; violations: FieldViolation[] } {
+export function metricDefinitionViolations(input: MetricDefinitionInput): FieldViolation[] {
   const violations: FieldViolation[] = [];
   const fields = [
     ["baseline", "baselineValue", input.baselineValue],
@@ -295,7 +291,7 @@ export function canDefineMetric(
       });
     }
   }
-  if (violations.length > 0) return { ok: false, violations };
+  if (violations.length > 0) return violations;
 
   const { baselineValue: baseline, targetValue: target, amberThreshold: amber, redThreshold: red } = input;
   const higher = input.direction === "HIGHER_IS_BETTER";
@@ -322,7 +318,7 @@ export function canDefineMetric(
     });
     // The amber threshold's place is between baseline and target; with no such place, the
     // target is the field to fix, and saying more about amber would only confuse.
-    return { ok: false, violations };
+    return violations;
   }
   if (!better(amber, baseline)) {
     violations.push({
@@ -338,7 +334,7 @@ export function canDefineMetric(
       message: `Meeting the target (${target}) would still show amber or red: set the amber threshold at or ${worse} the target`,
     });
   }
-  return violations.length > 0 ? { ok: false, violations } : { ok: true };
+  return violations;
 }
 
 export interface ProgressInput {

@@ -2,16 +2,16 @@
 // facts about the people on a project, so the same checks serve a RACI editor, a stage gate and the seed. The
 // string unions mirror the Prisma enums without importing Prisma, which keeps this IO-free.
 
-import type { Violation } from "./milestones";
+import type { FieldViolation } from "./violations";
 
 export type RaciLetter = "R" | "A" | "C" | "I";
 export type Discipline = "CLINICAL" | "OPERATIONAL" | "DIGITAL" | "EXECUTIVE";
 
 /**
  * A named reason a project falls short of a rule, worded for the person who can put it right:
- * the domain's one violation shape, so gaps from every rule module mix in one list.
+ * the domain's one rule-result shape (violations.ts), so gaps from every rule module mix in one list.
  */
-export type Gap = Violation;
+export type Gap = FieldViolation;
 
 export interface RaciEntry {
   userId: string;

@@ -1,5 +1,6 @@
 import type { RiskStatus } from "@/generated/prisma/enums";
 import type { Violation } from "./milestones";
+import type { FieldViolation } from "./violations";
 
 // Risks: scored on the usual 5×5 matrix. The SQL CHECK constraints hold the
 // scale too; this is the readable refusal that comes first.
@@ -22,7 +23,7 @@ function onScale(value: number): boolean {
  * A risk is being mitigated only if someone has written down how: "MITIGATING" with no mitigation
  * would show the heat map a comfort that nobody has earned.
  */
-export function canSaveRisk(risk: RiskFacts): { ok: true } | { ok: false; violations: Violation[] } {
+export function riskViolations(risk: RiskFacts): FieldViolation[] {
   const violations: Violation[] = [];
   if (!onScale(risk.likelihood)) {
     violations.push({
@@ -42,5 +43,5 @@ export function canSaveRisk(risk: RiskFacts): { ok: true } | { ok: false; violat
       message: "Describe the mitigation before marking the risk as being mitigated",
     });
   }
-  return violations.length > 0 ? { ok: false, violations } : { ok: true };
+  return violations;
 }

@@ -1,5 +1,11 @@
-// A rule violation that knows which form field it is about, so an operation can show it beside that
-// field as well as in the message. Rules whose violations are about the whole record leave `field` out.
+// The domain's one rule-result shape. Every rule that can refuse is a pure function named
+// `…Violations` (or `…Gaps` for what a project lacks at a gate) returning `FieldViolation[]`: empty
+// means allowed; otherwise each entry names one gap, as a sentence for a hospital user that says
+// what to do, with a stable `code` and, when it is about one form field, that `field`. Rules whose
+// violations are about the whole record leave `field` out. A value the change goes on to record (a
+// normalised reason, a forecast change's slip) comes from a separate small `compute…` function
+// called once the violations are empty, never from the check itself. Booleans are kept for
+// predicates (`isX`, `needsX`, `canBeAccountable`), which refuse nothing on their own.
 import type { Violation } from "./milestones";
 
 export type { Violation };

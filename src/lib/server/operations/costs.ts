@@ -8,7 +8,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
-import { canRecordCostEntry, costReversalViolations } from "@/lib/domain/costs";
+import { costEntryViolations, costReversalViolations } from "@/lib/domain/costs";
 import { negateMoney } from "@/lib/domain/money";
 import { normaliseReason } from "@/lib/domain/violations";
 import { recordCostEntrySchema, reverseCostEntrySchema } from "@/lib/schemas/costs";
@@ -36,8 +36,8 @@ export function recordCostEntry(actor: Actor, input: unknown): Promise<ActionRes
         await assertCanOnProject(tx, "cost.record", actor, project.id);
         // Closed and cancelled projects still take costs: invoices arrive after the work ends
         // (domain/closed-projects.ts).
-        const check = canRecordCostEntry({ period: data.period, today });
-        if (!check.ok) throw refuse(check.violations, "period");
+        const violations = costEntryViolations({ period: data.period, today });
+        if (violations.length) throw refuse(violations, "period");
         const entry = await tx.costEntry.create({
           data: {
             projectId: project.id,

@@ -12,7 +12,7 @@ import type { Feedback, FeedbackStatus } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
-import { computeFeedbackStep, type FeedbackStep } from "@/lib/domain/feedback-loop";
+import { computeFeedbackStep, type FeedbackStep, feedbackStepViolations } from "@/lib/domain/feedback-loop";
 import { computeFeedbackDueAt, computeHolidayWindow } from "@/lib/domain/feedback-sla";
 import type { Action } from "@/lib/domain/permissions";
 import type { GovernanceSettings } from "@/lib/domain/settings";
@@ -126,7 +126,7 @@ async function moveFeedback(
 
   const { now, timeZone } = await getClock();
   const settings = await getGovernanceSettings(tx);
-  const outcome = computeFeedbackStep({
+  const facts = {
     step,
     kind: feedback.kind,
     status: feedback.status,
@@ -134,8 +134,10 @@ async function moveFeedback(
     respondedAt: feedback.respondedAt,
     now,
     acceptanceTimeoutDays: settings.feedbackAcceptanceTimeoutDays,
-  });
-  if (!outcome.ok) throw refuse(outcome.violations, TEXT_FIELD[step]);
+  };
+  const violations = feedbackStepViolations(facts);
+  if (violations.length) throw refuse(violations, TEXT_FIELD[step]);
+  const outcome = computeFeedbackStep(facts);
 
   const closed = outcome.closure ? { closure: outcome.closure, closedById: actor.id, closedAt: now } : {};
   const changes =

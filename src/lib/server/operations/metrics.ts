@@ -14,9 +14,14 @@ import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
 import { metricObjectiveViolations } from "@/lib/domain/alignment-links";
 import type { ProjectRecordChange } from "@/lib/domain/closed-projects";
-import { canChangeMetricCadence, canCorrectMetricValue } from "@/lib/domain/metric-changes";
-import { canDefineMetric, canRecordMetricValue, finaliseValueViolations } from "@/lib/domain/metrics";
+import { cadenceChangeViolations, metricCorrectionViolations } from "@/lib/domain/metric-changes";
+import {
+  finaliseValueViolations,
+  metricDefinitionViolations,
+  metricValueViolations,
+} from "@/lib/domain/metrics";
 import { formatCalendarDate } from "@/lib/domain/milestones";
+import { normaliseReason } from "@/lib/domain/violations";
 import {
   correctMetricValueSchema,
   defineMetricSchema,
@@ -107,9 +112,9 @@ async function assertFeedsServedObjective(
 }
 
 /** NUM-4: each threshold problem beside the field to fix. */
-function assertSoundDefinition(definition: Parameters<typeof canDefineMetric>[0]): void {
-  const check = canDefineMetric(definition);
-  if (!check.ok) throw refuse(check.violations, "targetValue");
+function assertSoundDefinition(definition: Parameters<typeof metricDefinitionViolations>[0]): void {
+  const violations = metricDefinitionViolations(definition);
+  if (violations.length) throw refuse(violations, "targetValue");
 }
 
 const ref = (row: Metric | MetricValue) => ({ id: row.id, version: row.version });
@@ -180,12 +185,12 @@ export function updateMetric(actor: Actor, input: unknown): Promise<ActionResult
         await assertFeedsServedObjective(tx, data.objectiveId, metric.projectId);
         await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
         assertSoundDefinition(data);
-        const cadence = canChangeMetricCadence({
+        const cadence = cadenceChangeViolations({
           from: metric.cadence,
           to: data.cadence,
           recordedValues: await tx.metricValue.count({ where: { metricId: metric.id } }),
         });
-        if (!cadence.ok) throw refuse(placeByCode(cadence.violations, FIELD_OF), "cadence");
+        if (cadence.length) throw refuse(placeByCode(cadence, FIELD_OF), "cadence");
 
         const saved = await saveVersioned(tx, actor, tx.metric, metric, definitionColumns(data), {
           action: "metric.update",
@@ -222,14 +227,14 @@ export function recordMetricValue(actor: Actor, input: unknown): Promise<ActionR
         if (!metric.active) {
           throw new OperationError("RULE", "This metric has been retired: it takes no new values.");
         }
-        const period = canRecordMetricValue({
+        const period = metricValueViolations({
           cadence: metric.cadence,
           periodStart: data.periodStart,
           now,
           timeZone,
           provisional: data.provisional,
         });
-        if (!period.ok) throw refuse(placeByCode(period.violations, FIELD_OF), "periodStart");
+        if (period.length) throw refuse(placeByCode(period, FIELD_OF), "periodStart");
         const existing = await tx.metricValue.findUnique({
           where: { metricId_periodStart: { metricId: metric.id, periodStart: data.periodStart } },
           select: { id: true },
@@ -289,19 +294,20 @@ export function correctMetricValue(actor: Actor, input: unknown): Promise<Action
         assertMetricProjectTakes(project, { what: "value corrections", afterClosure: true });
         const note = data.note ?? null;
         const finalising = value.provisional && data.final;
-        const check = canCorrectMetricValue({
+        const correction = metricCorrectionViolations({
           current: value,
           value: data.value,
           note,
           reason: data.reason,
           ...(finalising ? { finalising } : {}),
         });
-        const violations = check.ok ? [] : placeByCode(check.violations, FIELD_OF);
+        const violations = placeByCode(correction, FIELD_OF);
         if (finalising) {
           const period = { cadence: metric.cadence, periodStart: value.periodStart, now, timeZone };
           violations.push(...finaliseValueViolations(period).map((v) => ({ ...v, field: "final" })));
         }
-        if (!check.ok || violations.length) throw refuse(violations, "value");
+        if (violations.length) throw refuse(violations, "value");
+        const reason = normaliseReason(data.reason);
 
         // Who recorded the value and when stay as they were; the correction's who and when are the
         // audit event's.
@@ -315,7 +321,7 @@ export function correctMetricValue(actor: Actor, input: unknown): Promise<Action
             action: "metric_value.correct",
             entityType: "MetricValue",
             what: "value",
-            after: (row) => ({ ...row, reason: check.correction.reason }),
+            after: (row) => ({ ...row, reason }),
           },
         );
         return ref(saved);

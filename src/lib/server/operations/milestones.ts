@@ -7,9 +7,16 @@ import type { Milestone } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
-import { canCancelMilestone, canChangeForecast, canCompleteMilestone } from "@/lib/domain/milestones";
+import {
+  cancellationViolations,
+  completionViolations,
+  computeForecastChange,
+  computeMilestoneCompletion,
+  forecastChangeViolations,
+} from "@/lib/domain/milestones";
 import { directScopeChangeViolations, type ScopeChange } from "@/lib/domain/rebaselines";
 import { computeForecastEndAfterMilestone } from "@/lib/domain/schedule";
+import { normaliseReason } from "@/lib/domain/violations";
 import {
   cancelMilestoneSchema,
   changeMilestoneForecastSchema,
@@ -117,15 +124,11 @@ export function changeMilestoneForecast(actor: Actor, input: unknown): Promise<A
       const { today } = await getClock();
       return db().$transaction(async (tx) => {
         const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
-        const check = canChangeForecast({
-          milestone,
-          newForecastDate: data.forecastDate,
-          reason: data.reason,
-          today,
-        });
+        const move = { milestone, newForecastDate: data.forecastDate, reason: data.reason };
+        const violations = forecastChangeViolations({ ...move, today });
         // Reason problems beside the reason, the rest beside the date.
-        if (!check.ok) throw refuse(placeByCode(check.violations, REASON_FIELD), "forecastDate");
-        const { change } = check;
+        if (violations.length) throw refuse(placeByCode(violations, REASON_FIELD), "forecastDate");
+        const change = computeForecastChange(move);
         // Read under the project's lock (loadForChange), so no edit of the forecast end interleaves.
         const project = await tx.project.findUniqueOrThrow({
           where: { id: milestone.projectId },
@@ -183,14 +186,15 @@ export function completeMilestone(actor: Actor, input: unknown): Promise<ActionR
       const { today } = await getClock();
       return db().$transaction(async (tx) => {
         const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
-        const check = canCompleteMilestone({ milestone, actualDate: data.actualDate, today });
-        if (!check.ok) throw refuse(check.violations, "actualDate");
+        const violations = completionViolations({ milestone, actualDate: data.actualDate, today });
+        if (violations.length) throw refuse(violations, "actualDate");
+        const completion = computeMilestoneCompletion({ milestone, actualDate: data.actualDate });
         const saved = await saveVersioned(
           tx,
           actor,
           tx.milestone,
           milestone,
-          { status: "DONE" as const, actualDate: check.completion.actualDate },
+          { status: "DONE" as const, actualDate: completion.actualDate },
           milestoneWrite("milestone.complete"),
         );
         return ref(saved);
@@ -208,9 +212,9 @@ export function cancelMilestone(actor: Actor, input: unknown): Promise<ActionRes
       return db().$transaction(async (tx) => {
         const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
         await assertScopeOpen(tx, milestone.projectId, "CANCEL_MILESTONE");
-        const check = canCancelMilestone({ milestone, reason: data.reason });
-        if (!check.ok) throw refuse(check.violations, "reason");
-        const { reason } = check.cancellation;
+        const violations = cancellationViolations({ milestone, reason: data.reason });
+        if (violations.length) throw refuse(violations, "reason");
+        const reason = normaliseReason(data.reason);
         const saved = await saveVersioned(
           tx,
           actor,

@@ -8,7 +8,7 @@ import type { Risk } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
-import { canSaveRisk, type RiskFacts } from "@/lib/domain/risks";
+import { type RiskFacts, riskViolations } from "@/lib/domain/risks";
 import { createRiskSchema, updateRiskSchema } from "@/lib/schemas/risks";
 import { recordAudit } from "./audit";
 import { assertCanOnProject } from "./authority";
@@ -31,8 +31,8 @@ const FIELD_OF: Record<string, string> = {
 };
 
 function assertSoundRisk(risk: RiskFacts): void {
-  const check = canSaveRisk(risk);
-  if (!check.ok) throw refuse(placeByCode(check.violations, FIELD_OF), "status");
+  const violations = riskViolations(risk);
+  if (violations.length) throw refuse(placeByCode(violations, FIELD_OF), "status");
 }
 
 const ref = (risk: Risk): RiskRef => ({ id: risk.id, version: risk.version });
