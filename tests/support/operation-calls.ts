@@ -57,7 +57,8 @@ import { getOrganisationSettings } from "@/lib/server/organisation";
 import * as make from "../server/fixtures";
 
 const DAY_MS = 86_400_000;
-const iso = (date: Date) => date.toISOString().slice(0, 10);
+/** A date as a form sends it ("2026-12-01"). */
+export const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Today in the organisation's time zone (Europe/London in every operation test). */
 export const today = () => computeLocalDate(new Date(), "Europe/London");
