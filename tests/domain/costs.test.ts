@@ -1,51 +1,51 @@
 import { describe, expect, it } from "vitest";
-import { canRecordCostEntry, costReversalViolations } from "@/lib/domain/costs";
+import { costEntryViolations, costReversalViolations } from "@/lib/domain/costs";
 
 /** A calendar date as Prisma returns `CostEntry.period`. */
 function d(iso: string): Date {
   return new Date(`${iso}T00:00:00.000Z`);
 }
 
-function codes(result: { ok: true } | { ok: false; violations: { code: string }[] }): string[] {
-  return result.ok ? [] : result.violations.map((v) => v.code);
+function codes(violations: readonly { code: string }[]): string[] {
+  return violations.map((v) => v.code);
 }
 
-describe("canRecordCostEntry", () => {
+describe("costEntryViolations", () => {
   const today = d("2025-03-17");
 
   it("accepts the first day of this month or an earlier one", () => {
-    expect(canRecordCostEntry({ period: d("2025-03-01"), today })).toEqual({ ok: true });
-    expect(canRecordCostEntry({ period: d("2025-02-01"), today })).toEqual({ ok: true });
-    expect(canRecordCostEntry({ period: d("2023-12-01"), today })).toEqual({ ok: true });
+    expect(costEntryViolations({ period: d("2025-03-01"), today })).toEqual([]);
+    expect(costEntryViolations({ period: d("2025-02-01"), today })).toEqual([]);
+    expect(costEntryViolations({ period: d("2023-12-01"), today })).toEqual([]);
   });
 
   it("accepts this month on its first day, where the month has only just begun", () => {
-    expect(canRecordCostEntry({ period: d("2025-03-01"), today: d("2025-03-01") })).toEqual({ ok: true });
+    expect(costEntryViolations({ period: d("2025-03-01"), today: d("2025-03-01") })).toEqual([]);
   });
 
   it("refuses a day that is not the first of its month, naming the month to use", () => {
-    const result = canRecordCostEntry({ period: d("2025-02-14"), today });
+    const result = costEntryViolations({ period: d("2025-02-14"), today });
     expect(codes(result)).toEqual(["PERIOD_NOT_MONTH_START"]);
-    expect(result.ok ? "" : result.violations[0]?.message).toContain("Saturday 1 February 2025");
+    expect(result[0]?.message).toContain("Saturday 1 February 2025");
   });
 
   it("refuses a month that has not begun, even on the last day of this one", () => {
-    expect(codes(canRecordCostEntry({ period: d("2025-04-01"), today }))).toEqual(["PERIOD_IN_FUTURE"]);
-    expect(codes(canRecordCostEntry({ period: d("2025-04-01"), today: d("2025-03-31") }))).toEqual([
+    expect(codes(costEntryViolations({ period: d("2025-04-01"), today }))).toEqual(["PERIOD_IN_FUTURE"]);
+    expect(codes(costEntryViolations({ period: d("2025-04-01"), today: d("2025-03-31") }))).toEqual([
       "PERIOD_IN_FUTURE",
     ]);
   });
 
   it("reports both problems at once", () => {
-    expect(codes(canRecordCostEntry({ period: d("2025-05-20"), today }))).toEqual([
+    expect(codes(costEntryViolations({ period: d("2025-05-20"), today }))).toEqual([
       "PERIOD_NOT_MONTH_START",
       "PERIOD_IN_FUTURE",
     ]);
   });
 
   it("works across the year end", () => {
-    expect(canRecordCostEntry({ period: d("2024-12-01"), today: d("2025-01-02") })).toEqual({ ok: true });
-    expect(codes(canRecordCostEntry({ period: d("2026-01-01"), today: d("2025-12-31") }))).toEqual([
+    expect(costEntryViolations({ period: d("2024-12-01"), today: d("2025-01-02") })).toEqual([]);
+    expect(codes(costEntryViolations({ period: d("2026-01-01"), today: d("2025-12-31") }))).toEqual([
       "PERIOD_IN_FUTURE",
     ]);
   });

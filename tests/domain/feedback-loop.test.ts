@@ -5,6 +5,7 @@ import {
   computeFeedbackStep,
   type FeedbackStep,
   type FeedbackStepInput,
+  feedbackStepViolations,
 } from "@/lib/domain/feedback-loop";
 
 const HOUR = 3_600_000;
@@ -13,19 +14,37 @@ const NOW = new Date("2026-03-10T09:00:00Z");
 const STATUSES: FeedbackStatus[] = ["OPEN", "ACKNOWLEDGED", "RESPONDED", "CLOSED"];
 const STEPS: FeedbackStep[] = ["acknowledge", "respond", "accept", "reopen", "close"];
 
+/** The step judged as an operation takes it: refused with its violations, or where it leads. */
 function step(input: Partial<FeedbackStepInput> & Pick<FeedbackStepInput, "step" | "status">) {
-  return computeFeedbackStep({
+  const facts: FeedbackStepInput = {
     kind: "CONCERN",
     text: "We have changed the alert threshold",
     respondedAt: new Date(NOW.getTime() - 10 * DAY),
     now: NOW,
     acceptanceTimeoutDays: 7,
     ...input,
-  });
+  };
+  const violations = feedbackStepViolations(facts);
+  return violations.length > 0
+    ? { ok: false as const, violations }
+    : { ok: true as const, ...computeFeedbackStep(facts) };
 }
 
-const codes = (outcome: ReturnType<typeof computeFeedbackStep>) =>
-  outcome.ok ? [] : outcome.violations.map((v) => v.code);
+const codes = (outcome: ReturnType<typeof step>) => (outcome.ok ? [] : outcome.violations.map((v) => v.code));
+
+describe("computeFeedbackStep", () => {
+  it("will not say where a refused step leads: its violations say why it is refused", () => {
+    const refused = {
+      step: "accept",
+      kind: "CONCERN",
+      status: "OPEN",
+      now: NOW,
+      acceptanceTimeoutDays: 7,
+    } as const;
+    expect(feedbackStepViolations(refused).map((v) => v.code)).toEqual(["FEEDBACK_NOT_ANSWERED"]);
+    expect(() => computeFeedbackStep(refused)).toThrow(/refused \(FEEDBACK_NOT_ANSWERED\)/);
+  });
+});
 
 describe("computeFeedbackStep: the lifecycle of answered feedback", () => {
   it("allows exactly these moves for every kind but endorsements", () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Cadence } from "@/generated/prisma/enums";
 import {
-  canDefineMetric,
-  canRecordMetricValue,
   computeCurrentPeriodStart,
   computeMetricStatus,
   computeMissingPeriods,
@@ -13,6 +11,8 @@ import {
   DEFAULT_OVERDUE_GRACE_DAYS,
   finaliseValueViolations,
   isValueRecent,
+  metricDefinitionViolations,
+  metricValueViolations,
 } from "@/lib/domain/metrics";
 
 const LONDON = "Europe/London";
@@ -26,8 +26,8 @@ function iso(dates: Date[]): string[] {
   return dates.map((date) => date.toISOString().slice(0, 10));
 }
 
-function codes(result: { ok: true } | { ok: false; violations: { code: string }[] }): string[] {
-  return result.ok ? [] : result.violations.map((v) => v.code);
+function codes(violations: readonly { code: string }[]): string[] {
+  return violations.map((v) => v.code);
 }
 
 describe("computePeriodStart", () => {
@@ -99,15 +99,13 @@ describe("computeNextPeriodStart", () => {
   });
 });
 
-describe("canRecordMetricValue", () => {
+describe("metricValueViolations", () => {
   const now = new Date("2025-03-12T10:00:00Z"); // Wednesday
 
   it("accepts an aligned past period", () => {
     expect(
-      canRecordMetricValue({ cadence: "MONTHLY", periodStart: d("2025-02-01"), now, timeZone: LONDON }),
-    ).toEqual({
-      ok: true,
-    });
+      metricValueViolations({ cadence: "MONTHLY", periodStart: d("2025-02-01"), now, timeZone: LONDON }),
+    ).toEqual([]);
   });
 
   it("refuses the current period unless the value is provisional (NUM-5: its data are not complete)", () => {
@@ -117,27 +115,27 @@ describe("canRecordMetricValue", () => {
       { cadence: "QUARTERLY" as const, periodStart: d("2025-01-01") },
     ];
     for (const period of current) {
-      expect(codes(canRecordMetricValue({ ...period, now, timeZone: LONDON })), period.cadence).toEqual([
+      expect(codes(metricValueViolations({ ...period, now, timeZone: LONDON })), period.cadence).toEqual([
         "PERIOD_NOT_ENDED",
       ]);
-      expect(canRecordMetricValue({ ...period, now, timeZone: LONDON, provisional: true }).ok).toBe(true);
+      expect(metricValueViolations({ ...period, now, timeZone: LONDON, provisional: true })).toEqual([]);
     }
-    const result = canRecordMetricValue({ ...current[1]!, now, timeZone: LONDON });
-    expect(result.ok ? "" : result.violations[0]?.message).toBe(
+    const result = metricValueViolations({ ...current[1]!, now, timeZone: LONDON });
+    expect(result[0]?.message).toBe(
       "The period starting Saturday 1 March 2025 has not ended yet, so its figure is not final: mark the value provisional, or record it once the period ends on Tuesday 1 April 2025",
     );
   });
 
   it("accepts the period just ended, and a provisional value for it", () => {
     const lastWeek = { cadence: "WEEKLY" as const, periodStart: d("2025-03-03"), now, timeZone: LONDON };
-    expect(canRecordMetricValue(lastWeek)).toEqual({ ok: true });
-    expect(canRecordMetricValue({ ...lastWeek, provisional: true })).toEqual({ ok: true });
+    expect(metricValueViolations(lastWeek)).toEqual([]);
+    expect(metricValueViolations({ ...lastWeek, provisional: true })).toEqual([]);
   });
 
   it("refuses a future period, provisional or not", () => {
     expect(
       codes(
-        canRecordMetricValue({
+        metricValueViolations({
           cadence: "WEEKLY",
           periodStart: d("2025-03-17"),
           now,
@@ -147,40 +145,39 @@ describe("canRecordMetricValue", () => {
       ),
     ).toEqual(["PERIOD_IN_FUTURE"]);
     expect(
-      codes(canRecordMetricValue({ cadence: "WEEKLY", periodStart: d("2025-03-17"), now, timeZone: LONDON })),
+      codes(
+        metricValueViolations({ cadence: "WEEKLY", periodStart: d("2025-03-17"), now, timeZone: LONDON }),
+      ),
     ).toEqual(["PERIOD_IN_FUTURE"]);
     expect(
       codes(
-        canRecordMetricValue({ cadence: "QUARTERLY", periodStart: d("2025-04-01"), now, timeZone: LONDON }),
+        metricValueViolations({ cadence: "QUARTERLY", periodStart: d("2025-04-01"), now, timeZone: LONDON }),
       ),
     ).toEqual(["PERIOD_IN_FUTURE"]);
   });
 
   it("refuses a period start that is not aligned, and suggests the right one", () => {
-    const result = canRecordMetricValue({
+    const result = metricValueViolations({
       cadence: "WEEKLY",
       periodStart: d("2025-03-05"),
       now,
       timeZone: LONDON,
     });
-    expect(result).toEqual({
-      ok: false,
-      violations: [
-        {
-          code: "PERIOD_NOT_ALIGNED",
-          message:
-            "Weekly values are recorded against a Monday, and Wednesday 5 March 2025 is not: use the period starting Monday 3 March 2025",
-        },
-      ],
-    });
+    expect(result).toEqual([
+      {
+        code: "PERIOD_NOT_ALIGNED",
+        message:
+          "Weekly values are recorded against a Monday, and Wednesday 5 March 2025 is not: use the period starting Monday 3 March 2025",
+      },
+    ]);
     expect(
       codes(
-        canRecordMetricValue({ cadence: "MONTHLY", periodStart: d("2025-02-15"), now, timeZone: LONDON }),
+        metricValueViolations({ cadence: "MONTHLY", periodStart: d("2025-02-15"), now, timeZone: LONDON }),
       ),
     ).toEqual(["PERIOD_NOT_ALIGNED"]);
     expect(
       codes(
-        canRecordMetricValue({ cadence: "QUARTERLY", periodStart: d("2024-11-01"), now, timeZone: LONDON }),
+        metricValueViolations({ cadence: "QUARTERLY", periodStart: d("2024-11-01"), now, timeZone: LONDON }),
       ),
     ).toEqual(["PERIOD_NOT_ALIGNED"]);
   });
@@ -188,7 +185,7 @@ describe("canRecordMetricValue", () => {
   it("reports both problems for a misaligned future date", () => {
     expect(
       codes(
-        canRecordMetricValue({ cadence: "MONTHLY", periodStart: d("2025-05-15"), now, timeZone: LONDON }),
+        metricValueViolations({ cadence: "MONTHLY", periodStart: d("2025-05-15"), now, timeZone: LONDON }),
       ),
     ).toEqual(["PERIOD_NOT_ALIGNED", "PERIOD_IN_FUTURE"]);
   });
@@ -200,9 +197,9 @@ describe("canRecordMetricValue", () => {
       periodStart: d("2025-04-01"),
       now: justAfterMidnightInLondon,
     };
-    expect(canRecordMetricValue({ ...april, timeZone: LONDON, provisional: true }).ok).toBe(true);
+    expect(metricValueViolations({ ...april, timeZone: LONDON, provisional: true })).toEqual([]);
     expect(
-      codes(canRecordMetricValue({ ...april, timeZone: "America/New_York", provisional: true })),
+      codes(metricValueViolations({ ...april, timeZone: "America/New_York", provisional: true })),
     ).toEqual(["PERIOD_IN_FUTURE"]);
   });
 });
@@ -371,7 +368,7 @@ describe("computeRag", () => {
   });
 });
 
-describe("canDefineMetric (NUM-4)", () => {
+describe("metricDefinitionViolations (NUM-4)", () => {
   const fourHour = {
     direction: "HIGHER_IS_BETTER" as const,
     baselineValue: 71,
@@ -386,66 +383,66 @@ describe("canDefineMetric (NUM-4)", () => {
     amberThreshold: 8,
     redThreshold: 9,
   };
-  const fields = (result: ReturnType<typeof canDefineMetric>) =>
-    result.ok ? [] : result.violations.map((v) => [v.code, v.field]);
+  const fields = (result: ReturnType<typeof metricDefinitionViolations>) =>
+    result.map((v) => [v.code, v.field]);
 
   it("accepts consistent definitions in both directions", () => {
-    expect(canDefineMetric(fourHour)).toEqual({ ok: true });
-    expect(canDefineMetric(lengthOfStay)).toEqual({ ok: true });
+    expect(metricDefinitionViolations(fourHour)).toEqual([]);
+    expect(metricDefinitionViolations(lengthOfStay)).toEqual([]);
   });
 
   it("accepts the edges: amber at the target, red equal to amber, a baseline that starts green's neighbour", () => {
-    expect(canDefineMetric({ ...fourHour, amberThreshold: 78 })).toEqual({ ok: true });
-    expect(canDefineMetric({ ...fourHour, redThreshold: 76 })).toEqual({ ok: true });
-    expect(canDefineMetric({ ...fourHour, redThreshold: 60 })).toEqual({ ok: true }); // baseline amber
-    expect(canDefineMetric({ ...lengthOfStay, amberThreshold: 7, redThreshold: 7 })).toEqual({ ok: true });
+    expect(metricDefinitionViolations({ ...fourHour, amberThreshold: 78 })).toEqual([]);
+    expect(metricDefinitionViolations({ ...fourHour, redThreshold: 76 })).toEqual([]);
+    expect(metricDefinitionViolations({ ...fourHour, redThreshold: 60 })).toEqual([]); // baseline amber
+    expect(metricDefinitionViolations({ ...lengthOfStay, amberThreshold: 7, redThreshold: 7 })).toEqual([]);
   });
 
   it("refuses a target equal to or worse than the baseline, beside the target, and says nothing more", () => {
-    expect(fields(canDefineMetric({ ...fourHour, targetValue: 71 }))).toEqual([
+    expect(fields(metricDefinitionViolations({ ...fourHour, targetValue: 71 }))).toEqual([
       ["TARGET_NOT_BETTER_THAN_BASELINE", "targetValue"],
     ]);
-    expect(fields(canDefineMetric({ ...fourHour, targetValue: 70 }))).toEqual([
+    expect(fields(metricDefinitionViolations({ ...fourHour, targetValue: 70 }))).toEqual([
       ["TARGET_NOT_BETTER_THAN_BASELINE", "targetValue"],
     ]);
-    expect(fields(canDefineMetric({ ...lengthOfStay, targetValue: 10 }))).toEqual([
+    expect(fields(metricDefinitionViolations({ ...lengthOfStay, targetValue: 10 }))).toEqual([
       ["TARGET_NOT_BETTER_THAN_BASELINE", "targetValue"],
     ]);
   });
 
   it("refuses thresholds the wrong way round, beside the red threshold", () => {
-    expect(fields(canDefineMetric({ ...fourHour, redThreshold: 77 }))).toEqual([
+    expect(fields(metricDefinitionViolations({ ...fourHour, redThreshold: 77 }))).toEqual([
       ["THRESHOLDS_OUT_OF_ORDER", "redThreshold"],
     ]);
-    expect(fields(canDefineMetric({ ...lengthOfStay, redThreshold: 7.5 }))).toEqual([
+    expect(fields(metricDefinitionViolations({ ...lengthOfStay, redThreshold: 7.5 }))).toEqual([
       ["THRESHOLDS_OUT_OF_ORDER", "redThreshold"],
     ]);
   });
 
   it("refuses a metric that is green at its baseline, beside the amber threshold", () => {
-    const higher = canDefineMetric({ ...fourHour, amberThreshold: 71, redThreshold: 65 });
+    const higher = metricDefinitionViolations({ ...fourHour, amberThreshold: 71, redThreshold: 65 });
     expect(fields(higher)).toEqual([["GREEN_AT_BASELINE", "amberThreshold"]]);
-    expect(higher.ok ? "" : higher.violations[0]?.message).toBe(
+    expect(higher[0]?.message).toBe(
       "At the baseline (71) the metric would already be green: set the amber threshold above the baseline, so that green means the project has improved things",
     );
-    expect(fields(canDefineMetric({ ...lengthOfStay, amberThreshold: 9.5, redThreshold: 10 }))).toEqual([
-      ["GREEN_AT_BASELINE", "amberThreshold"],
-    ]);
+    expect(
+      fields(metricDefinitionViolations({ ...lengthOfStay, amberThreshold: 9.5, redThreshold: 10 })),
+    ).toEqual([["GREEN_AT_BASELINE", "amberThreshold"]]);
   });
 
   it("refuses a metric that is not green when it meets its target, beside the amber threshold", () => {
-    const higher = canDefineMetric({ ...fourHour, amberThreshold: 80 });
+    const higher = metricDefinitionViolations({ ...fourHour, amberThreshold: 80 });
     expect(fields(higher)).toEqual([["NOT_GREEN_AT_TARGET", "amberThreshold"]]);
-    expect(higher.ok ? "" : higher.violations[0]?.message).toBe(
+    expect(higher[0]?.message).toBe(
       "Meeting the target (78) would still show amber or red: set the amber threshold at or below the target",
     );
     // Red at the target: both thresholds beyond it.
-    expect(fields(canDefineMetric({ ...fourHour, amberThreshold: 85, redThreshold: 80 }))).toEqual([
-      ["NOT_GREEN_AT_TARGET", "amberThreshold"],
-    ]);
-    expect(fields(canDefineMetric({ ...lengthOfStay, amberThreshold: 6.5, redThreshold: 9 }))).toEqual([
-      ["NOT_GREEN_AT_TARGET", "amberThreshold"],
-    ]);
+    expect(fields(metricDefinitionViolations({ ...fourHour, amberThreshold: 85, redThreshold: 80 }))).toEqual(
+      [["NOT_GREEN_AT_TARGET", "amberThreshold"]],
+    );
+    expect(
+      fields(metricDefinitionViolations({ ...lengthOfStay, amberThreshold: 6.5, redThreshold: 9 })),
+    ).toEqual([["NOT_GREEN_AT_TARGET", "amberThreshold"]]);
   });
 
   it("agrees with computeRag: not green at the baseline, green at the target, for every accepted definition", () => {
@@ -456,19 +453,19 @@ describe("canDefineMetric (NUM-4)", () => {
       { ...fourHour, redThreshold: 60 },
     ];
     for (const c of cases) {
-      expect(canDefineMetric(c).ok).toBe(true);
+      expect(metricDefinitionViolations(c)).toEqual([]);
       expect(computeRag({ ...c, value: c.baselineValue })).not.toBe("GREEN");
       expect(computeRag({ ...c, value: c.targetValue })).toBe("GREEN");
     }
   });
 
   it("refuses numbers that are not numbers, naming each beside its field", () => {
-    const result = canDefineMetric({
+    const result = metricDefinitionViolations({
       ...fourHour,
       targetValue: Number.NaN,
       redThreshold: Number.POSITIVE_INFINITY,
     });
-    expect(result.ok ? [] : result.violations.map((v) => [v.field, v.message])).toEqual([
+    expect(result.map((v) => [v.field, v.message])).toEqual([
       ["targetValue", "The target is not a number: enter a number"],
       ["redThreshold", "The red threshold is not a number: enter a number"],
     ]);

@@ -1,23 +1,26 @@
 import { describe, expect, it } from "vitest";
 import {
-  canCancelMilestone,
-  canChangeForecast,
-  canCompleteMilestone,
+  cancellationViolations,
+  completionViolations,
+  computeForecastChange,
+  computeMilestoneCompletion,
   computeMilestoneHealth,
   computeReasonViolations,
   computeSlipDays,
   DEFAULT_DUE_SOON_DAYS,
+  forecastChangeViolations,
   type MilestoneDates,
   REASON_MAX_LENGTH,
 } from "@/lib/domain/milestones";
+import { normaliseReason } from "@/lib/domain/violations";
 
 /** A calendar date as Prisma returns a `@db.Date` column. */
 function d(iso: string): Date {
   return new Date(`${iso}T00:00:00.000Z`);
 }
 
-function codes(result: { ok: boolean; violations?: { code: string }[] }): string[] {
-  return result.ok ? [] : (result.violations ?? []).map((v) => v.code);
+function codes(violations: readonly { code: string }[]): string[] {
+  return violations.map((v) => v.code);
 }
 
 const TODAY = d("2025-03-10");
@@ -215,62 +218,55 @@ describe("computeReasonViolations", () => {
   });
 });
 
-describe("canChangeForecast", () => {
+describe("forecastChangeViolations", () => {
   it("accepts a later forecast with a reason, and says it marks the milestone at risk", () => {
-    const result = canChangeForecast({
-      milestone: milestone(),
-      newForecastDate: d("2025-05-14"),
-      reason: `  ${GOOD_REASON}\n`,
-      today: TODAY,
-    });
-    expect(result).toEqual({
-      ok: true,
-      change: {
-        oldDate: d("2025-04-30"),
-        newDate: d("2025-05-14"),
-        reason: GOOD_REASON,
-        deltaDays: 14,
-        slipDays: 14,
-        marksAtRisk: true,
-      },
+    const move = { milestone: milestone(), newForecastDate: d("2025-05-14"), reason: `  ${GOOD_REASON}\n` };
+    expect(forecastChangeViolations({ ...move, today: TODAY })).toEqual([]);
+    expect(computeForecastChange(move)).toEqual({
+      oldDate: d("2025-04-30"),
+      newDate: d("2025-05-14"),
+      reason: GOOD_REASON,
+      deltaDays: 14,
+      slipDays: 14,
+      marksAtRisk: true,
     });
   });
 
   it("accepts bringing a slipped forecast back to the baseline, which clears the risk", () => {
-    const result = canChangeForecast({
+    const move = {
       milestone: milestone({ forecastDate: d("2025-05-14") }),
       newForecastDate: d("2025-04-30"),
       reason: "Extra theatre list found; back on plan",
-      today: TODAY,
-    });
-    expect(result.ok && result.change).toMatchObject({ deltaDays: -14, slipDays: 0, marksAtRisk: false });
+    };
+    expect(forecastChangeViolations({ ...move, today: TODAY })).toEqual([]);
+    expect(computeForecastChange(move)).toMatchObject({ deltaDays: -14, slipDays: 0, marksAtRisk: false });
   });
 
   it("accepts a forecast of today", () => {
-    const result = canChangeForecast({
+    const result = forecastChangeViolations({
       milestone: milestone(),
       newForecastDate: TODAY,
       reason: GOOD_REASON,
       today: TODAY,
     });
-    expect(result.ok).toBe(true);
+    expect(result).toEqual([]);
   });
 
   it("refuses the same date, compared as a date", () => {
-    const result = canChangeForecast({
+    const result = forecastChangeViolations({
       milestone: milestone(),
       newForecastDate: new Date("2025-04-30T15:00:00Z"),
       reason: GOOD_REASON,
       today: TODAY,
     });
     expect(codes(result)).toEqual(["FORECAST_UNCHANGED"]);
-    expect(result.ok ? "" : result.violations[0]?.message).toBe(
+    expect(result[0]?.message).toBe(
       "The forecast is already Wednesday 30 April 2025: choose a different date",
     );
   });
 
   it("refuses a forecast in the past", () => {
-    const result = canChangeForecast({
+    const result = forecastChangeViolations({
       milestone: milestone(),
       newForecastDate: d("2025-03-09"),
       reason: GOOD_REASON,
@@ -281,23 +277,25 @@ describe("canChangeForecast", () => {
 
   it("requires a meaningful reason (rule 5)", () => {
     const base = { milestone: milestone(), newForecastDate: d("2025-05-14"), today: TODAY };
-    expect(codes(canChangeForecast({ ...base, reason: "" }))).toEqual(["REASON_REQUIRED"]);
-    expect(codes(canChangeForecast({ ...base, reason: "tbc" }))).toEqual(["REASON_TOO_SHORT"]);
-    expect(codes(canChangeForecast({ ...base, reason: "As discussed." }))).toEqual(["REASON_NOT_MEANINGFUL"]);
+    expect(codes(forecastChangeViolations({ ...base, reason: "" }))).toEqual(["REASON_REQUIRED"]);
+    expect(codes(forecastChangeViolations({ ...base, reason: "tbc" }))).toEqual(["REASON_TOO_SHORT"]);
+    expect(codes(forecastChangeViolations({ ...base, reason: "As discussed." }))).toEqual([
+      "REASON_NOT_MEANINGFUL",
+    ]);
   });
 
   it("refuses a forecast on a done or cancelled milestone", () => {
     const base = { newForecastDate: d("2025-05-14"), reason: GOOD_REASON, today: TODAY };
-    expect(codes(canChangeForecast({ ...base, milestone: milestone({ status: "DONE" }) }))).toEqual([
+    expect(codes(forecastChangeViolations({ ...base, milestone: milestone({ status: "DONE" }) }))).toEqual([
       "MILESTONE_DONE",
     ]);
-    expect(codes(canChangeForecast({ ...base, milestone: milestone({ status: "CANCELLED" }) }))).toEqual([
-      "MILESTONE_CANCELLED",
-    ]);
+    expect(
+      codes(forecastChangeViolations({ ...base, milestone: milestone({ status: "CANCELLED" }) })),
+    ).toEqual(["MILESTONE_CANCELLED"]);
   });
 
   it("reports every problem at once so a form can show them together", () => {
-    const result = canChangeForecast({
+    const result = forecastChangeViolations({
       milestone: milestone({ status: "DONE" }),
       newForecastDate: d("2025-04-30"),
       reason: " ",
@@ -307,66 +305,71 @@ describe("canChangeForecast", () => {
   });
 });
 
-describe("canCompleteMilestone", () => {
+describe("completionViolations", () => {
   it("accepts an actual date of today", () => {
-    expect(canCompleteMilestone({ milestone: milestone(), actualDate: TODAY, today: TODAY })).toEqual({
-      ok: true,
-      completion: { actualDate: TODAY, slipDays: -51, onTime: true },
+    expect(completionViolations({ milestone: milestone(), actualDate: TODAY, today: TODAY })).toEqual([]);
+    expect(computeMilestoneCompletion({ milestone: milestone(), actualDate: TODAY })).toEqual({
+      actualDate: TODAY,
+      slipDays: -51,
+      onTime: true,
     });
   });
 
   it("accepts a past actual date and reports lateness against the baseline", () => {
-    const result = canCompleteMilestone({
+    const completion = {
       milestone: milestone({ baselineDate: d("2025-03-01") }),
       actualDate: d("2025-03-05"),
-      today: TODAY,
-    });
-    expect(result).toEqual({
-      ok: true,
-      completion: { actualDate: d("2025-03-05"), slipDays: 4, onTime: false },
+    };
+    expect(completionViolations({ ...completion, today: TODAY })).toEqual([]);
+    expect(computeMilestoneCompletion(completion)).toEqual({
+      actualDate: d("2025-03-05"),
+      slipDays: 4,
+      onTime: false,
     });
   });
 
   it("refuses an actual date in the future, even tomorrow", () => {
-    const result = canCompleteMilestone({
+    const result = completionViolations({
       milestone: milestone(),
       actualDate: d("2025-03-11"),
       today: TODAY,
     });
     expect(codes(result)).toEqual(["ACTUAL_DATE_IN_FUTURE"]);
-    expect(result.ok ? "" : result.violations[0]?.message).toContain("Tuesday 11 March 2025");
+    expect(result[0]?.message).toContain("Tuesday 11 March 2025");
   });
 
   it("refuses completing a milestone twice or a cancelled one", () => {
     const base = { actualDate: TODAY, today: TODAY };
-    expect(codes(canCompleteMilestone({ ...base, milestone: milestone({ status: "DONE" }) }))).toEqual([
+    expect(codes(completionViolations({ ...base, milestone: milestone({ status: "DONE" }) }))).toEqual([
       "MILESTONE_ALREADY_DONE",
     ]);
-    expect(codes(canCompleteMilestone({ ...base, milestone: milestone({ status: "CANCELLED" }) }))).toEqual([
+    expect(codes(completionViolations({ ...base, milestone: milestone({ status: "CANCELLED" }) }))).toEqual([
       "MILESTONE_CANCELLED",
     ]);
   });
 
   it("completes a not-started milestone: the status field may lag reality", () => {
-    const result = canCompleteMilestone({
+    const result = completionViolations({
       milestone: milestone({ status: "NOT_STARTED" }),
       actualDate: TODAY,
       today: TODAY,
     });
-    expect(result.ok).toBe(true);
+    expect(result).toEqual([]);
   });
 });
 
-describe("canCancelMilestone", () => {
-  it("accepts a cancellation with a reason, trimmed", () => {
-    expect(
-      canCancelMilestone({ milestone: milestone(), reason: "  Scope moved to the ePMA phase 2 project " }),
-    ).toEqual({ ok: true, cancellation: { reason: "Scope moved to the ePMA phase 2 project" } });
+describe("cancellationViolations", () => {
+  it("accepts a cancellation with a reason, kept trimmed", () => {
+    const reason = "  Scope moved to the ePMA phase 2 project ";
+    expect(cancellationViolations({ milestone: milestone(), reason })).toEqual([]);
+    expect(normaliseReason(reason)).toBe("Scope moved to the ePMA phase 2 project");
   });
 
   it("requires a meaningful reason", () => {
-    expect(codes(canCancelMilestone({ milestone: milestone(), reason: "" }))).toEqual(["REASON_REQUIRED"]);
-    expect(codes(canCancelMilestone({ milestone: milestone(), reason: "not needed" }))).toEqual([
+    expect(codes(cancellationViolations({ milestone: milestone(), reason: "" }))).toEqual([
+      "REASON_REQUIRED",
+    ]);
+    expect(codes(cancellationViolations({ milestone: milestone(), reason: "not needed" }))).toEqual([
       "REASON_NOT_MEANINGFUL",
     ]);
     const [violation] = computeReasonViolations("", "cancelling the milestone");
@@ -375,10 +378,10 @@ describe("canCancelMilestone", () => {
 
   it("refuses cancelling a done milestone or cancelling twice", () => {
     expect(
-      codes(canCancelMilestone({ milestone: milestone({ status: "DONE" }), reason: GOOD_REASON })),
+      codes(cancellationViolations({ milestone: milestone({ status: "DONE" }), reason: GOOD_REASON })),
     ).toEqual(["MILESTONE_DONE"]);
     expect(
-      codes(canCancelMilestone({ milestone: milestone({ status: "CANCELLED" }), reason: GOOD_REASON })),
+      codes(cancellationViolations({ milestone: milestone({ status: "CANCELLED" }), reason: GOOD_REASON })),
     ).toEqual(["MILESTONE_ALREADY_CANCELLED"]);
   });
 });

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { alignProject, removeAlignment } from "@/lib/server/operations/alignment";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";
-import { actorOf, expectRefusedWithoutChange } from "./support";
+import { createProjectTeam, expectRefusedWithoutChange } from "./support";
 
 useMigratedDatabase();
 
@@ -25,13 +25,15 @@ let workforce: { id: string; code: string };
 let retired: { id: string; code: string };
 
 beforeAll(async () => {
-  siteId = (await make.createSite()).id;
-  sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
-  pm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  champion = actorOf(await make.createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" }));
-  pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
-  otherPm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  viewer = actorOf(await make.createUser({ role: "VIEWER" }));
+  ({
+    siteId,
+    accountable: sponsor,
+    responsible: pm,
+    champion,
+    pmo,
+    outsider: otherPm,
+    viewer,
+  } = await createProjectTeam());
   safety = await make.createObjective({ ownerId: sponsor.id, code: "SO-01" });
   access = await make.createObjective({ ownerId: sponsor.id, code: "SO-02" });
   workforce = await make.createObjective({ ownerId: sponsor.id, code: "SO-03" });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { OperationError, toFailure } from "@/lib/server/operations/errors";
+import { runOperation } from "@/lib/server/operations/run";
 
 const prismaError = (code: string, message: string) =>
   new Prisma.PrismaClientKnownRequestError(message, { code, clientVersion: "7" });
@@ -72,5 +73,24 @@ describe("toFailure", () => {
     const failure = toFailure(prismaError("P2039", 'new row violates check constraint "Risk_impact_check"'));
     expect(failure.code).toBe("UNEXPECTED");
     expect(JSON.stringify(failure)).not.toContain("Risk_impact_check");
+  });
+});
+
+describe("runOperation", () => {
+  it("logs an unexpected failure under the actor's request id (FRAME-1)", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const result = await runOperation({ requestId: "req-7f3a" }, async () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'id')");
+    });
+    expect(result).toMatchObject({ ok: false, code: "UNEXPECTED" });
+    expect(String(log.mock.calls[0]?.[0])).toContain("request req-7f3a");
+  });
+
+  it("returns the work's data with the success message", async () => {
+    await expect(runOperation({ requestId: "req-1" }, async () => 42, "Saved.")).resolves.toEqual({
+      ok: true,
+      data: 42,
+      message: "Saved.",
+    });
   });
 });

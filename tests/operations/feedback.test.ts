@@ -16,7 +16,7 @@ import {
 } from "@/lib/server/operations/feedback";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";
-import { actorOf, expectRefusedWithoutChange } from "./support";
+import { actorOf, createProjectTeam, expectRefusedWithoutChange } from "./support";
 
 useMigratedDatabase();
 
@@ -38,14 +38,9 @@ let siteId: string;
 let projectId: string;
 
 beforeAll(async () => {
-  await db().organisation.create({ data: { id: 1, name: "Northbridge", timeZone: TIME_ZONE } });
-  siteId = (await make.createSite()).id;
-  champion = actorOf(await make.createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" }));
-  lead = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
+  // The team's time zone is the trust's (TIME_ZONE).
+  ({ siteId, champion, responsible: lead, accountable: sponsor, viewer, admin } = await createProjectTeam());
   consulted = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  viewer = actorOf(await make.createUser({ role: "VIEWER" }));
-  admin = actorOf(await make.createUser({ role: "ADMIN" }));
   projectId = (
     await make.createProject({
       siteId,

@@ -1,7 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
-import { computeLocalDate } from "@/lib/domain/calendar";
 import {
   cancelMilestone,
   changeMilestoneForecast,
@@ -9,16 +8,14 @@ import {
   createMilestone,
 } from "@/lib/server/operations/milestones";
 import * as make from "../server/fixtures";
+import { inDays, iso } from "../support/operation-calls";
 import { useMigratedDatabase } from "../support/test-database";
-import { actorOf, expectRefusedWithoutChange } from "./support";
+import { createProjectTeam, expectRefusedWithoutChange } from "./support";
 
 useMigratedDatabase();
 
 const TABLES = ["Milestone", "MilestoneChange", "AuditEvent"] as const;
 const UNKNOWN_ID = "6f1c1f0e-0000-4000-8000-000000000001";
-const iso = (date: Date) => date.toISOString().slice(0, 10);
-const today = () => computeLocalDate(new Date(), "Europe/London");
-const inDays = (days: number) => iso(new Date(today().getTime() + days * 86_400_000));
 
 let pm: Actor; // R on the project
 let sponsor: Actor; // A on the project
@@ -30,26 +27,20 @@ let siteId: string;
 let projectId: string;
 
 beforeAll(async () => {
-  await db().organisation.create({ data: { id: 1, name: "Northbridge", timeZone: "Europe/London" } });
-  siteId = (await make.createSite()).id;
-  pm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
-  pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
-  otherPm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  champion = actorOf(await make.createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" }));
-  viewer = actorOf(await make.createUser({ role: "VIEWER" }));
   // Still proposed, so its plan changes directly (docs/governance-rules.md REB-4).
-  const project = await make.createProject({
+  const team = await createProjectTeam({ stage: "PROPOSED" });
+  ({
+    responsible: pm,
+    accountable: sponsor,
+    pmo,
+    outsider: otherPm,
+    champion,
+    viewer,
     siteId,
-    stage: "PROPOSED",
-    raci: [
-      { userId: pm.id, letter: "R" },
-      { userId: sponsor.id, letter: "A" },
-      { userId: champion.id, letter: "C" },
-      { userId: viewer.id, letter: "R" },
-    ],
-  });
-  projectId = project.id;
+    projectId,
+  } = team);
+  // The viewer holds R here: a viewer's role stays read-only whatever their letter.
+  await db().raciAssignment.updateMany({ where: { projectId, userId: viewer.id }, data: { letter: "R" } });
 });
 
 function projectIn(

@@ -5,7 +5,7 @@ import { computeLocalDate } from "@/lib/domain/calendar";
 import { changeProjectStage, createProject, updateProject } from "@/lib/server/operations/projects";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";
-import { actorOf, expectRefusedWithoutChange } from "./support";
+import { actorOf, createProjectTeam, expectRefusedWithoutChange } from "./support";
 
 useMigratedDatabase();
 
@@ -26,15 +26,16 @@ let siteId: string;
 let objectiveId: string;
 
 beforeAll(async () => {
-  await db().organisation.create({ data: { id: 1, name: "Northbridge", timeZone: "Europe/London" } });
-  siteId = (await make.createSite()).id;
-  admin = actorOf(await make.createUser({ role: "ADMIN" }));
-  sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
+  ({
+    siteId,
+    admin,
+    accountable: sponsor,
+    pmo,
+    outsider: otherPm,
+    champion,
+    viewer,
+  } = await createProjectTeam());
   pm = actorOf(await make.createUser({ role: "PROJECT_MANAGER", discipline: "DIGITAL" }));
-  pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
-  otherPm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  champion = actorOf(await make.createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" }));
-  viewer = actorOf(await make.createUser({ role: "VIEWER" }));
   objectiveId = (await make.createObjective({ ownerId: sponsor.id })).id;
 });
 

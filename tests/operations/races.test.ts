@@ -12,31 +12,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
-import { computeLocalDate } from "@/lib/domain/calendar";
-import { computePeriodStart } from "@/lib/domain/metrics";
 import { alignProject } from "@/lib/server/operations/alignment";
-import { logFeedback } from "@/lib/server/operations/feedback";
-import { defineMetric, recordMetricValue, updateMetric } from "@/lib/server/operations/metrics";
-import { changeMilestoneForecast, completeMilestone } from "@/lib/server/operations/milestones";
 import { handOverAccountable, removeRaci } from "@/lib/server/operations/raci";
-import { requestRebaseline, requestScopeChange } from "@/lib/server/operations/rebaselines";
-import { createRisk, updateRisk } from "@/lib/server/operations/risks";
 import { changeUserRole, deactivateUser } from "@/lib/server/operations/users";
 import * as make from "../server/fixtures";
+import { type Call, type CallCast, callOf } from "../support/operation-calls";
 import { useMigratedDatabase } from "../support/test-database";
-import { actorOf, fingerprint } from "./support";
+import { actorOf, createProjectTeam, fingerprint, type ProjectTeam } from "./support";
 
 const database = useMigratedDatabase();
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const iso = (date: Date) => date.toISOString().slice(0, 10);
-const today = () => computeLocalDate(new Date(), "Europe/London");
-const inDays = (days: number) => iso(new Date(today().getTime() + days * 86_400_000));
-const lastMonth = () => {
-  const start = computePeriodStart("MONTHLY", today());
-  return iso(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() - 1, 1)));
-};
 
 interface Competitor {
   query(sql: string, params?: unknown[]): Promise<pg.QueryResult>;
@@ -92,32 +79,36 @@ async function untilBlocked(pending: Promise<unknown>[], waiting = 1): Promise<v
   }
 }
 
+let team: ProjectTeam;
 let admin: Actor;
 let pmo: Actor;
 let pm: Actor;
-let siteId: string;
-let objectiveId: string;
+let cast: CallCast;
 
 beforeAll(async () => {
-  await db().organisation.create({ data: { id: 1, name: "Northbridge", timeZone: "Europe/London" } });
-  siteId = (await make.createSite()).id;
-  admin = actorOf(await make.createUser({ role: "ADMIN" }));
-  pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
-  pm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  objectiveId = (await make.createObjective({ ownerId: admin.id })).id;
+  team = await createProjectTeam();
+  ({ admin, pmo, responsible: pm } = team);
+  cast = {
+    siteId: team.siteId,
+    objectiveId: (await make.createObjective({ ownerId: admin.id })).id,
+    sponsor: team.accountable,
+    lead: pm,
+    champion: team.champion,
+    requester: pmo,
+  };
 });
 
 async function liveProject(stage: "APPROVED" | "PILOT" | "ROLLOUT" = "PILOT") {
   const sponsor = await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
   const project = await make.createProject({
-    siteId,
+    siteId: cast.siteId,
     stage,
     kind: "OPERATIONAL",
     raci: [
       { userId: sponsor.id, letter: "A" },
       { userId: pm.id, letter: "R" },
     ],
-    alignments: [{ objectiveId }],
+    alignments: [{ objectiveId: cast.objectiveId }],
   });
   return { project, sponsor };
 }
@@ -210,135 +201,31 @@ describe("rule 2: a hand-over and a change to the incoming person's account", ()
   );
 });
 
-type Call = () => Promise<ActionResult<unknown>>;
+let sequence = 0;
 
-/** Makes what the operation needs on the project and returns the operation. */
-type Arrange = (projectId: string) => Promise<Call>;
-
-const riskForm = () => ({
-  title: "Interface delay",
-  likelihood: "4",
-  impact: "3",
-  ownerId: pm.id,
-  status: "OPEN",
-});
+/** What the operation needs on the project, and the operation by the project's R, from the one table of calls. */
+const byResponsible =
+  (operation: string) =>
+  (projectId: string): Promise<Call> => {
+    sequence += 1;
+    return callOf(operation)({ actor: pm, projectId, n: sequence, cast });
+  };
 
 // Each operation checks the project's stage; the competing stage move has taken the project's lock
 // and passed its gates when the operation starts.
-const STAGE_RACES: [string, "CLOSED" | "CANCELLED", Arrange][] = [
-  [
-    "requestScopeChange (add a milestone)",
-    "CLOSED",
-    async (projectId) => () =>
-      requestScopeChange(pm, {
-        projectId,
-        kind: "ADD_MILESTONE",
-        proposedMilestoneTitle: "Late addition",
-        proposedMilestoneDate: inDays(30),
-        reason: "The board asked for a late checkpoint",
-      }),
-  ],
-  [
-    "defineMetric",
-    "CLOSED",
-    async (projectId) => () => defineMetric(pm, make.metricForm({ ownerId: pm.id, objectiveId, projectId })),
-  ],
-  ["createRisk", "CLOSED", async (projectId) => () => createRisk(pm, { projectId, ...riskForm() })],
-  [
-    "requestRebaseline",
-    "CLOSED",
-    async (projectId) => () =>
-      requestRebaseline(pm, {
-        projectId,
-        proposedEndDate: "2027-06-30",
-        reason: "Ward reconfiguration postponed by winter pressures",
-      }),
-  ],
-  [
-    "requestScopeChange (add a milestone)",
-    "CANCELLED",
-    async (projectId) => () =>
-      requestScopeChange(pm, {
-        projectId,
-        kind: "ADD_MILESTONE",
-        proposedMilestoneTitle: "Late addition",
-        proposedMilestoneDate: inDays(30),
-        reason: "The board asked for a late checkpoint",
-      }),
-  ],
-  [
-    "changeMilestoneForecast",
-    "CANCELLED",
-    async (projectId) => {
-      const m = await make.createMilestone({ projectId, baselineDate: inDays(20) });
-      return () =>
-        changeMilestoneForecast(pm, {
-          milestoneId: m.id,
-          version: 0,
-          forecastDate: inDays(40),
-          reason: "Supplier delayed the interface build",
-        });
-    },
-  ],
-  [
-    "completeMilestone",
-    "CANCELLED",
-    async (projectId) => {
-      const m = await make.createMilestone({ projectId, baselineDate: inDays(-3) });
-      return () => completeMilestone(pm, { milestoneId: m.id, version: 0, actualDate: inDays(-1) });
-    },
-  ],
-  [
-    "requestScopeChange (cancel a milestone)",
-    "CANCELLED",
-    async (projectId) => {
-      const m = await make.createMilestone({ projectId, baselineDate: inDays(20) });
-      return () =>
-        requestScopeChange(pm, {
-          projectId,
-          kind: "CANCEL_MILESTONE",
-          milestoneId: m.id,
-          reason: "Descoped by the programme board",
-        });
-    },
-  ],
-  [
-    "updateRisk",
-    "CANCELLED",
-    async (projectId) => {
-      const r = await db().risk.create({
-        data: { projectId, title: "Interface delay", likelihood: 3, impact: 3, ownerId: pm.id },
-      });
-      return () => updateRisk(pm, { riskId: r.id, version: 0, ...riskForm() });
-    },
-  ],
-  [
-    "updateMetric",
-    "CANCELLED",
-    async (projectId) => {
-      const m = await make.createMetric({ ownerId: pm.id, objectiveId, projectId });
-      return () =>
-        updateMetric(pm, {
-          ...make.metricForm({ ownerId: pm.id, objectiveId, projectId }),
-          metricId: m.id,
-          version: 0,
-        });
-    },
-  ],
-  [
-    "recordMetricValue",
-    "CANCELLED",
-    async (projectId) => {
-      const m = await make.createMetric({ ownerId: pm.id, objectiveId, projectId });
-      return () => recordMetricValue(pm, { metricId: m.id, periodStart: lastMonth(), value: "30" });
-    },
-  ],
-  [
-    "logFeedback",
-    "CANCELLED",
-    async (projectId) => () =>
-      logFeedback(pm, { projectId, kind: "CONCERN", severity: "LOW", body: "Night staff were not trained" }),
-  ],
+const STAGE_RACES: [string, "CLOSED" | "CANCELLED"][] = [
+  ["requestScopeChange (add a milestone)", "CLOSED"],
+  ["defineMetric", "CLOSED"],
+  ["createRisk", "CLOSED"],
+  ["requestRebaseline", "CLOSED"],
+  ["requestScopeChange (add a milestone)", "CANCELLED"],
+  ["changeMilestoneForecast", "CANCELLED"],
+  ["completeMilestone", "CANCELLED"],
+  ["requestScopeChange (cancel a milestone)", "CANCELLED"],
+  ["updateRisk", "CANCELLED"],
+  ["updateMetric", "CANCELLED"],
+  ["recordMetricValue", "CANCELLED"],
+  ["logFeedback", "CANCELLED"],
 ];
 
 const WRITTEN = [
@@ -355,9 +242,9 @@ const WRITTEN = [
 describe("rule 4: an operation and a stage move to CLOSED or CANCELLED in flight", () => {
   it.each(STAGE_RACES)(
     "%s waits for a move to %s, then is refused, writing nothing",
-    async (_op, toStage, arrange) => {
+    async (operation, toStage) => {
       const { project } = await liveProject("ROLLOUT");
-      const call = await arrange(project.id);
+      const call = await byResponsible(operation)(project.id);
       const before = await fingerprint(WRITTEN);
       // The steps of the move (decideStageGate approving a close, changeProjectStage cancelling):
       // lock the project, check the gates (passed), then write the stage, and a close's end day.

@@ -5,7 +5,7 @@ import { cancelMilestone, createMilestone } from "@/lib/server/operations/milest
 import { decideRebaseline, requestRebaseline, requestScopeChange } from "@/lib/server/operations/rebaselines";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";
-import { actorOf, expectRefusedWithoutChange } from "./support";
+import { actorOf, createProjectTeam, expectRefusedWithoutChange } from "./support";
 
 useMigratedDatabase();
 
@@ -26,15 +26,16 @@ let viewer: Actor;
 let siteId: string;
 
 beforeAll(async () => {
-  await db().organisation.create({ data: { id: 1, name: "Northbridge", timeZone: "Europe/London" } });
-  siteId = (await make.createSite()).id;
-  sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
-  pm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
-  otherPm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  otherExec = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
-  admin = actorOf(await make.createUser({ role: "ADMIN" }));
-  viewer = actorOf(await make.createUser({ role: "VIEWER" }));
+  ({
+    siteId,
+    accountable: sponsor,
+    responsible: pm,
+    pmo,
+    outsider: otherPm,
+    executive: otherExec,
+    admin,
+    viewer,
+  } = await createProjectTeam());
   pmLead = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
   execR = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
 });

@@ -13,7 +13,7 @@ import {
 } from "@/lib/server/operations/stage-gate-requests";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";
-import { actorOf, expectRefusedWithoutChange } from "./support";
+import { actorOf, createProjectTeam, expectRefusedWithoutChange } from "./support";
 
 useMigratedDatabase();
 
@@ -36,17 +36,18 @@ let siteId: string;
 let objectiveId: string;
 
 beforeAll(async () => {
-  await db().organisation.create({ data: { id: 1, name: "Northbridge", timeZone: "Europe/London" } });
-  siteId = (await make.createSite()).id;
-  admin = actorOf(await make.createUser({ role: "ADMIN" }));
-  sponsor = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
+  ({
+    siteId,
+    admin,
+    accountable: sponsor,
+    champion,
+    pmo,
+    executive,
+    outsider: otherPm,
+    viewer,
+  } = await createProjectTeam());
   pm = actorOf(await make.createUser({ role: "PROJECT_MANAGER", discipline: "DIGITAL" }));
-  champion = actorOf(await make.createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" }));
-  pmo = actorOf(await make.createUser({ role: "PORTFOLIO_MANAGER" }));
-  executive = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
   otherExecutive = actorOf(await make.createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" }));
-  otherPm = actorOf(await make.createUser({ role: "PROJECT_MANAGER" }));
-  viewer = actorOf(await make.createUser({ role: "VIEWER" }));
   objectiveId = (await make.createObjective({ ownerId: sponsor.id })).id;
 });
 

@@ -1,8 +1,9 @@
 import { type CalendarDate, computeDaysBetween, formatCalendarDate } from "./calendar";
 import { computeMissingPeriods, computeNextPeriodStart, DEFAULT_OVERDUE_GRACE_DAYS } from "./metrics";
-import type { MilestoneHealth, Violation } from "./milestones";
+import type { MilestoneHealth } from "./milestones";
 import { RACI_GAP } from "./raci";
 import { STAGE_GAP } from "./stage-gates";
+import type { Violation } from "./violations";
 import type { Cadence, Contribution, ObjectiveStatus, ProjectStage } from "./vocabulary";
 
 // Alignment, computed (docs/governance-rules.md NUM-7, NUM-8): the named gaps between a project and the

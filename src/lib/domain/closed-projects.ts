@@ -1,5 +1,5 @@
-// What a closed or cancelled project still takes (DESIGN.md rule 4). Pure: the caller passes the
-// project's stage and the kind of change it is about to make.
+// What a closed or cancelled project still takes (docs/governance-rules.md rule 4). Pure: the caller passes
+// the project's stage and the kind of change it is about to make.
 //
 // - A closed or cancelled project is history: its plan (milestones), its risk register and its
 //   measures (metric definitions) are kept as they ended and no longer change.

@@ -5,9 +5,9 @@ import {
   formatCalendarMonth as formatMonth,
 } from "./calendar";
 import { computePeriodStart } from "./metrics";
-import { computeReasonViolations, type Violation } from "./milestones";
+import { computeReasonViolations } from "./milestones";
 import { formatMoney } from "./money";
-import type { FieldViolation } from "./violations";
+import type { FieldViolation, Violation } from "./violations";
 
 // Cost entries (who may record them is docs/governance-rules.md rule 3). Spend is booked by month,
 // so a period is named by its first day, the way `CostEntry.period` stores it and the way finance
@@ -25,9 +25,7 @@ export interface CostPeriodInput {
   today: CalendarDate;
 }
 
-export function canRecordCostEntry(
-  input: CostPeriodInput,
-): { ok: true } | { ok: false; violations: Violation[] } {
+export function costEntryViolations(input: CostPeriodInput): FieldViolation[] {
   const violations: Violation[] = [];
   const month = computePeriodStart("MONTHLY", input.period);
   if (computeDaysBetween(month, input.period) !== 0) {
@@ -43,7 +41,7 @@ export function canRecordCostEntry(
       message: `${formatMonth(month)} has not begun yet: record spend for ${formatMonth(current)} or an earlier month`,
     });
   }
-  return violations.length > 0 ? { ok: false, violations } : { ok: true };
+  return violations;
 }
 
 export interface CostReversalInput {

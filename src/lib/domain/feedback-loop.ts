@@ -4,7 +4,7 @@
 // feedback.close); these rules apply on top of it.
 
 import { isAwaitingAnswer } from "./feedback-sla";
-import type { Violation } from "./violations";
+import type { FieldViolation, Violation } from "./violations";
 import type { FeedbackClosure, FeedbackKind, FeedbackStatus } from "./vocabulary";
 
 const MS_PER_DAY = 86_400_000;
@@ -28,25 +28,47 @@ export interface FeedbackStepInput {
   acceptanceTimeoutDays: number | null;
 }
 
-export type FeedbackStepOutcome =
-  | { ok: true; status: FeedbackStatus; closure: FeedbackClosure | null; text: string | null }
-  | { ok: false; violations: Violation[] };
+/** Where an allowed step leaves the feedback: its status, its closure if it closes, the text it keeps. */
+export interface FeedbackStepOutcome {
+  status: FeedbackStatus;
+  closure: FeedbackClosure | null;
+  text: string | null;
+}
 
-const refused = (code: string, message: string): FeedbackStepOutcome => ({
-  ok: false,
-  violations: [{ code, message }],
-});
+/** A step is either refused (why) or allowed (where it leads); one judgement serves both functions below. */
+type Judgement = { refused: Violation } | { outcome: FeedbackStepOutcome };
 
-const moved = (status: FeedbackStatus, closure: FeedbackClosure | null = null, text: string | null = null) =>
-  ({ ok: true, status, closure, text }) as const;
+const refused = (code: string, message: string): Judgement => ({ refused: { code, message } });
+
+const moved = (
+  status: FeedbackStatus,
+  closure: FeedbackClosure | null = null,
+  text: string | null = null,
+): Judgement => ({ outcome: { status, closure, text } });
 
 const ENDORSEMENT_IS_ACKNOWLEDGED = refused(
   "ENDORSEMENT_NOT_ANSWERED",
   "An endorsement is acknowledged, not answered: acknowledge it to thank its author and close it",
 );
 
-/** The status and closure a step leads to, or why it is refused. */
+/** Why the step is refused; empty when it may be taken (FB-1, FB-3, FB-4). */
+export function feedbackStepViolations(input: FeedbackStepInput): FieldViolation[] {
+  const judgement = judgeStep(input);
+  return "refused" in judgement ? [judgement.refused] : [];
+}
+
+/**
+ * The status, closure and text an allowed step leads to. Call once `feedbackStepViolations` is
+ * empty: asking where a refused step leads is a mistake in the caller, and throws.
+ */
 export function computeFeedbackStep(input: FeedbackStepInput): FeedbackStepOutcome {
+  const judgement = judgeStep(input);
+  if ("refused" in judgement)
+    throw new Error(`computeFeedbackStep: the step is refused (${judgement.refused.code})`);
+  return judgement.outcome;
+}
+
+function judgeStep(input: FeedbackStepInput): Judgement {
   const { step, kind, status } = input;
   if (status === "CLOSED") {
     return refused(
@@ -125,7 +147,7 @@ export function computeFeedbackStep(input: FeedbackStepInput): FeedbackStepOutco
 }
 
 /** FB-4: the team never closes an answer its author may still dispute. */
-function closeByTeam(input: FeedbackStepInput): FeedbackStepOutcome {
+function closeByTeam(input: FeedbackStepInput): Judgement {
   const days = input.acceptanceTimeoutDays;
   if (days === null || !input.respondedAt) {
     return refused(

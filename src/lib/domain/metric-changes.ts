@@ -1,9 +1,9 @@
-import { computeReasonViolations, type Violation } from "./milestones";
-import { normaliseReason } from "./violations";
+import { computeReasonViolations } from "./milestones";
+import type { FieldViolation, Violation } from "./violations";
 import type { Cadence } from "./vocabulary";
 
-// Changes to a metric once it is in use (DESIGN.md Metric, MetricValue: "corrections audited").
-// Recording a new value is rule 7 (`canRecordMetricValue` in ./metrics); these are the edits.
+// Changes to a metric once it is in use; every correction keeps its reason in the audit trail.
+// Recording a new value is rule 7 (`metricValueViolations` in ./metrics); these are the edits.
 
 export interface CadenceChangeInput {
   from: Cadence;
@@ -17,19 +17,14 @@ export interface CadenceChangeInput {
  * hold four values for one month, and a monthly one read as weekly would be missing most weeks.
  * The cadence is therefore fixed once the first value is in; a new cadence is a new metric.
  */
-export function canChangeMetricCadence(
-  input: CadenceChangeInput,
-): { ok: true } | { ok: false; violations: Violation[] } {
-  if (input.from === input.to || input.recordedValues === 0) return { ok: true };
-  return {
-    ok: false,
-    violations: [
-      {
-        code: "CADENCE_LOCKED",
-        message: `This metric already has ${input.recordedValues === 1 ? "a value" : `${input.recordedValues} values`} recorded ${input.from.toLowerCase()}: its cadence can no longer change (define a new metric for a ${input.to.toLowerCase()} series)`,
-      },
-    ],
-  };
+export function cadenceChangeViolations(input: CadenceChangeInput): FieldViolation[] {
+  if (input.from === input.to || input.recordedValues === 0) return [];
+  return [
+    {
+      code: "CADENCE_LOCKED",
+      message: `This metric already has ${input.recordedValues === 1 ? "a value" : `${input.recordedValues} values`} recorded ${input.from.toLowerCase()}: its cadence can no longer change (define a new metric for a ${input.to.toLowerCase()} series)`,
+    },
+  ];
 }
 
 export interface CorrectionInput {
@@ -41,15 +36,11 @@ export interface CorrectionInput {
   finalising?: boolean;
 }
 
-export type CorrectionCheck =
-  | { ok: true; correction: { reason: string } }
-  | { ok: false; violations: Violation[] };
-
 /**
  * A correction replaces a figure people may already have reported on, so, like a forecast change,
  * it has to say why; the reason is kept in the audit event with the before and after.
  */
-export function canCorrectMetricValue(input: CorrectionInput): CorrectionCheck {
+export function metricCorrectionViolations(input: CorrectionInput): FieldViolation[] {
   const violations: Violation[] = [];
   if (!Number.isFinite(input.value)) {
     violations.push({ code: "NOT_A_NUMBER", message: "The value is not a number: enter a number" });
@@ -65,6 +56,5 @@ export function canCorrectMetricValue(input: CorrectionInput): CorrectionCheck {
     });
   }
   violations.push(...computeReasonViolations(input.reason, "correcting the value"));
-  if (violations.length > 0) return { ok: false, violations };
-  return { ok: true, correction: { reason: normaliseReason(input.reason) } };
+  return violations;
 }

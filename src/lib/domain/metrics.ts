@@ -2,8 +2,7 @@ import { tz } from "@date-fns/tz";
 import { addMonths, addQuarters, addWeeks, startOfMonth, startOfQuarter, startOfWeek } from "date-fns";
 import { type CalendarDate, computeDaysBetween, computeLocalDate, formatCalendarDate } from "./calendar";
 import { CADENCE_LABEL as CADENCE_NAME, CADENCE_PERIOD_START_LABEL } from "./labels";
-import type { Violation } from "./milestones";
-import type { FieldViolation } from "./violations";
+import type { FieldViolation, Violation } from "./violations";
 import type { Cadence, MetricDirection } from "./vocabulary";
 
 // Metric periods, RAG and progress (docs/governance-rules.md rule 7, NUM-4 to NUM-6, and the
@@ -89,9 +88,7 @@ export interface RecordPeriodInput {
  * far); a period that has not begun takes none. (One value per period is the unique index on
  * MetricValue; corrections update that row.)
  */
-export function canRecordMetricValue(
-  input: RecordPeriodInput,
-): { ok: true } | { ok: false; violations: Violation[] } {
+export function metricValueViolations(input: RecordPeriodInput): FieldViolation[] {
   const { cadence, periodStart } = input;
   const violations: Violation[] = [];
   const label = CADENCE_LABEL[cadence];
@@ -118,14 +115,14 @@ export function canRecordMetricValue(
     });
   }
 
-  return violations.length > 0 ? { ok: false, violations } : { ok: true };
+  return violations;
 }
 
 /**
  * NUM-5: a provisional value becomes final only once its period has ended (a correction may mark
  * it so). Empty when it may.
  */
-export function finaliseValueViolations(input: Omit<RecordPeriodInput, "provisional">): Violation[] {
+export function finaliseValueViolations(input: Omit<RecordPeriodInput, "provisional">): FieldViolation[] {
   const current = computeCurrentPeriodStart(input.cadence, input.now, input.timeZone);
   const start = computePeriodStart(input.cadence, input.periodStart);
   if (computeDaysBetween(current, start) < 0) return [];
@@ -270,9 +267,7 @@ export interface MetricDefinitionInput {
  * target ≤ amber < baseline (lower). The red threshold may lie either side of the baseline: a
  * baseline may start amber or red. Each violation names the field to fix.
  */
-export function canDefineMetric(
-  input: MetricDefinitionInput,
-): { ok: true } | { ok: false; violations: FieldViolation[] } {
+export function metricDefinitionViolations(input: MetricDefinitionInput): FieldViolation[] {
   const violations: FieldViolation[] = [];
   const fields = [
     ["baseline", "baselineValue", input.baselineValue],
@@ -289,7 +284,7 @@ export function canDefineMetric(
       });
     }
   }
-  if (violations.length > 0) return { ok: false, violations };
+  if (violations.length > 0) return violations;
 
   const { baselineValue: baseline, targetValue: target, amberThreshold: amber, redThreshold: red } = input;
   const higher = input.direction === "HIGHER_IS_BETTER";
@@ -316,7 +311,7 @@ export function canDefineMetric(
     });
     // The amber threshold's place is between baseline and target; with no such place, the
     // target is the field to fix, and saying more about amber would only confuse.
-    return { ok: false, violations };
+    return violations;
   }
   if (!better(amber, baseline)) {
     violations.push({
@@ -332,7 +327,7 @@ export function canDefineMetric(
       message: `Meeting the target (${target}) would still show amber or red: set the amber threshold at or ${worse} the target`,
     });
   }
-  return violations.length > 0 ? { ok: false, violations } : { ok: true };
+  return violations;
 }
 
 export interface ProgressInput {

@@ -1,21 +1,9 @@
 import { type CalendarDate, computeDaysBetween, formatCalendarDate } from "./calendar";
-import { normaliseReason } from "./violations";
+import { type FieldViolation, normaliseReason, type Violation } from "./violations";
 import type { MilestoneStatus } from "./vocabulary";
 
 // Milestone rules (docs/governance-rules.md rule 5): health, slippage, and what may change a
 // milestone's dates. Dates are calendar dates, read with the helpers in ./calendar.
-
-// The calendar helpers once lived here: still re-exported for the modules that have not yet moved
-// to ./calendar (the operations and the seed). Import them from ./calendar.
-export {
-  assertTimeZone,
-  type CalendarDate,
-  computeDaysBetween,
-  computeLocalDate,
-  formatCalendarDate,
-} from "./calendar";
-
-export type Violation = { code: string; message: string };
 
 export type MilestoneHealth =
   | "DONE_ON_TIME"
@@ -134,7 +122,7 @@ export function computeMilestoneHealth(
  * cancellations; the slippage history is only worth keeping if its reasons can be read later.
  * `action` completes “Give a reason for …” in the messages, e.g. "moving the forecast".
  */
-export function computeReasonViolations(reason: string, action: string): Violation[] {
+export function computeReasonViolations(reason: string, action: string): FieldViolation[] {
   const text = normaliseReason(reason);
   if (text.length === 0) {
     return [{ code: "REASON_REQUIRED", message: `Give a reason for ${action}` }];
@@ -177,23 +165,19 @@ export interface ForecastChangeInput {
   today: CalendarDate;
 }
 
-export type ForecastChangeCheck =
-  | {
-      ok: true;
-      change: {
-        oldDate: CalendarDate;
-        newDate: CalendarDate;
-        /** Trimmed, whitespace collapsed: what the MilestoneChange row should keep. */
-        reason: string;
-        /** Positive when the forecast moves later. */
-        deltaDays: number;
-        /** New forecast against the baseline; positive is late. */
-        slipDays: number;
-        /** Rule 5: a forecast later than the baseline marks the milestone at risk. */
-        marksAtRisk: boolean;
-      };
-    }
-  | { ok: false; violations: Violation[] };
+/** What an allowed forecast change records. */
+export interface ForecastChange {
+  oldDate: CalendarDate;
+  newDate: CalendarDate;
+  /** Trimmed, whitespace collapsed: what the MilestoneChange row should keep. */
+  reason: string;
+  /** Positive when the forecast moves later. */
+  deltaDays: number;
+  /** New forecast against the baseline; positive is late. */
+  slipDays: number;
+  /** Rule 5: a forecast later than the baseline marks the milestone at risk. */
+  marksAtRisk: boolean;
+}
 
 /**
  * Rule 5: every forecast change needs a reason, and is kept as history. A forecast is a
@@ -201,7 +185,7 @@ export type ForecastChangeCheck =
  * the milestone with its actual date. The baseline is not touched here; it moves only through an
  * approved Rebaseline.
  */
-export function canChangeForecast(input: ForecastChangeInput): ForecastChangeCheck {
+export function forecastChangeViolations(input: ForecastChangeInput): FieldViolation[] {
   const { milestone, newForecastDate, today } = input;
   const violations: Violation[] = [];
 
@@ -231,19 +215,20 @@ export function canChangeForecast(input: ForecastChangeInput): ForecastChangeChe
   }
 
   violations.push(...computeReasonViolations(input.reason, "moving the forecast"));
+  return violations;
+}
 
-  if (violations.length > 0) return { ok: false, violations };
+/** The change a forecast move records (once `forecastChangeViolations` has none). */
+export function computeForecastChange(input: Omit<ForecastChangeInput, "today">): ForecastChange {
+  const { milestone, newForecastDate } = input;
   const slipDays = computeDaysBetween(milestone.baselineDate, newForecastDate);
   return {
-    ok: true,
-    change: {
-      oldDate: milestone.forecastDate,
-      newDate: newForecastDate,
-      reason: normaliseReason(input.reason),
-      deltaDays,
-      slipDays,
-      marksAtRisk: slipDays > 0,
-    },
+    oldDate: milestone.forecastDate,
+    newDate: newForecastDate,
+    reason: normaliseReason(input.reason),
+    deltaDays: computeDaysBetween(milestone.forecastDate, newForecastDate),
+    slipDays,
+    marksAtRisk: slipDays > 0,
   };
 }
 
@@ -253,12 +238,15 @@ export interface CompletionInput {
   today: CalendarDate;
 }
 
-export type CompletionCheck =
-  | { ok: true; completion: { actualDate: CalendarDate; slipDays: number; onTime: boolean } }
-  | { ok: false; violations: Violation[] };
+/** What completing a milestone on its actual date means for its schedule. */
+export interface MilestoneCompletion {
+  actualDate: CalendarDate;
+  slipDays: number;
+  onTime: boolean;
+}
 
 /** A milestone is done when it has happened: the actual date may be today or earlier, never later. */
-export function canCompleteMilestone(input: CompletionInput): CompletionCheck {
+export function completionViolations(input: CompletionInput): FieldViolation[] {
   const { milestone, actualDate, today } = input;
   const violations: Violation[] = [];
 
@@ -277,9 +265,13 @@ export function canCompleteMilestone(input: CompletionInput): CompletionCheck {
     });
   }
 
-  if (violations.length > 0) return { ok: false, violations };
-  const slipDays = computeDaysBetween(milestone.baselineDate, actualDate);
-  return { ok: true, completion: { actualDate, slipDays, onTime: slipDays <= 0 } };
+  return violations;
+}
+
+/** The completion's slip against the baseline (once `completionViolations` has none). */
+export function computeMilestoneCompletion(input: Omit<CompletionInput, "today">): MilestoneCompletion {
+  const slipDays = computeDaysBetween(input.milestone.baselineDate, input.actualDate);
+  return { actualDate: input.actualDate, slipDays, onTime: slipDays <= 0 };
 }
 
 export interface CancellationInput {
@@ -287,15 +279,11 @@ export interface CancellationInput {
   reason: string;
 }
 
-export type CancellationCheck =
-  | { ok: true; cancellation: { reason: string } }
-  | { ok: false; violations: Violation[] };
-
 /**
  * Cancelling drops a commitment, so, like a forecast change, it has to say why. A done milestone
  * stays done: what happened is not undone by cancelling it.
  */
-export function canCancelMilestone(input: CancellationInput): CancellationCheck {
+export function cancellationViolations(input: CancellationInput): FieldViolation[] {
   const violations: Violation[] = [];
   if (input.milestone.status === "DONE") {
     violations.push({
@@ -306,7 +294,5 @@ export function canCancelMilestone(input: CancellationInput): CancellationCheck 
     violations.push({ code: "MILESTONE_ALREADY_CANCELLED", message: "This milestone is already cancelled" });
   }
   violations.push(...computeReasonViolations(input.reason, "cancelling the milestone"));
-
-  if (violations.length > 0) return { ok: false, violations };
-  return { ok: true, cancellation: { reason: normaliseReason(input.reason) } };
+  return violations;
 }

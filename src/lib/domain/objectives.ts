@@ -1,5 +1,5 @@
-// Strategic objectives (DESIGN.md: executives own strategy). Pure: who may own an objective,
-// whether a parent keeps the pillar → objective tree a tree, and whether retiring it would leave a
+// Strategic objectives (executives own strategy: docs/governance-rules.md ACC-4). Pure: who may own an
+// objective, whether a parent keeps the pillar → objective tree a tree, and whether retiring it would leave a
 // live project serving no objective (rule 1).
 import { isPastProposal } from "./alignment-links";
 import { isFinalStage } from "./stage-gates";

@@ -1,4 +1,4 @@
-// Who may do what (DESIGN.md "Who uses it" and rule 3). Pure and table-driven, so the table below
+// Who may do what (docs/governance-rules.md rule 3). Pure and table-driven, so the table below
 // is the authorisation matrix a reviewer reads, and every operation asks the same question.
 //
 // Authority comes from three places: the organisation role (org-wide rights), the actor's RACI

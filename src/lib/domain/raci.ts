@@ -2,16 +2,16 @@
 // plain facts about the people on a project, so the same checks serve a RACI editor, a stage gate
 // and the seed. Letters and disciplines are the domain's vocabulary, which Prisma's enums equal.
 
-import type { Violation } from "./milestones";
+import type { FieldViolation } from "./violations";
 import type { Discipline, RaciLetter } from "./vocabulary";
 
 export type { RaciLetter } from "./vocabulary";
 
 /**
  * A named reason a project falls short of a rule, worded for the person who can put it right:
- * the domain's one violation shape, so gaps from every rule module mix in one list.
+ * the domain's one rule-result shape (violations.ts), so gaps from every rule module mix in one list.
  */
-export type Gap = Violation;
+export type Gap = FieldViolation;
 
 export interface RaciEntry {
   userId: string;

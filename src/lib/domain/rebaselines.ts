@@ -303,7 +303,7 @@ function stageWording(project: ProjectScope): string {
  * REB-4: why a milestone cannot be added or cancelled directly on this project; empty when it can.
  * The refusal points to the scope-change request, which the Accountable or an executive decides.
  */
-export function directScopeChangeViolations(project: ProjectScope, change: ScopeChange): Violation[] {
+export function directScopeChangeViolations(project: ProjectScope, change: ScopeChange): FieldViolation[] {
   if (!isScopeGoverned(project)) return [];
   return [
     {
@@ -507,7 +507,7 @@ export interface RebaselineDeciderInput {
  * the plan being moved. Anyone else allowed to decide may reject: saying no keeps the baseline.
  * Empty when this person may record this decision.
  */
-export function rebaselineDeciderViolations(input: RebaselineDeciderInput): Violation[] {
+export function rebaselineDeciderViolations(input: RebaselineDeciderInput): FieldViolation[] {
   const { decider, tolerance } = input;
   const beyond = tolerance.breaches.map((b) => b.message).join(", and ");
   const whoDecides = tolerance.within

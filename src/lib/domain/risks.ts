@@ -1,7 +1,7 @@
-import type { Violation } from "./milestones";
+import type { FieldViolation, Violation } from "./violations";
 import type { RiskStatus } from "./vocabulary";
 
-// Risks (DESIGN.md Risk): scored on the usual 5×5 matrix. The SQL CHECK constraints hold the
+// Risks: scored on the usual 5×5 matrix. The SQL CHECK constraints hold the
 // scale too; this is the readable refusal that comes first.
 
 export const RISK_SCALE_MIN = 1;
@@ -22,7 +22,7 @@ function onScale(value: number): boolean {
  * A risk is being mitigated only if someone has written down how: "MITIGATING" with no mitigation
  * would show the heat map a comfort that nobody has earned.
  */
-export function canSaveRisk(risk: RiskFacts): { ok: true } | { ok: false; violations: Violation[] } {
+export function riskViolations(risk: RiskFacts): FieldViolation[] {
   const violations: Violation[] = [];
   if (!onScale(risk.likelihood)) {
     violations.push({
@@ -42,5 +42,5 @@ export function canSaveRisk(risk: RiskFacts): { ok: true } | { ok: false; violat
       message: "Describe the mitigation before marking the risk as being mitigated",
     });
   }
-  return violations.length > 0 ? { ok: false, violations } : { ok: true };
+  return violations;
 }

@@ -1,8 +1,14 @@
-// A rule violation that knows which form field it is about, so an operation can show it beside that
-// field as well as in the message. Rules whose violations are about the whole record leave `field` out.
-import type { Violation } from "./milestones";
+// The domain's one rule-result shape. Every rule that can refuse is a pure function named
+// `…Violations` (or `…Gaps` for what a project lacks at a gate) returning `FieldViolation[]`: empty
+// means allowed; otherwise each entry names one gap, as a sentence for a hospital user that says
+// what to do, with a stable `code` and, when it is about one form field, that `field`. Rules whose
+// violations are about the whole record leave `field` out. A value the change goes on to record (a
+// normalised reason, a forecast change's slip) comes from a separate small `compute…` function
+// called once the violations are empty, never from the check itself. Booleans are kept for
+// predicates (`isX`, `needsX`, `canBeAccountable`), which refuse nothing on their own.
 
-export type { Violation };
+/** What a rule found wrong: a stable code for programs, and a sentence for people. */
+export type Violation = { code: string; message: string };
 
 export interface FieldViolation extends Violation {
   field?: string;

@@ -17,13 +17,13 @@ export const feedbackRefSchema = z.object({ feedbackId: id("feedback"), version 
 export type FeedbackRefInput = z.input<typeof feedbackRefSchema>;
 
 export const respondToFeedbackSchema = feedbackRefSchema.extend({
-  // Substance is the rule's to judge (computeFeedbackStep), so its message reaches the field.
+  // Substance is the rule's to judge (feedbackStepViolations), so its message reaches the field.
   responseText: z.string().max(4000, "The response must be 4000 characters or fewer").default(""),
 });
 export type RespondToFeedbackInput = z.input<typeof respondToFeedbackSchema>;
 
 export const reopenFeedbackSchema = feedbackRefSchema.extend({
-  // Substance is the rule's to judge (computeFeedbackStep, FB-3), so its message reaches the field.
+  // Substance is the rule's to judge (feedbackStepViolations, FB-3), so its message reaches the field.
   comment: z.string().max(2000, "The comment must be 2000 characters or fewer").default(""),
 });
 export type ReopenFeedbackInput = z.input<typeof reopenFeedbackSchema>;

@@ -60,7 +60,7 @@ export const correctMetricValueSchema = z.object({
   version,
   value: numberField("the corrected value"),
   note: optionalText("the note", 1000),
-  // Checked for substance by the rule (canCorrectMetricValue), so the message names what is missing.
+  // Checked for substance by the rule (metricCorrectionViolations), so the message names what is missing.
   reason: z.string().default(""),
   // Ticked: the value is now final (its period has ended and its data are complete). Left out, a
   // provisional value stays provisional; a final value never goes back to provisional.

@@ -15,7 +15,7 @@ export const changeMilestoneForecastSchema = z.object({
   milestoneId: id("milestone"),
   version,
   forecastDate: calendarDate("the new forecast date"),
-  // Checked for substance by the rule (canChangeForecast), so the message names what is missing.
+  // Checked for substance by the rule (forecastChangeViolations), so the message names what is missing.
   reason: z.string().default(""),
 });
 export type ChangeMilestoneForecastInput = z.input<typeof changeMilestoneForecastSchema>;

@@ -9,7 +9,7 @@ import { computeLocalDate } from "@/lib/domain/calendar";
 import { costReversalViolations } from "@/lib/domain/costs";
 import { decisionViolations, isScaleDecision } from "@/lib/domain/decisions";
 import { computeFeedbackDueAt } from "@/lib/domain/feedback-sla";
-import { canDefineMetric } from "@/lib/domain/metrics";
+import { metricDefinitionViolations } from "@/lib/domain/metrics";
 import { isSameAmount, negateMoney } from "@/lib/domain/money";
 import { settingsViolations } from "@/lib/domain/organisation-settings";
 import { can } from "@/lib/domain/permissions";
@@ -282,8 +282,7 @@ export function governanceProblems(plan: SeedPlan, context: GovernanceContext): 
   // NUM-4 and NUM-9: numbers that mean something, and project metrics feeding their own objectives.
   const objectives = new Map(plan.objectives.map((o) => [o.id as string, o]));
   for (const metric of plan.metrics) {
-    const check = canDefineMetric(metric);
-    if (!check.ok) for (const v of check.violations) problems.push(`${metric.name}: ${v.message}`);
+    for (const v of metricDefinitionViolations(metric)) problems.push(`${metric.name}: ${v.message}`);
     const objective = objectives.get(metric.objectiveId ?? "");
     if (objective) {
       const served = metric.projectId

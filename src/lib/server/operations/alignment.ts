@@ -36,96 +36,104 @@ async function lockObjective(tx: DbTx, objectiveId: string) {
 }
 
 export function alignProject(actor: Actor, input: unknown): Promise<ActionResult<AlignmentRef>> {
-  return runOperation(async () => {
-    const data = parseInput(alignProjectSchema, input);
-    return db().$transaction(async (tx) => {
-      await lockProject(tx, data.projectId);
-      const project = await tx.project.findUniqueOrThrow({
-        where: { id: data.projectId },
-        select: {
-          stage: true,
-          alignments: { select: { objectiveId: true, contribution: true, objective: objectiveLabel } },
-        },
-      });
-      await assertCanOnProject(tx, "alignment.manage", actor, data.projectId);
-      // Checked before the objective's lock: a retirement locks the objective, then the projects
-      // already aligned to it, so this project must not wait for that objective while holding its
-      // own lock.
-      const existing = project.alignments.find((a) => a.objectiveId === data.objectiveId);
-      if (existing) {
-        const { code, title } = existing.objective;
-        throw new OperationError("CONFLICT", `The project is already aligned to ${code} “${title}”.`, {
-          objectiveId: [`Already aligned to ${code}: choose another objective`],
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(alignProjectSchema, input);
+      return db().$transaction(async (tx) => {
+        await lockProject(tx, data.projectId);
+        const project = await tx.project.findUniqueOrThrow({
+          where: { id: data.projectId },
+          select: {
+            stage: true,
+            alignments: { select: { objectiveId: true, contribution: true, objective: objectiveLabel } },
+          },
         });
-      }
-      const objective = await lockObjective(tx, data.objectiveId);
-      if (!objective) throw notFound("The objective");
-      const primary = project.alignments.find((a) => a.contribution === "PRIMARY");
-      const violations = alignViolations({
-        projectStage: project.stage,
-        objective,
-        contribution: data.contribution,
-        currentPrimary: primary?.objective ?? null,
-      });
-      if (violations.length) throw refuse(violations);
-      const alignment = await tx.alignment.create({
-        data: {
-          projectId: data.projectId,
-          objectiveId: data.objectiveId,
+        await assertCanOnProject(tx, "alignment.manage", actor, data.projectId);
+        // Checked before the objective's lock: a retirement locks the objective, then the projects
+        // already aligned to it, so this project must not wait for that objective while holding its
+        // own lock.
+        const existing = project.alignments.find((a) => a.objectiveId === data.objectiveId);
+        if (existing) {
+          const { code, title } = existing.objective;
+          throw new OperationError("CONFLICT", `The project is already aligned to ${code} “${title}”.`, {
+            objectiveId: [`Already aligned to ${code}: choose another objective`],
+          });
+        }
+        const objective = await lockObjective(tx, data.objectiveId);
+        if (!objective) throw notFound("The objective");
+        const primary = project.alignments.find((a) => a.contribution === "PRIMARY");
+        const violations = alignViolations({
+          projectStage: project.stage,
+          objective,
           contribution: data.contribution,
-          rationale: data.rationale,
-        },
+          currentPrimary: primary?.objective ?? null,
+        });
+        if (violations.length) throw refuse(violations);
+        const alignment = await tx.alignment.create({
+          data: {
+            projectId: data.projectId,
+            objectiveId: data.objectiveId,
+            contribution: data.contribution,
+            rationale: data.rationale,
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: "alignment.create",
+          entityType: "Alignment",
+          entityId: alignment.id,
+          after: { ...alignment, objectiveCode: objective.code },
+        });
+        return { id: alignment.id, contribution: alignment.contribution };
       });
-      await recordAudit(tx, actor, {
-        action: "alignment.create",
-        entityType: "Alignment",
-        entityId: alignment.id,
-        after: { ...alignment, objectiveCode: objective.code },
-      });
-      return { id: alignment.id, contribution: alignment.contribution };
-    });
-  }, "Alignment added.");
+    },
+    "Alignment added.",
+  );
 }
 
 export function removeAlignment(actor: Actor, input: unknown): Promise<ActionResult<null>> {
-  return runOperation(async () => {
-    const data = parseInput(removeAlignmentSchema, input);
-    return db().$transaction(async (tx) => {
-      await lockProject(tx, data.projectId);
-      const project = await tx.project.findUniqueOrThrow({
-        where: { id: data.projectId },
-        select: { stage: true, heldFromStage: true, _count: { select: { alignments: true } } },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(removeAlignmentSchema, input);
+      return db().$transaction(async (tx) => {
+        await lockProject(tx, data.projectId);
+        const project = await tx.project.findUniqueOrThrow({
+          where: { id: data.projectId },
+          select: { stage: true, heldFromStage: true, _count: { select: { alignments: true } } },
+        });
+        await assertCanOnProject(tx, "alignment.manage", actor, data.projectId);
+        const alignment = await tx.alignment.findUnique({
+          where: { projectId_objectiveId: { projectId: data.projectId, objectiveId: data.objectiveId } },
+          include: { objective: objectiveLabel },
+        });
+        if (!alignment) throw notFound("That alignment");
+        // NUM-9: the project's metrics feeding this objective, retired ones included (their history
+        // still reports to it). Read under the project's lock, which defineMetric also takes.
+        const feedingMetrics = await tx.metric.findMany({
+          where: { projectId: data.projectId, objectiveId: data.objectiveId },
+          orderBy: { name: "asc" },
+          select: { name: true },
+        });
+        const violations = removeAlignmentViolations({
+          projectStage: project.stage,
+          heldFrom: project.heldFromStage,
+          objective: alignment.objective,
+          alignmentCount: project._count.alignments,
+          feedingMetrics,
+        });
+        if (violations.length) throw refuse(violations);
+        await tx.alignment.delete({ where: { id: alignment.id } });
+        const { objective, ...removed } = alignment;
+        await recordAudit(tx, actor, {
+          action: "alignment.remove",
+          entityType: "Alignment",
+          entityId: alignment.id,
+          before: { ...removed, objectiveCode: objective.code },
+        });
+        return null;
       });
-      await assertCanOnProject(tx, "alignment.manage", actor, data.projectId);
-      const alignment = await tx.alignment.findUnique({
-        where: { projectId_objectiveId: { projectId: data.projectId, objectiveId: data.objectiveId } },
-        include: { objective: objectiveLabel },
-      });
-      if (!alignment) throw notFound("That alignment");
-      // NUM-9: the project's metrics feeding this objective, retired ones included (their history
-      // still reports to it). Read under the project's lock, which defineMetric also takes.
-      const feedingMetrics = await tx.metric.findMany({
-        where: { projectId: data.projectId, objectiveId: data.objectiveId },
-        orderBy: { name: "asc" },
-        select: { name: true },
-      });
-      const violations = removeAlignmentViolations({
-        projectStage: project.stage,
-        heldFrom: project.heldFromStage,
-        objective: alignment.objective,
-        alignmentCount: project._count.alignments,
-        feedingMetrics,
-      });
-      if (violations.length) throw refuse(violations);
-      await tx.alignment.delete({ where: { id: alignment.id } });
-      const { objective, ...removed } = alignment;
-      await recordAudit(tx, actor, {
-        action: "alignment.remove",
-        entityType: "Alignment",
-        entityId: alignment.id,
-        before: { ...removed, objectiveCode: objective.code },
-      });
-      return null;
-    });
-  }, "Alignment removed.");
+    },
+    "Alignment removed.",
+  );
 }

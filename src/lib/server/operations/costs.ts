@@ -8,7 +8,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
-import { canRecordCostEntry, costReversalViolations } from "@/lib/domain/costs";
+import { costEntryViolations, costReversalViolations } from "@/lib/domain/costs";
 import { negateMoney } from "@/lib/domain/money";
 import { normaliseReason } from "@/lib/domain/violations";
 import { recordCostEntrySchema, reverseCostEntrySchema } from "@/lib/schemas/costs";
@@ -26,6 +26,7 @@ export interface CostEntryRef {
 
 export function recordCostEntry(actor: Actor, input: unknown): Promise<ActionResult<CostEntryRef>> {
   return runOperation(
+    actor,
     async () => {
       const data = parseInput(recordCostEntrySchema, input);
       const { today } = await getClock();
@@ -35,8 +36,8 @@ export function recordCostEntry(actor: Actor, input: unknown): Promise<ActionRes
         await assertCanOnProject(tx, "cost.record", actor, project.id);
         // Closed and cancelled projects still take costs: invoices arrive after the work ends
         // (domain/closed-projects.ts).
-        const check = canRecordCostEntry({ period: data.period, today });
-        if (!check.ok) throw refuse(check.violations, "period");
+        const violations = costEntryViolations({ period: data.period, today });
+        if (violations.length) throw refuse(violations, "period");
         const entry = await tx.costEntry.create({
           data: {
             projectId: project.id,
@@ -56,7 +57,6 @@ export function recordCostEntry(actor: Actor, input: unknown): Promise<ActionRes
       });
     },
     "Cost recorded.",
-    actor.requestId,
   );
 }
 
@@ -92,6 +92,7 @@ const isUniqueViolation = (error: unknown) =>
  */
 export function reverseCostEntry(actor: Actor, input: unknown): Promise<ActionResult<CostEntryRef>> {
   return runOperation(
+    actor,
     async () => {
       const data = parseInput(reverseCostEntrySchema, input);
       return db().$transaction(async (tx) => {
@@ -139,6 +140,5 @@ export function reverseCostEntry(actor: Actor, input: unknown): Promise<ActionRe
       });
     },
     "Cost reversed.",
-    actor.requestId,
   );
 }

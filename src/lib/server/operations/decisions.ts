@@ -86,6 +86,7 @@ async function resolveLinks(tx: DbTx, links: Links): Promise<ResolvedLinks> {
 
 export function recordDecision(actor: Actor, input: unknown): Promise<ActionResult<DecisionRef>> {
   return runOperation(
+    actor,
     async () => {
       const data = parseInput(recordDecisionSchema, input);
       assertCan("decision.record", actor);
@@ -121,6 +122,5 @@ export function recordDecision(actor: Actor, input: unknown): Promise<ActionResu
       });
     },
     "Decision recorded.",
-    actor.requestId,
   );
 }

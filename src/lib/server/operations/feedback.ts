@@ -12,7 +12,7 @@ import type { Feedback, FeedbackStatus } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
-import { computeFeedbackStep, type FeedbackStep } from "@/lib/domain/feedback-loop";
+import { computeFeedbackStep, type FeedbackStep, feedbackStepViolations } from "@/lib/domain/feedback-loop";
 import { computeFeedbackDueAt, computeHolidayWindow } from "@/lib/domain/feedback-sla";
 import type { Action } from "@/lib/domain/permissions";
 import type { GovernanceSettings } from "@/lib/domain/settings";
@@ -29,6 +29,7 @@ import { conflict, notFound, refuse } from "./errors";
 import { assertProjectTakes, lockProject } from "./project-lock";
 import { requireProjectMilestone } from "./project-milestone";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface FeedbackRef {
   id: string;
@@ -39,36 +40,40 @@ export interface FeedbackRef {
 const ref = (f: Feedback): FeedbackRef => ({ id: f.id, version: f.version, status: f.status });
 
 export function logFeedback(actor: Actor, input: unknown): Promise<ActionResult<FeedbackRef>> {
-  return runOperation(async () => {
-    const data = parseInput(logFeedbackSchema, input);
-    assertCan("feedback.log", actor);
-    const { now, timeZone } = await getClock();
-    return db().$transaction(async (tx) => {
-      const project = await lockProject(tx, data.projectId);
-      assertProjectTakes(project, { what: "new feedback", afterClosure: true });
-      if (data.milestoneId) await requireProjectMilestone(tx, data.projectId, data.milestoneId);
-      const dueAt = await dueFrom(tx, now, timeZone, data, await getGovernanceSettings(tx));
-      const feedback = await tx.feedback.create({
-        data: {
-          projectId: data.projectId,
-          authorId: actor.id,
-          kind: data.kind,
-          severity: data.severity,
-          body: data.body,
-          dueAt,
-          createdAt: now,
-          ...(data.milestoneId ? { milestoneId: data.milestoneId } : {}),
-        },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(logFeedbackSchema, input);
+      assertCan("feedback.log", actor);
+      const { now, timeZone } = await getClock();
+      return db().$transaction(async (tx) => {
+        const project = await lockProject(tx, data.projectId);
+        assertProjectTakes(project, { what: "new feedback", afterClosure: true });
+        if (data.milestoneId) await requireProjectMilestone(tx, data.projectId, data.milestoneId);
+        const dueAt = await dueFrom(tx, now, timeZone, data, await getGovernanceSettings(tx));
+        const feedback = await tx.feedback.create({
+          data: {
+            projectId: data.projectId,
+            authorId: actor.id,
+            kind: data.kind,
+            severity: data.severity,
+            body: data.body,
+            dueAt,
+            createdAt: now,
+            ...(data.milestoneId ? { milestoneId: data.milestoneId } : {}),
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: "feedback.log",
+          entityType: "Feedback",
+          entityId: feedback.id,
+          after: feedback,
+        });
+        return ref(feedback);
       });
-      await recordAudit(tx, actor, {
-        action: "feedback.log",
-        entityType: "Feedback",
-        entityId: feedback.id,
-        after: feedback,
-      });
-      return ref(feedback);
-    });
-  }, "Feedback logged. The project team has been asked to answer it.");
+    },
+    "Feedback logged. The project team has been asked to answer it.",
+  );
 }
 
 /** FB-2: the answer deadline for feedback whose clock starts at `from` (logged or reopened). */
@@ -121,7 +126,7 @@ async function moveFeedback(
 
   const { now, timeZone } = await getClock();
   const settings = await getGovernanceSettings(tx);
-  const outcome = computeFeedbackStep({
+  const facts = {
     step,
     kind: feedback.kind,
     status: feedback.status,
@@ -129,8 +134,10 @@ async function moveFeedback(
     respondedAt: feedback.respondedAt,
     now,
     acceptanceTimeoutDays: settings.feedbackAcceptanceTimeoutDays,
-  });
-  if (!outcome.ok) throw refuse(outcome.violations, TEXT_FIELD[step]);
+  };
+  const violations = feedbackStepViolations(facts);
+  if (violations.length) throw refuse(violations, TEXT_FIELD[step]);
+  const outcome = computeFeedbackStep(facts);
 
   const closed = outcome.closure ? { closure: outcome.closure, closedById: actor.id, closedAt: now } : {};
   const changes =
@@ -150,24 +157,19 @@ async function moveFeedback(
               dueAt: await dueFrom(tx, now, timeZone, feedback, settings),
             }
           : closed;
-  const { count } = await tx.feedback.updateMany({
-    where: { id: feedback.id, version: feedback.version },
-    data: { ...changes, status: outcome.status, version: { increment: 1 } },
-  });
-  if (count !== 1) throw conflict("feedback");
-  const saved = await tx.feedback.findUniqueOrThrow({ where: { id: feedback.id } });
-  await recordAudit(tx, actor, {
-    action: `feedback.${step}`,
-    entityType: "Feedback",
-    entityId: feedback.id,
-    before: feedback,
-    after: saved,
-  });
+  const saved = await saveVersioned(
+    tx,
+    actor,
+    tx.feedback,
+    feedback,
+    { ...changes, status: outcome.status },
+    { action: `feedback.${step}`, entityType: "Feedback", what: "feedback" },
+  );
   return ref(saved);
 }
 
 export async function acknowledgeFeedback(actor: Actor, input: unknown): Promise<ActionResult<FeedbackRef>> {
-  const result = await runOperation(async () => {
+  const result = await runOperation(actor, async () => {
     const data = parseInput(feedbackRefSchema, input);
     return db().$transaction((tx) => moveFeedback(tx, actor, "acknowledge", data));
   });
@@ -179,32 +181,48 @@ export async function acknowledgeFeedback(actor: Actor, input: unknown): Promise
 }
 
 export function respondToFeedback(actor: Actor, input: unknown): Promise<ActionResult<FeedbackRef>> {
-  return runOperation(async () => {
-    const { responseText, ...ref } = parseInput(respondToFeedbackSchema, input);
-    return db().$transaction((tx) => moveFeedback(tx, actor, "respond", { ...ref, text: responseText }));
-  }, "Response sent. Its author will accept it or reopen it.");
+  return runOperation(
+    actor,
+    async () => {
+      const { responseText, ...ref } = parseInput(respondToFeedbackSchema, input);
+      return db().$transaction((tx) => moveFeedback(tx, actor, "respond", { ...ref, text: responseText }));
+    },
+    "Response sent. Its author will accept it or reopen it.",
+  );
 }
 
 /** FB-3: the author accepts the team's answer, which closes the feedback. */
 export function acceptFeedbackAnswer(actor: Actor, input: unknown): Promise<ActionResult<FeedbackRef>> {
-  return runOperation(async () => {
-    const data = parseInput(feedbackRefSchema, input);
-    return db().$transaction((tx) => moveFeedback(tx, actor, "accept", data));
-  }, "Answer accepted. The feedback is closed.");
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(feedbackRefSchema, input);
+      return db().$transaction((tx) => moveFeedback(tx, actor, "accept", data));
+    },
+    "Answer accepted. The feedback is closed.",
+  );
 }
 
 /** FB-3: the author sends the answer back, with a comment; the team owes a new one. */
 export function reopenFeedback(actor: Actor, input: unknown): Promise<ActionResult<FeedbackRef>> {
-  return runOperation(async () => {
-    const { comment, ...ref } = parseInput(reopenFeedbackSchema, input);
-    return db().$transaction((tx) => moveFeedback(tx, actor, "reopen", { ...ref, text: comment }));
-  }, "Feedback reopened. The project team has been asked to answer it again.");
+  return runOperation(
+    actor,
+    async () => {
+      const { comment, ...ref } = parseInput(reopenFeedbackSchema, input);
+      return db().$transaction((tx) => moveFeedback(tx, actor, "reopen", { ...ref, text: comment }));
+    },
+    "Feedback reopened. The project team has been asked to answer it again.",
+  );
 }
 
 /** FB-4: the team closes an answer only once its author has let the acceptance timeout pass. */
 export function closeFeedback(actor: Actor, input: unknown): Promise<ActionResult<FeedbackRef>> {
-  return runOperation(async () => {
-    const data = parseInput(feedbackRefSchema, input);
-    return db().$transaction((tx) => moveFeedback(tx, actor, "close", data));
-  }, "Feedback closed: its author did not reply within the acceptance time.");
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(feedbackRefSchema, input);
+      return db().$transaction((tx) => moveFeedback(tx, actor, "close", data));
+    },
+    "Feedback closed: its author did not reply within the acceptance time.",
+  );
 }

@@ -13,10 +13,15 @@ import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
 import { metricObjectiveViolations } from "@/lib/domain/alignment-links";
+import { formatCalendarDate } from "@/lib/domain/calendar";
 import type { ProjectRecordChange } from "@/lib/domain/closed-projects";
-import { canChangeMetricCadence, canCorrectMetricValue } from "@/lib/domain/metric-changes";
-import { canDefineMetric, canRecordMetricValue, finaliseValueViolations } from "@/lib/domain/metrics";
-import { formatCalendarDate } from "@/lib/domain/milestones";
+import { cadenceChangeViolations, metricCorrectionViolations } from "@/lib/domain/metric-changes";
+import {
+  finaliseValueViolations,
+  metricDefinitionViolations,
+  metricValueViolations,
+} from "@/lib/domain/metrics";
+import { normaliseReason } from "@/lib/domain/violations";
 import {
   correctMetricValueSchema,
   defineMetricSchema,
@@ -30,6 +35,7 @@ import { conflict, notFound, OperationError, placeByCode, REASON_FIELD, refuse }
 import { requireActiveUser } from "./people";
 import { assertProjectTakes, lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface MetricRef {
   id: string;
@@ -106,9 +112,9 @@ async function assertFeedsServedObjective(
 }
 
 /** NUM-4: each threshold problem beside the field to fix. */
-function assertSoundDefinition(definition: Parameters<typeof canDefineMetric>[0]): void {
-  const check = canDefineMetric(definition);
-  if (!check.ok) throw refuse(check.violations, "targetValue");
+function assertSoundDefinition(definition: Parameters<typeof metricDefinitionViolations>[0]): void {
+  const violations = metricDefinitionViolations(definition);
+  if (violations.length) throw refuse(violations, "targetValue");
 }
 
 const ref = (row: Metric | MetricValue) => ({ id: row.id, version: row.version });
@@ -132,67 +138,70 @@ const definitionColumns = (data: z.output<typeof defineMetricSchema>) => ({
 });
 
 export function defineMetric(actor: Actor, input: unknown): Promise<ActionResult<MetricRef>> {
-  return runOperation(async () => {
-    const data = parseInput(defineMetricSchema, input);
-    return db().$transaction(async (tx) => {
-      const projectId = data.projectId ?? null;
-      const project = await lockMetricProject(tx, projectId);
-      await assertCanDefine(tx, actor, projectId);
-      assertMetricProjectTakes(project, { what: "new metrics" });
-      await assertFeedsServedObjective(tx, data.objectiveId, projectId);
-      await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
-      assertSoundDefinition(data);
-      const metric = await tx.metric.create({
-        data: { ...definitionColumns(data), projectId },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(defineMetricSchema, input);
+      return db().$transaction(async (tx) => {
+        const projectId = data.projectId ?? null;
+        const project = await lockMetricProject(tx, projectId);
+        await assertCanDefine(tx, actor, projectId);
+        assertMetricProjectTakes(project, { what: "new metrics" });
+        await assertFeedsServedObjective(tx, data.objectiveId, projectId);
+        await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
+        assertSoundDefinition(data);
+        const metric = await tx.metric.create({
+          data: { ...definitionColumns(data), projectId },
+        });
+        await recordAudit(tx, actor, {
+          action: "metric.define",
+          entityType: "Metric",
+          entityId: metric.id,
+          after: metric,
+        });
+        return ref(metric);
       });
-      await recordAudit(tx, actor, {
-        action: "metric.define",
-        entityType: "Metric",
-        entityId: metric.id,
-        after: metric,
-      });
-      return ref(metric);
-    });
-  }, "Metric defined.");
+    },
+    "Metric defined.",
+  );
 }
 
 export function updateMetric(actor: Actor, input: unknown): Promise<ActionResult<MetricRef>> {
-  return runOperation(async () => {
-    const data = parseInput(updateMetricSchema, input);
-    return db().$transaction(async (tx) => {
-      const found = await tx.metric.findUnique({ where: { id: data.metricId }, select: { projectId: true } });
-      if (!found) throw notFound("The metric");
-      const project = await lockMetricProject(tx, found.projectId);
-      const metric = await tx.metric.findUniqueOrThrow({ where: { id: data.metricId } });
-      await assertCanDefine(tx, actor, metric.projectId);
-      if (metric.version !== data.version) throw conflict("metric");
-      assertMetricProjectTakes(project, { what: "metric changes" });
-      await assertFeedsServedObjective(tx, data.objectiveId, metric.projectId);
-      await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
-      assertSoundDefinition(data);
-      const cadence = canChangeMetricCadence({
-        from: metric.cadence,
-        to: data.cadence,
-        recordedValues: await tx.metricValue.count({ where: { metricId: metric.id } }),
-      });
-      if (!cadence.ok) throw refuse(placeByCode(cadence.violations, FIELD_OF), "cadence");
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(updateMetricSchema, input);
+      return db().$transaction(async (tx) => {
+        const found = await tx.metric.findUnique({
+          where: { id: data.metricId },
+          select: { projectId: true },
+        });
+        if (!found) throw notFound("The metric");
+        const project = await lockMetricProject(tx, found.projectId);
+        const metric = await tx.metric.findUniqueOrThrow({ where: { id: data.metricId } });
+        await assertCanDefine(tx, actor, metric.projectId);
+        if (metric.version !== data.version) throw conflict("metric");
+        assertMetricProjectTakes(project, { what: "metric changes" });
+        await assertFeedsServedObjective(tx, data.objectiveId, metric.projectId);
+        await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
+        assertSoundDefinition(data);
+        const cadence = cadenceChangeViolations({
+          from: metric.cadence,
+          to: data.cadence,
+          recordedValues: await tx.metricValue.count({ where: { metricId: metric.id } }),
+        });
+        if (cadence.length) throw refuse(placeByCode(cadence, FIELD_OF), "cadence");
 
-      const { count } = await tx.metric.updateMany({
-        where: { id: metric.id, version: metric.version },
-        data: { ...definitionColumns(data), version: { increment: 1 } },
+        const saved = await saveVersioned(tx, actor, tx.metric, metric, definitionColumns(data), {
+          action: "metric.update",
+          entityType: "Metric",
+          what: "metric",
+        });
+        return ref(saved);
       });
-      if (count !== 1) throw conflict("metric");
-      const saved = await tx.metric.findUniqueOrThrow({ where: { id: metric.id } });
-      await recordAudit(tx, actor, {
-        action: "metric.update",
-        entityType: "Metric",
-        entityId: metric.id,
-        before: metric,
-        after: saved,
-      });
-      return ref(saved);
-    });
-  }, "Metric updated.");
+    },
+    "Metric updated.",
+  );
 }
 
 function alreadyRecorded(periodStart: Date): OperationError {
@@ -204,58 +213,62 @@ const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export function recordMetricValue(actor: Actor, input: unknown): Promise<ActionResult<MetricValueRef>> {
-  return runOperation(async () => {
-    const data = parseInput(recordMetricValueSchema, input);
-    const { now, timeZone } = await getClock();
-    return db().$transaction(async (tx) => {
-      const metric = await tx.metric.findUnique({ where: { id: data.metricId } });
-      if (!metric) throw notFound("The metric");
-      const project = await lockMetricProject(tx, metric.projectId);
-      await assertCanRecord(tx, actor, metric);
-      assertMetricProjectTakes(project, { what: "new metric values", afterClosure: true });
-      if (!metric.active) {
-        throw new OperationError("RULE", "This metric has been retired: it takes no new values.");
-      }
-      const period = canRecordMetricValue({
-        cadence: metric.cadence,
-        periodStart: data.periodStart,
-        now,
-        timeZone,
-        provisional: data.provisional,
-      });
-      if (!period.ok) throw refuse(placeByCode(period.violations, FIELD_OF), "periodStart");
-      const existing = await tx.metricValue.findUnique({
-        where: { metricId_periodStart: { metricId: metric.id, periodStart: data.periodStart } },
-        select: { id: true },
-      });
-      if (existing) throw alreadyRecorded(data.periodStart);
-
-      // Two people recording the same period at once both pass the check above; the unique index
-      // stops the second, and it gets the same answer as if it had come later.
-      const value = await tx.metricValue
-        .create({
-          data: {
-            metricId: metric.id,
-            periodStart: data.periodStart,
-            value: data.value,
-            note: data.note ?? null,
-            provisional: data.provisional,
-            recordedById: actor.id,
-            recordedAt: now,
-          },
-        })
-        .catch((error: unknown) => {
-          throw isUniqueViolation(error) ? alreadyRecorded(data.periodStart) : error;
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(recordMetricValueSchema, input);
+      const { now, timeZone } = await getClock();
+      return db().$transaction(async (tx) => {
+        const metric = await tx.metric.findUnique({ where: { id: data.metricId } });
+        if (!metric) throw notFound("The metric");
+        const project = await lockMetricProject(tx, metric.projectId);
+        await assertCanRecord(tx, actor, metric);
+        assertMetricProjectTakes(project, { what: "new metric values", afterClosure: true });
+        if (!metric.active) {
+          throw new OperationError("RULE", "This metric has been retired: it takes no new values.");
+        }
+        const period = metricValueViolations({
+          cadence: metric.cadence,
+          periodStart: data.periodStart,
+          now,
+          timeZone,
+          provisional: data.provisional,
         });
-      await recordAudit(tx, actor, {
-        action: "metric_value.record",
-        entityType: "MetricValue",
-        entityId: value.id,
-        after: value,
+        if (period.length) throw refuse(placeByCode(period, FIELD_OF), "periodStart");
+        const existing = await tx.metricValue.findUnique({
+          where: { metricId_periodStart: { metricId: metric.id, periodStart: data.periodStart } },
+          select: { id: true },
+        });
+        if (existing) throw alreadyRecorded(data.periodStart);
+
+        // Two people recording the same period at once both pass the check above; the unique index
+        // stops the second, and it gets the same answer as if it had come later.
+        const value = await tx.metricValue
+          .create({
+            data: {
+              metricId: metric.id,
+              periodStart: data.periodStart,
+              value: data.value,
+              note: data.note ?? null,
+              provisional: data.provisional,
+              recordedById: actor.id,
+              recordedAt: now,
+            },
+          })
+          .catch((error: unknown) => {
+            throw isUniqueViolation(error) ? alreadyRecorded(data.periodStart) : error;
+          });
+        await recordAudit(tx, actor, {
+          action: "metric_value.record",
+          entityType: "MetricValue",
+          entityId: value.id,
+          after: value,
+        });
+        return ref(value);
       });
-      return ref(value);
-    });
-  }, "Value recorded.");
+    },
+    "Value recorded.",
+  );
 }
 
 /**
@@ -263,57 +276,57 @@ export function recordMetricValue(actor: Actor, input: unknown): Promise<ActionR
  * final once its period has ended (NUM-5). A final value never becomes provisional again.
  */
 export function correctMetricValue(actor: Actor, input: unknown): Promise<ActionResult<MetricValueRef>> {
-  return runOperation(async () => {
-    const data = parseInput(correctMetricValueSchema, input);
-    const { now, timeZone } = await getClock();
-    return db().$transaction(async (tx) => {
-      const current = await tx.metricValue.findUnique({
-        where: { id: data.metricValueId },
-        include: { metric: true },
-      });
-      if (!current) throw notFound("The value");
-      const { metric, ...value } = current;
-      const project = await lockMetricProject(tx, metric.projectId);
-      await assertCanRecord(tx, actor, metric);
-      if (value.version !== data.version) throw conflict("value");
-      assertMetricProjectTakes(project, { what: "value corrections", afterClosure: true });
-      const note = data.note ?? null;
-      const finalising = value.provisional && data.final;
-      const check = canCorrectMetricValue({
-        current: value,
-        value: data.value,
-        note,
-        reason: data.reason,
-        ...(finalising ? { finalising } : {}),
-      });
-      const violations = check.ok ? [] : placeByCode(check.violations, FIELD_OF);
-      if (finalising) {
-        const period = { cadence: metric.cadence, periodStart: value.periodStart, now, timeZone };
-        violations.push(...finaliseValueViolations(period).map((v) => ({ ...v, field: "final" })));
-      }
-      if (!check.ok || violations.length) throw refuse(violations, "value");
-
-      // Who recorded the value and when stay as they were; the correction's who and when are the
-      // audit event's.
-      const { count } = await tx.metricValue.updateMany({
-        where: { id: value.id, version: value.version },
-        data: {
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(correctMetricValueSchema, input);
+      const { now, timeZone } = await getClock();
+      return db().$transaction(async (tx) => {
+        const current = await tx.metricValue.findUnique({
+          where: { id: data.metricValueId },
+          include: { metric: true },
+        });
+        if (!current) throw notFound("The value");
+        const { metric, ...value } = current;
+        const project = await lockMetricProject(tx, metric.projectId);
+        await assertCanRecord(tx, actor, metric);
+        if (value.version !== data.version) throw conflict("value");
+        assertMetricProjectTakes(project, { what: "value corrections", afterClosure: true });
+        const note = data.note ?? null;
+        const finalising = value.provisional && data.final;
+        const correction = metricCorrectionViolations({
+          current: value,
           value: data.value,
           note,
-          ...(finalising ? { provisional: false } : {}),
-          version: { increment: 1 },
-        },
+          reason: data.reason,
+          ...(finalising ? { finalising } : {}),
+        });
+        const violations = placeByCode(correction, FIELD_OF);
+        if (finalising) {
+          const period = { cadence: metric.cadence, periodStart: value.periodStart, now, timeZone };
+          violations.push(...finaliseValueViolations(period).map((v) => ({ ...v, field: "final" })));
+        }
+        if (violations.length) throw refuse(violations, "value");
+        const reason = normaliseReason(data.reason);
+
+        // Who recorded the value and when stay as they were; the correction's who and when are the
+        // audit event's.
+        const saved = await saveVersioned(
+          tx,
+          actor,
+          tx.metricValue,
+          value,
+          { value: data.value, note, ...(finalising ? { provisional: false } : {}) },
+          {
+            action: "metric_value.correct",
+            entityType: "MetricValue",
+            what: "value",
+            after: (row) => ({ ...row, reason }),
+          },
+        );
+        return ref(saved);
       });
-      if (count !== 1) throw conflict("value");
-      const saved = await tx.metricValue.findUniqueOrThrow({ where: { id: value.id } });
-      await recordAudit(tx, actor, {
-        action: "metric_value.correct",
-        entityType: "MetricValue",
-        entityId: value.id,
-        before: value,
-        after: { ...saved, reason: check.correction.reason },
-      });
-      return ref(saved);
-    });
-  }, "Value corrected.");
+    },
+    "Value corrected.",
+  );
 }

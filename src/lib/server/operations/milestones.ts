@@ -1,15 +1,22 @@
 import "server-only";
-// Milestone operations (DESIGN.md rules 3, 4, 5, 8). Each: parse → load the milestone and lock its
-// project → authority → version → rule → one transaction with the change, its history row and audit
-// event. The project's lock keeps a close or a cancellation from passing its gate while a milestone
-// is being added or changed: a closed or cancelled project's plan no longer changes.
+// Milestone operations (docs/governance-rules.md rules 3, 4, 5, 8). Each: parse → load the milestone and lock
+// its project → authority → version → rule → one transaction with the change, its history row and audit
+// event. The project's lock keeps a close or a cancellation from passing its gate while a milestone is being
+// added or changed: a closed or cancelled project's plan no longer changes.
 import type { Milestone } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
-import { canCancelMilestone, canChangeForecast, canCompleteMilestone } from "@/lib/domain/milestones";
+import {
+  cancellationViolations,
+  completionViolations,
+  computeForecastChange,
+  computeMilestoneCompletion,
+  forecastChangeViolations,
+} from "@/lib/domain/milestones";
 import { directScopeChangeViolations, type ScopeChange } from "@/lib/domain/rebaselines";
 import { computeForecastEndAfterMilestone } from "@/lib/domain/schedule";
+import { normaliseReason } from "@/lib/domain/violations";
 import {
   cancelMilestoneSchema,
   changeMilestoneForecastSchema,
@@ -23,6 +30,7 @@ import { conflict, notFound, placeByCode, REASON_FIELD, refuse } from "./errors"
 import { requireActiveUser } from "./people";
 import { assertProjectTakes, lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface MilestoneRef {
   id: string;
@@ -48,19 +56,8 @@ async function loadForChange(
   return milestone;
 }
 
-/** Writes the new state only if nobody else has since: the version guard makes lost updates impossible. */
-async function saveVersioned(
-  tx: DbTx,
-  milestone: Milestone,
-  data: Partial<Pick<Milestone, "forecastDate" | "actualDate" | "status">>,
-): Promise<Milestone> {
-  const { count } = await tx.milestone.updateMany({
-    where: { id: milestone.id, version: milestone.version },
-    data: { ...data, version: { increment: 1 } },
-  });
-  if (count !== 1) throw conflict("milestone");
-  return tx.milestone.findUniqueOrThrow({ where: { id: milestone.id } });
-}
+/** The audit event's names for a milestone change; the version guard makes lost updates impossible. */
+const milestoneWrite = (action: string) => ({ action, entityType: "Milestone", what: "milestone" });
 
 const ref = (m: Milestone): MilestoneRef => ({ id: m.id, version: m.version });
 
@@ -79,34 +76,38 @@ async function assertScopeOpen(tx: DbTx, projectId: string, change: ScopeChange)
 }
 
 export function createMilestone(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
-  return runOperation(async () => {
-    const data = parseInput(createMilestoneSchema, input);
-    return db().$transaction(async (tx) => {
-      const project = await lockProject(tx, data.projectId);
-      await assertCanOnProject(tx, "milestone.manage", actor, data.projectId);
-      assertProjectTakes(project, { what: "new milestones" });
-      await assertScopeOpen(tx, data.projectId, "ADD_MILESTONE");
-      if (data.ownerId) await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
-      const milestone = await tx.milestone.create({
-        data: {
-          projectId: data.projectId,
-          title: data.title,
-          baselineDate: data.baselineDate,
-          forecastDate: data.baselineDate,
-          isGate: data.isGate,
-          ...(data.description ? { description: data.description } : {}),
-          ...(data.ownerId ? { ownerId: data.ownerId } : {}),
-        },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(createMilestoneSchema, input);
+      return db().$transaction(async (tx) => {
+        const project = await lockProject(tx, data.projectId);
+        await assertCanOnProject(tx, "milestone.manage", actor, data.projectId);
+        assertProjectTakes(project, { what: "new milestones" });
+        await assertScopeOpen(tx, data.projectId, "ADD_MILESTONE");
+        if (data.ownerId) await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
+        const milestone = await tx.milestone.create({
+          data: {
+            projectId: data.projectId,
+            title: data.title,
+            baselineDate: data.baselineDate,
+            forecastDate: data.baselineDate,
+            isGate: data.isGate,
+            ...(data.description ? { description: data.description } : {}),
+            ...(data.ownerId ? { ownerId: data.ownerId } : {}),
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: "milestone.create",
+          entityType: "Milestone",
+          entityId: milestone.id,
+          after: milestone,
+        });
+        return ref(milestone);
       });
-      await recordAudit(tx, actor, {
-        action: "milestone.create",
-        entityType: "Milestone",
-        entityId: milestone.id,
-        after: milestone,
-      });
-      return ref(milestone);
-    });
-  }, "Milestone added.");
+    },
+    "Milestone added.",
+  );
 }
 
 /**
@@ -116,99 +117,118 @@ export function createMilestone(actor: Actor, input: unknown): Promise<ActionRes
  * meet. The project's version moves too: an edit of the project from before is then stale.
  */
 export function changeMilestoneForecast(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
-  return runOperation(async () => {
-    const data = parseInput(changeMilestoneForecastSchema, input);
-    const { today } = await getClock();
-    return db().$transaction(async (tx) => {
-      const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
-      const check = canChangeForecast({
-        milestone,
-        newForecastDate: data.forecastDate,
-        reason: data.reason,
-        today,
-      });
-      // Reason problems beside the reason, the rest beside the date.
-      if (!check.ok) throw refuse(placeByCode(check.violations, REASON_FIELD), "forecastDate");
-      const saved = await saveVersioned(tx, milestone, { forecastDate: check.change.newDate });
-      await tx.milestoneChange.create({
-        data: {
-          milestoneId: milestone.id,
-          oldDate: check.change.oldDate,
-          newDate: check.change.newDate,
-          reason: check.change.reason,
-          changedById: actor.id,
-        },
-      });
-      // Read under the project's lock (loadForChange), so no edit of the forecast end interleaves.
-      const project = await tx.project.findUniqueOrThrow({
-        where: { id: milestone.projectId },
-        select: { forecastEndDate: true, version: true },
-      });
-      const forecastEndDate = computeForecastEndAfterMilestone(project.forecastEndDate, saved.forecastDate);
-      const projectMoved = forecastEndDate.getTime() !== project.forecastEndDate.getTime();
-      if (projectMoved) {
-        await tx.project.update({
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(changeMilestoneForecastSchema, input);
+      const { today } = await getClock();
+      return db().$transaction(async (tx) => {
+        const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
+        const move = { milestone, newForecastDate: data.forecastDate, reason: data.reason };
+        const violations = forecastChangeViolations({ ...move, today });
+        // Reason problems beside the reason, the rest beside the date.
+        if (violations.length) throw refuse(placeByCode(violations, REASON_FIELD), "forecastDate");
+        const change = computeForecastChange(move);
+        // Read under the project's lock (loadForChange), so no edit of the forecast end interleaves.
+        const project = await tx.project.findUniqueOrThrow({
           where: { id: milestone.projectId },
-          data: { forecastEndDate, version: { increment: 1 } },
+          select: { forecastEndDate: true, version: true },
         });
-      }
-      await recordAudit(tx, actor, {
-        action: "milestone.change_forecast",
-        entityType: "Milestone",
-        entityId: milestone.id,
-        before: projectMoved ? { ...milestone, projectForecastEndDate: project.forecastEndDate } : milestone,
-        after: {
-          ...saved,
-          reason: check.change.reason,
-          ...(projectMoved ? { projectForecastEndDate: forecastEndDate } : {}),
-        },
+        const forecastEndDate = computeForecastEndAfterMilestone(project.forecastEndDate, change.newDate);
+        const projectMoved = forecastEndDate.getTime() !== project.forecastEndDate.getTime();
+        const saved = await saveVersioned(
+          tx,
+          actor,
+          tx.milestone,
+          milestone,
+          { forecastDate: change.newDate },
+          {
+            ...milestoneWrite("milestone.change_forecast"),
+            history: async () => {
+              await tx.milestoneChange.create({
+                data: {
+                  milestoneId: milestone.id,
+                  oldDate: change.oldDate,
+                  newDate: change.newDate,
+                  reason: change.reason,
+                  changedById: actor.id,
+                },
+              });
+              if (projectMoved) {
+                await tx.project.update({
+                  where: { id: milestone.projectId },
+                  data: { forecastEndDate, version: { increment: 1 } },
+                });
+              }
+            },
+            before: projectMoved
+              ? { ...milestone, projectForecastEndDate: project.forecastEndDate }
+              : milestone,
+            after: (row) => ({
+              ...row,
+              reason: change.reason,
+              ...(projectMoved ? { projectForecastEndDate: forecastEndDate } : {}),
+            }),
+          },
+        );
+        return ref(saved);
       });
-      return ref(saved);
-    });
-  }, "Forecast updated.");
+    },
+    "Forecast updated.",
+  );
 }
 
 export function completeMilestone(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
-  return runOperation(async () => {
-    const data = parseInput(completeMilestoneSchema, input);
-    const { today } = await getClock();
-    return db().$transaction(async (tx) => {
-      const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
-      const check = canCompleteMilestone({ milestone, actualDate: data.actualDate, today });
-      if (!check.ok) throw refuse(check.violations, "actualDate");
-      const saved = await saveVersioned(tx, milestone, {
-        status: "DONE",
-        actualDate: check.completion.actualDate,
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(completeMilestoneSchema, input);
+      const { today } = await getClock();
+      return db().$transaction(async (tx) => {
+        const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
+        const violations = completionViolations({ milestone, actualDate: data.actualDate, today });
+        if (violations.length) throw refuse(violations, "actualDate");
+        const completion = computeMilestoneCompletion({ milestone, actualDate: data.actualDate });
+        const saved = await saveVersioned(
+          tx,
+          actor,
+          tx.milestone,
+          milestone,
+          { status: "DONE" as const, actualDate: completion.actualDate },
+          milestoneWrite("milestone.complete"),
+        );
+        return ref(saved);
       });
-      await recordAudit(tx, actor, {
-        action: "milestone.complete",
-        entityType: "Milestone",
-        entityId: milestone.id,
-        before: milestone,
-        after: saved,
-      });
-      return ref(saved);
-    });
-  }, "Milestone marked done.");
+    },
+    "Milestone marked done.",
+  );
 }
 
 export function cancelMilestone(actor: Actor, input: unknown): Promise<ActionResult<MilestoneRef>> {
-  return runOperation(async () => {
-    const data = parseInput(cancelMilestoneSchema, input);
-    return db().$transaction(async (tx) => {
-      const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
-      await assertScopeOpen(tx, milestone.projectId, "CANCEL_MILESTONE");
-      const check = canCancelMilestone({ milestone, reason: data.reason });
-      if (!check.ok) throw refuse(check.violations, "reason");
-      const saved = await saveVersioned(tx, milestone, { status: "CANCELLED" });
-      await recordAudit(tx, actor, {
-        action: "milestone.cancel",
-        entityType: "Milestone",
-        entityId: milestone.id,
-        before: milestone,
-        after: { ...saved, reason: check.cancellation.reason },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(cancelMilestoneSchema, input);
+      return db().$transaction(async (tx) => {
+        const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
+        await assertScopeOpen(tx, milestone.projectId, "CANCEL_MILESTONE");
+        const violations = cancellationViolations({ milestone, reason: data.reason });
+        if (violations.length) throw refuse(violations, "reason");
+        const reason = normaliseReason(data.reason);
+        const saved = await saveVersioned(
+          tx,
+          actor,
+          tx.milestone,
+          milestone,
+          { status: "CANCELLED" as const },
+          {
+            ...milestoneWrite("milestone.cancel"),
+            after: (row) => ({ ...row, reason }),
+          },
+        );
+        return ref(saved);
       });
-      return ref(saved);
-    });
-  }, "Milestone cancelled.");
+    },
+    "Milestone cancelled.",
+  );
 }

@@ -19,6 +19,7 @@ import { recordAudit } from "./audit";
 import { assertCan } from "./authority";
 import { conflict, invalid, notFound, OperationError, refuse } from "./errors";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface ObjectiveRef {
   id: string;
@@ -95,76 +96,77 @@ async function alignedProjects(tx: DbTx, objectiveId: string): Promise<AlignedPr
 }
 
 export function createObjective(actor: Actor, input: unknown): Promise<ActionResult<ObjectiveRef>> {
-  return runOperation(async () => {
-    const data = parseInput(createObjectiveSchema, input);
-    assertCan("objective.create", actor);
-    return db().$transaction(async (tx) => {
-      const ownerId = data.ownerId ?? actor.id;
-      await assertEligibleOwner(tx, ownerId);
-      if (data.parentId) await assertValidParent(tx, null, data.parentId);
-      const taken = await tx.strategicObjective.findUnique({
-        where: { code: data.code },
-        select: { title: true },
-      });
-      if (taken) {
-        throw new OperationError("CONFLICT", `${data.code} is already used by “${taken.title}”.`, {
-          code: [`${data.code} is taken: choose another code`],
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(createObjectiveSchema, input);
+      assertCan("objective.create", actor);
+      return db().$transaction(async (tx) => {
+        const ownerId = data.ownerId ?? actor.id;
+        await assertEligibleOwner(tx, ownerId);
+        if (data.parentId) await assertValidParent(tx, null, data.parentId);
+        const taken = await tx.strategicObjective.findUnique({
+          where: { code: data.code },
+          select: { title: true },
         });
-      }
-      const objective = await tx.strategicObjective.create({
-        data: { ...objectiveColumns(data), code: data.code, ownerId },
+        if (taken) {
+          throw new OperationError("CONFLICT", `${data.code} is already used by “${taken.title}”.`, {
+            code: [`${data.code} is taken: choose another code`],
+          });
+        }
+        const objective = await tx.strategicObjective.create({
+          data: { ...objectiveColumns(data), code: data.code, ownerId },
+        });
+        await recordAudit(tx, actor, {
+          action: "objective.create",
+          entityType: "StrategicObjective",
+          entityId: objective.id,
+          after: objective,
+        });
+        return ref(objective);
       });
-      await recordAudit(tx, actor, {
-        action: "objective.create",
-        entityType: "StrategicObjective",
-        entityId: objective.id,
-        after: objective,
-      });
-      return ref(objective);
-    });
-  }, "Objective created.");
+    },
+    "Objective created.",
+  );
 }
 
 export function updateObjective(actor: Actor, input: unknown): Promise<ActionResult<ObjectiveRef>> {
-  return runOperation(async () => {
-    const data = parseInput(updateObjectiveSchema, input);
-    return db().$transaction(async (tx) => {
-      // The objective's row first, then (when retiring) its projects': a link being made to it
-      // reads it FOR SHARE, so the link either commits first and is counted among the aligned
-      // projects, or waits for this change and sees the new status.
-      await tx.$queryRaw`SELECT "id" FROM "StrategicObjective" WHERE "id" = ${data.objectiveId} FOR UPDATE`;
-      const objective = await tx.strategicObjective.findUnique({ where: { id: data.objectiveId } });
-      if (!objective) throw notFound("The objective");
-      assertCan("objective.edit", actor, { isOwner: objective.ownerId === actor.id });
-      if (objective.version !== data.version) throw conflict("objective");
-      const ownerId = data.ownerId ?? objective.ownerId;
-      if (ownerId !== objective.ownerId) await assertEligibleOwner(tx, ownerId);
-      if (data.parentId && data.parentId !== objective.parentId) {
-        await assertValidParent(tx, objective.id, data.parentId);
-      }
-      if (data.status === "RETIRED" && objective.status !== "RETIRED") {
-        const violations = retirementViolations({
-          objective,
-          from: objective.status,
-          to: data.status,
-          alignedProjects: await alignedProjects(tx, objective.id),
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(updateObjectiveSchema, input);
+      return db().$transaction(async (tx) => {
+        // The objective's row first, then (when retiring) its projects': a link being made to it
+        // reads it FOR SHARE, so the link either commits first and is counted among the aligned
+        // projects, or waits for this change and sees the new status.
+        await tx.$queryRaw`SELECT "id" FROM "StrategicObjective" WHERE "id" = ${data.objectiveId} FOR UPDATE`;
+        const objective = await tx.strategicObjective.findUnique({ where: { id: data.objectiveId } });
+        if (!objective) throw notFound("The objective");
+        assertCan("objective.edit", actor, { isOwner: objective.ownerId === actor.id });
+        if (objective.version !== data.version) throw conflict("objective");
+        const ownerId = data.ownerId ?? objective.ownerId;
+        if (ownerId !== objective.ownerId) await assertEligibleOwner(tx, ownerId);
+        if (data.parentId && data.parentId !== objective.parentId) {
+          await assertValidParent(tx, objective.id, data.parentId);
+        }
+        if (data.status === "RETIRED" && objective.status !== "RETIRED") {
+          const violations = retirementViolations({
+            objective,
+            from: objective.status,
+            to: data.status,
+            alignedProjects: await alignedProjects(tx, objective.id),
+          });
+          if (violations.length) throw refuse(violations);
+        }
+        const columns = { ...objectiveColumns(data), ownerId };
+        const saved = await saveVersioned(tx, actor, tx.strategicObjective, objective, columns, {
+          action: "objective.update",
+          entityType: "StrategicObjective",
+          what: "objective",
         });
-        if (violations.length) throw refuse(violations);
-      }
-      const { count } = await tx.strategicObjective.updateMany({
-        where: { id: objective.id, version: objective.version },
-        data: { ...objectiveColumns(data), ownerId, version: { increment: 1 } },
+        return ref(saved);
       });
-      if (count !== 1) throw conflict("objective");
-      const saved = await tx.strategicObjective.findUniqueOrThrow({ where: { id: objective.id } });
-      await recordAudit(tx, actor, {
-        action: "objective.update",
-        entityType: "StrategicObjective",
-        entityId: objective.id,
-        before: objective,
-        after: saved,
-      });
-      return ref(saved);
-    });
-  }, "Objective saved.");
+    },
+    "Objective saved.",
+  );
 }

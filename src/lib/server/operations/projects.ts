@@ -1,6 +1,6 @@
 import "server-only";
-// Project operations (DESIGN.md rules 1, 2, 4, 5 and 8). Each: parse → load the project → authority
-// → version → rules → one transaction with the change and its audit event.
+// Project operations (docs/governance-rules.md rules 1, 2, 4, 5 and 8). Each: parse → load the project →
+// authority → version → rules → one transaction with the change and its audit event.
 import type { Project } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
@@ -25,6 +25,7 @@ import { conflict, invalid, notFound, OperationError, refuse } from "./errors";
 import { requireAccountable, requireResponsible } from "./people";
 import { lockProject } from "./project-lock";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface ProjectRef {
   id: string;
@@ -48,67 +49,75 @@ async function assertSiteExists(tx: DbTx, siteId: string): Promise<void> {
  * not its A, the proposer: nobody is locked out of their own proposal.
  */
 export function createProject(actor: Actor, input: unknown): Promise<ActionResult<ProjectRef>> {
-  return runOperation(async () => {
-    const data = parseInput(createProjectSchema, input);
-    assertCan("project.create", actor);
-    if (
-      !mayNameSelfAccountable({ actorId: actor.id, actorRole: actor.role, accountableId: data.accountableId })
-    ) {
-      throw new OperationError(
-        "FORBIDDEN",
-        "You cannot be the Accountable of a project you propose: someone else must be accountable for it, so name an executive or an SRO-eligible colleague.",
-        { accountableId: ["Choose someone other than yourself"] },
-      );
-    }
-    return db().$transaction(async (tx) => {
-      await assertSiteExists(tx, data.siteId);
-      const accountable = await requireAccountable(tx, data.accountableId, "accountableId");
-      let responsibleId = data.responsibleId;
-      if (responsibleId) {
-        if (responsibleId === accountable.id) {
-          throw invalid({
-            responsibleId: ["The Accountable cannot also be the Responsible: each person holds one letter"],
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(createProjectSchema, input);
+      assertCan("project.create", actor);
+      if (
+        !mayNameSelfAccountable({
+          actorId: actor.id,
+          actorRole: actor.role,
+          accountableId: data.accountableId,
+        })
+      ) {
+        throw new OperationError(
+          "FORBIDDEN",
+          "You cannot be the Accountable of a project you propose: someone else must be accountable for it, so name an executive or an SRO-eligible colleague.",
+          { accountableId: ["Choose someone other than yourself"] },
+        );
+      }
+      return db().$transaction(async (tx) => {
+        await assertSiteExists(tx, data.siteId);
+        const accountable = await requireAccountable(tx, data.accountableId, "accountableId");
+        let responsibleId = data.responsibleId;
+        if (responsibleId) {
+          if (responsibleId === accountable.id) {
+            throw invalid({
+              responsibleId: ["The Accountable cannot also be the Responsible: each person holds one letter"],
+            });
+          }
+          await requireResponsible(tx, responsibleId, "responsibleId");
+        } else if (actor.id !== accountable.id && !can("project.edit", { role: actor.role })) {
+          responsibleId = actor.id;
+        }
+        const taken = await tx.project.findUnique({ where: { code: data.code }, select: { name: true } });
+        if (taken) {
+          throw new OperationError("CONFLICT", `${data.code} is already used by “${taken.name}”.`, {
+            code: [`${data.code} is taken: choose another code`],
           });
         }
-        await requireResponsible(tx, responsibleId, "responsibleId");
-      } else if (actor.id !== accountable.id && !can("project.edit", { role: actor.role })) {
-        responsibleId = actor.id;
-      }
-      const taken = await tx.project.findUnique({ where: { code: data.code }, select: { name: true } });
-      if (taken) {
-        throw new OperationError("CONFLICT", `${data.code} is already used by “${taken.name}”.`, {
-          code: [`${data.code} is taken: choose another code`],
+        const raci = [
+          { userId: accountable.id, letter: "A" as const },
+          ...(responsibleId ? [{ userId: responsibleId, letter: "R" as const }] : []),
+        ];
+        const project = await tx.project.create({
+          data: {
+            code: data.code,
+            name: data.name,
+            summary: data.summary,
+            kind: data.kind,
+            siteId: data.siteId,
+            stage: "PROPOSED",
+            startDate: data.startDate,
+            baselineBudget: data.budget,
+            baselineEndDate: data.endDate,
+            forecastEndDate: data.endDate,
+            expectedBenefits: data.expectedBenefits,
+            raci: { create: raci },
+          },
         });
-      }
-      const raci = [
-        { userId: accountable.id, letter: "A" as const },
-        ...(responsibleId ? [{ userId: responsibleId, letter: "R" as const }] : []),
-      ];
-      const project = await tx.project.create({
-        data: {
-          code: data.code,
-          name: data.name,
-          summary: data.summary,
-          kind: data.kind,
-          siteId: data.siteId,
-          stage: "PROPOSED",
-          startDate: data.startDate,
-          baselineBudget: data.budget,
-          baselineEndDate: data.endDate,
-          forecastEndDate: data.endDate,
-          expectedBenefits: data.expectedBenefits,
-          raci: { create: raci },
-        },
+        await recordAudit(tx, actor, {
+          action: "project.create",
+          entityType: "Project",
+          entityId: project.id,
+          after: { ...project, raci },
+        });
+        return ref(project);
       });
-      await recordAudit(tx, actor, {
-        action: "project.create",
-        entityType: "Project",
-        entityId: project.id,
-        after: { ...project, raci },
-      });
-      return ref(project);
-    });
-  }, "Project proposed.");
+    },
+    "Project proposed.",
+  );
 }
 
 /**
@@ -116,59 +125,57 @@ export function createProject(actor: Actor, input: unknown): Promise<ActionResul
  * are not editable here: they move only through an approved rebaseline (rule 5).
  */
 export function updateProject(actor: Actor, input: unknown): Promise<ActionResult<ProjectRef>> {
-  return runOperation(async () => {
-    const data = parseInput(updateProjectSchema, input);
-    const { today } = await getClock();
-    return db().$transaction(async (tx) => {
-      const project = await tx.project.findUnique({ where: { id: data.projectId } });
-      if (!project) throw notFound("The project");
-      await assertCanOnProject(tx, "project.edit", actor, project.id);
-      if (project.version !== data.version) throw conflict("project");
-      if (data.siteId !== project.siteId) await assertSiteExists(tx, data.siteId);
-      // NUM-1: a milestone forecast change moves the project's forecast end and bumps its version,
-      // so milestones read here that have since moved make the versioned write below a CONFLICT.
-      const milestones = await tx.milestone.findMany({
-        where: { projectId: project.id },
-        select: { title: true, status: true, forecastDate: true },
-      });
-      const edit = {
-        stage: project.stage,
-        heldFrom: project.heldFromStage,
-        startDate: project.startDate,
-        kind: { current: project.kind, next: data.kind },
-        forecastEndDate: { current: project.forecastEndDate, next: data.forecastEndDate },
-        forecastReason: data.forecastReason,
-        today,
-        milestones,
-      };
-      const violations = projectEditViolations(edit);
-      if (violations.length) throw refuse(violations);
-      const { count } = await tx.project.updateMany({
-        where: { id: project.id, version: project.version },
-        data: {
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(updateProjectSchema, input);
+      const { today } = await getClock();
+      return db().$transaction(async (tx) => {
+        const project = await tx.project.findUnique({ where: { id: data.projectId } });
+        if (!project) throw notFound("The project");
+        await assertCanOnProject(tx, "project.edit", actor, project.id);
+        if (project.version !== data.version) throw conflict("project");
+        if (data.siteId !== project.siteId) await assertSiteExists(tx, data.siteId);
+        // NUM-1: a milestone forecast change moves the project's forecast end and bumps its version,
+        // so milestones read here that have since moved make the versioned write below a CONFLICT.
+        const milestones = await tx.milestone.findMany({
+          where: { projectId: project.id },
+          select: { title: true, status: true, forecastDate: true },
+        });
+        const edit = {
+          stage: project.stage,
+          heldFrom: project.heldFromStage,
+          startDate: project.startDate,
+          kind: { current: project.kind, next: data.kind },
+          forecastEndDate: { current: project.forecastEndDate, next: data.forecastEndDate },
+          forecastReason: data.forecastReason,
+          today,
+          milestones,
+        };
+        const violations = projectEditViolations(edit);
+        if (violations.length) throw refuse(violations);
+        const columns = {
           name: data.name,
           summary: data.summary,
           kind: data.kind,
           siteId: data.siteId,
           expectedBenefits: data.expectedBenefits,
           forecastEndDate: data.forecastEndDate,
-          version: { increment: 1 },
-        },
+        };
+        const saved = await saveVersioned(tx, actor, tx.project, project, columns, {
+          action: "project.update",
+          entityType: "Project",
+          what: "project",
+          after: (row) =>
+            forecastEndDateChanged(edit)
+              ? { ...row, forecastReason: normaliseReason(data.forecastReason) }
+              : row,
+        });
+        return ref(saved);
       });
-      if (count !== 1) throw conflict("project");
-      const saved = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
-      await recordAudit(tx, actor, {
-        action: "project.update",
-        entityType: "Project",
-        entityId: project.id,
-        before: project,
-        after: forecastEndDateChanged(edit)
-          ? { ...saved, forecastReason: normaliseReason(data.forecastReason) }
-          : saved,
-      });
-      return ref(saved);
-    });
-  }, "Project saved.");
+    },
+    "Project saved.",
+  );
 }
 
 /**
@@ -284,57 +291,57 @@ export async function loadStageFacts(tx: DbTx, projectId: string, clock: Pick<Cl
  * project that was stopped after it was made.
  */
 export function changeProjectStage(actor: Actor, input: unknown): Promise<ActionResult<ProjectRef>> {
-  return runOperation(async () => {
-    const data = parseInput(changeProjectStageSchema, input);
-    const clock = await getClock();
-    return db().$transaction(async (tx) => {
-      await lockProject(tx, data.projectId);
-      const { project, facts } = await loadStageFacts(tx, data.projectId, clock);
-      await assertCanOnProject(tx, "project.changeStage", actor, project.id);
-      if (project.version !== data.version) throw conflict("project");
-      const violations = directStageMoveViolations(facts, data.toStage, data.reason);
-      if (violations.length) throw refuse(violations);
-      const heldFromStage = data.toStage === "ON_HOLD" ? project.stage : null;
-      const { count } = await tx.project.updateMany({
-        where: { id: project.id, version: project.version },
-        data: { stage: data.toStage, heldFromStage, stageChangedAt: clock.now, version: { increment: 1 } },
-      });
-      if (count !== 1) throw conflict("project");
-      let withdrawnGateRequestId: string | undefined;
-      if (data.toStage === "ON_HOLD" || data.toStage === "CANCELLED") {
-        const pending = await tx.stageGateRequest.findFirst({
-          where: { projectId: project.id, status: "REQUESTED" },
-          select: { id: true },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(changeProjectStageSchema, input);
+      const clock = await getClock();
+      return db().$transaction(async (tx) => {
+        await lockProject(tx, data.projectId);
+        const { project, facts } = await loadStageFacts(tx, data.projectId, clock);
+        await assertCanOnProject(tx, "project.changeStage", actor, project.id);
+        if (project.version !== data.version) throw conflict("project");
+        const violations = directStageMoveViolations(facts, data.toStage, data.reason);
+        if (violations.length) throw refuse(violations);
+        const heldFromStage = data.toStage === "ON_HOLD" ? project.stage : null;
+        let withdrawnGateRequestId: string | undefined;
+        const columns = { stage: data.toStage, heldFromStage, stageChangedAt: clock.now };
+        const saved = await saveVersioned(tx, actor, tx.project, project, columns, {
+          action: "project.change_stage",
+          entityType: "Project",
+          what: "project",
+          history: async () => {
+            if (data.toStage !== "ON_HOLD" && data.toStage !== "CANCELLED") return;
+            const pending = await tx.stageGateRequest.findFirst({
+              where: { projectId: project.id, status: "REQUESTED" },
+              select: { id: true },
+            });
+            if (pending) {
+              await tx.stageGateRequest.update({
+                where: { id: pending.id },
+                data: { status: "WITHDRAWN", version: { increment: 1 } },
+              });
+              withdrawnGateRequestId = pending.id;
+            }
+          },
+          before: {
+            stage: project.stage,
+            heldFromStage: project.heldFromStage,
+            stageChangedAt: project.stageChangedAt,
+            version: project.version,
+          },
+          after: (row) => ({
+            stage: row.stage,
+            heldFromStage: row.heldFromStage,
+            stageChangedAt: row.stageChangedAt,
+            version: row.version,
+            reason: normaliseReason(data.reason),
+            ...(withdrawnGateRequestId ? { withdrawnGateRequestId } : {}),
+          }),
         });
-        if (pending) {
-          await tx.stageGateRequest.update({
-            where: { id: pending.id },
-            data: { status: "WITHDRAWN", version: { increment: 1 } },
-          });
-          withdrawnGateRequestId = pending.id;
-        }
-      }
-      const saved = await tx.project.findUniqueOrThrow({ where: { id: project.id } });
-      await recordAudit(tx, actor, {
-        action: "project.change_stage",
-        entityType: "Project",
-        entityId: project.id,
-        before: {
-          stage: project.stage,
-          heldFromStage: project.heldFromStage,
-          stageChangedAt: project.stageChangedAt,
-          version: project.version,
-        },
-        after: {
-          stage: saved.stage,
-          heldFromStage: saved.heldFromStage,
-          stageChangedAt: saved.stageChangedAt,
-          version: saved.version,
-          reason: normaliseReason(data.reason),
-          ...(withdrawnGateRequestId ? { withdrawnGateRequestId } : {}),
-        },
+        return ref(saved);
       });
-      return ref(saved);
-    });
-  }, "Stage changed.");
+    },
+    "Stage changed.",
+  );
 }

@@ -71,86 +71,94 @@ function assertLetterUnchanged(current: ProjectRaci, userId: string, seen: RaciL
 }
 
 export function assignRaci(actor: Actor, input: unknown): Promise<ActionResult<{ letter: RaciLetter }>> {
-  return runOperation(async () => {
-    const data = parseInput(assignRaciSchema, input);
-    return db().$transaction(async (tx) => {
-      await lockProject(tx, data.projectId);
-      const current = await loadRaci(tx, data.projectId);
-      await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
-      assertLetterUnchanged(current, data.userId, data.currentLetter);
-      const user =
-        data.letter === "R"
-          ? await requireResponsible(tx, data.userId, "userId")
-          : await requireActiveUser(tx, data.userId, "userId");
-      const existing = current.entries.find((e) => e.userId === data.userId);
-      if (existing?.letter === "A") {
-        throw new OperationError(
-          "RULE",
-          `${user.name} is the Accountable: hand the A to someone else first.`,
-        );
-      }
-      const proposed: RaciEntry[] = [
-        ...current.entries.filter((e) => e.userId !== data.userId),
-        {
-          userId: user.id,
-          name: user.name,
-          discipline: user.discipline,
-          active: user.active,
-          letter: data.letter,
-        },
-      ];
-      const gaps = introducedGaps(current, proposed);
-      if (gaps.length) throw refuse(gaps, "letter");
-      const saved = await tx.raciAssignment.upsert({
-        where: { projectId_userId: { projectId: data.projectId, userId: data.userId } },
-        create: { projectId: data.projectId, userId: data.userId, letter: data.letter },
-        update: { letter: data.letter },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(assignRaciSchema, input);
+      return db().$transaction(async (tx) => {
+        await lockProject(tx, data.projectId);
+        const current = await loadRaci(tx, data.projectId);
+        await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
+        assertLetterUnchanged(current, data.userId, data.currentLetter);
+        const user =
+          data.letter === "R"
+            ? await requireResponsible(tx, data.userId, "userId")
+            : await requireActiveUser(tx, data.userId, "userId");
+        const existing = current.entries.find((e) => e.userId === data.userId);
+        if (existing?.letter === "A") {
+          throw new OperationError(
+            "RULE",
+            `${user.name} is the Accountable: hand the A to someone else first.`,
+          );
+        }
+        const proposed: RaciEntry[] = [
+          ...current.entries.filter((e) => e.userId !== data.userId),
+          {
+            userId: user.id,
+            name: user.name,
+            discipline: user.discipline,
+            active: user.active,
+            letter: data.letter,
+          },
+        ];
+        const gaps = introducedGaps(current, proposed);
+        if (gaps.length) throw refuse(gaps, "letter");
+        const saved = await tx.raciAssignment.upsert({
+          where: { projectId_userId: { projectId: data.projectId, userId: data.userId } },
+          create: { projectId: data.projectId, userId: data.userId, letter: data.letter },
+          update: { letter: data.letter },
+        });
+        await recordAudit(tx, actor, {
+          action: "raci.assign",
+          entityType: "RaciAssignment",
+          entityId: saved.id,
+          before: existing ? { userId: existing.userId, letter: existing.letter } : undefined,
+          after: saved,
+        });
+        return { letter: saved.letter };
       });
-      await recordAudit(tx, actor, {
-        action: "raci.assign",
-        entityType: "RaciAssignment",
-        entityId: saved.id,
-        before: existing ? { userId: existing.userId, letter: existing.letter } : undefined,
-        after: saved,
-      });
-      return { letter: saved.letter };
-    });
-  }, "RACI updated.");
+    },
+    "RACI updated.",
+  );
 }
 
 export function removeRaci(actor: Actor, input: unknown): Promise<ActionResult<null>> {
-  return runOperation(async () => {
-    const data = parseInput(removeRaciSchema, input);
-    return db().$transaction(async (tx) => {
-      await lockProject(tx, data.projectId);
-      const current = await loadRaci(tx, data.projectId);
-      await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
-      assertLetterUnchanged(current, data.userId, data.currentLetter);
-      const existing = await tx.raciAssignment.findUnique({
-        where: { projectId_userId: { projectId: data.projectId, userId: data.userId } },
-      });
-      if (!existing) throw notFound("That person's RACI letter");
-      if (existing.letter === "A") {
-        throw new OperationError(
-          "RULE",
-          "The Accountable cannot be removed: hand the A to someone else first.",
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(removeRaciSchema, input);
+      return db().$transaction(async (tx) => {
+        await lockProject(tx, data.projectId);
+        const current = await loadRaci(tx, data.projectId);
+        await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
+        assertLetterUnchanged(current, data.userId, data.currentLetter);
+        const existing = await tx.raciAssignment.findUnique({
+          where: { projectId_userId: { projectId: data.projectId, userId: data.userId } },
+        });
+        if (!existing) throw notFound("That person's RACI letter");
+        if (existing.letter === "A") {
+          throw new OperationError(
+            "RULE",
+            "The Accountable cannot be removed: hand the A to someone else first.",
+          );
+        }
+        const gaps = introducedGaps(
+          current,
+          current.entries.filter((e) => e.userId !== data.userId),
         );
-      }
-      const gaps = introducedGaps(
-        current,
-        current.entries.filter((e) => e.userId !== data.userId),
-      );
-      if (gaps.length) throw refuse(gaps);
-      await tx.raciAssignment.delete({ where: { id: existing.id } });
-      await recordAudit(tx, actor, {
-        action: "raci.remove",
-        entityType: "RaciAssignment",
-        entityId: existing.id,
-        before: existing,
+        if (gaps.length) throw refuse(gaps);
+        await tx.raciAssignment.delete({ where: { id: existing.id } });
+        await recordAudit(tx, actor, {
+          action: "raci.remove",
+          entityType: "RaciAssignment",
+          entityId: existing.id,
+          before: existing,
+        });
+        return null;
       });
-      return null;
-    });
-  }, "Removed from the RACI.");
+    },
+    "Removed from the RACI.",
+  );
 }
 
 /**
@@ -158,62 +166,67 @@ export function removeRaci(actor: Actor, input: unknown): Promise<ActionResult<n
  * SRO-eligible colleague, docs/governance-rules.md ACC-1) in one transaction: never zero, never two.
  */
 export function handOverAccountable(actor: Actor, input: unknown): Promise<ActionResult<null>> {
-  return runOperation(async () => {
-    const data = parseInput(handOverAccountableSchema, input);
-    return db().$transaction(async (tx) => {
-      await lockProject(tx, data.projectId);
-      const current = await loadRaci(tx, data.projectId);
-      await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
-      const incoming = await requireAccountable(tx, data.toUserId, "toUserId");
-      const outgoing = current.entries.find((e) => e.letter === "A");
-      if ((outgoing?.userId ?? "NONE") !== data.currentAccountableId) throw conflict("project's Accountable");
-      if (outgoing?.userId === incoming.id) {
-        throw new OperationError("RULE", `${incoming.name} is already the Accountable.`, {
-          toUserId: ["Choose someone other than the current Accountable"],
-        });
-      }
-      const keeps = data.previousHolderBecomes;
-      // A closed project's A may since have become a viewer; as R they would do no work.
-      if (outgoing && keeps === "R" && !canBeResponsible({ role: outgoing.role, active: true })) {
-        throw invalid({
-          previousHolderBecomes: [
-            `${outgoing.name} is a viewer and cannot be Responsible: keep them as C or I, or remove them`,
-          ],
-        });
-      }
-      const proposed: RaciEntry[] = [
-        ...current.entries.filter((e) => e.userId !== incoming.id && e.letter !== "A"),
-        ...(outgoing && keeps !== "NONE" ? [{ ...outgoing, letter: keeps }] : []),
-        {
-          userId: incoming.id,
-          name: incoming.name,
-          discipline: incoming.discipline,
-          active: true,
-          letter: "A" as const,
-        },
-      ];
-      const gaps = introducedGaps(current, proposed);
-      if (gaps.length) throw refuse(gaps, "previousHolderBecomes");
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(handOverAccountableSchema, input);
+      return db().$transaction(async (tx) => {
+        await lockProject(tx, data.projectId);
+        const current = await loadRaci(tx, data.projectId);
+        await assertCanOnProject(tx, "raci.manage", actor, data.projectId);
+        const incoming = await requireAccountable(tx, data.toUserId, "toUserId");
+        const outgoing = current.entries.find((e) => e.letter === "A");
+        if ((outgoing?.userId ?? "NONE") !== data.currentAccountableId)
+          throw conflict("project's Accountable");
+        if (outgoing?.userId === incoming.id) {
+          throw new OperationError("RULE", `${incoming.name} is already the Accountable.`, {
+            toUserId: ["Choose someone other than the current Accountable"],
+          });
+        }
+        const keeps = data.previousHolderBecomes;
+        // A closed project's A may since have become a viewer; as R they would do no work.
+        if (outgoing && keeps === "R" && !canBeResponsible({ role: outgoing.role, active: true })) {
+          throw invalid({
+            previousHolderBecomes: [
+              `${outgoing.name} is a viewer and cannot be Responsible: keep them as C or I, or remove them`,
+            ],
+          });
+        }
+        const proposed: RaciEntry[] = [
+          ...current.entries.filter((e) => e.userId !== incoming.id && e.letter !== "A"),
+          ...(outgoing && keeps !== "NONE" ? [{ ...outgoing, letter: keeps }] : []),
+          {
+            userId: incoming.id,
+            name: incoming.name,
+            discipline: incoming.discipline,
+            active: true,
+            letter: "A" as const,
+          },
+        ];
+        const gaps = introducedGaps(current, proposed);
+        if (gaps.length) throw refuse(gaps, "previousHolderBecomes");
 
-      // Demote first: the partial unique index allows one A at a time, even inside a transaction.
-      if (outgoing) {
-        const where = { projectId_userId: { projectId: data.projectId, userId: outgoing.userId } };
-        if (keeps === "NONE") await tx.raciAssignment.delete({ where });
-        else await tx.raciAssignment.update({ where, data: { letter: keeps } });
-      }
-      const saved = await tx.raciAssignment.upsert({
-        where: { projectId_userId: { projectId: data.projectId, userId: incoming.id } },
-        create: { projectId: data.projectId, userId: incoming.id, letter: "A" },
-        update: { letter: "A" },
+        // Demote first: the partial unique index allows one A at a time, even inside a transaction.
+        if (outgoing) {
+          const where = { projectId_userId: { projectId: data.projectId, userId: outgoing.userId } };
+          if (keeps === "NONE") await tx.raciAssignment.delete({ where });
+          else await tx.raciAssignment.update({ where, data: { letter: keeps } });
+        }
+        const saved = await tx.raciAssignment.upsert({
+          where: { projectId_userId: { projectId: data.projectId, userId: incoming.id } },
+          create: { projectId: data.projectId, userId: incoming.id, letter: "A" },
+          update: { letter: "A" },
+        });
+        await recordAudit(tx, actor, {
+          action: "raci.hand_over_accountable",
+          entityType: "Project",
+          entityId: data.projectId,
+          before: { accountableUserId: outgoing?.userId ?? null },
+          after: { accountableUserId: saved.userId, previousHolderBecomes: keeps },
+        });
+        return null;
       });
-      await recordAudit(tx, actor, {
-        action: "raci.hand_over_accountable",
-        entityType: "Project",
-        entityId: data.projectId,
-        before: { accountableUserId: outgoing?.userId ?? null },
-        after: { accountableUserId: saved.userId, previousHolderBecomes: keeps },
-      });
-      return null;
-    });
-  }, "Accountable handed over.");
+    },
+    "Accountable handed over.",
+  );
 }

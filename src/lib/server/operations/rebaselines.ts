@@ -30,6 +30,7 @@ import { conflict, notFound, OperationError, refuse } from "./errors";
 import { assertProjectTakes, lockProject } from "./project-lock";
 import { requireProjectMilestone } from "./project-milestone";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface RebaselineRef {
   id: string;
@@ -73,52 +74,56 @@ const milestoneSelect = {
 } as const;
 
 export function requestRebaseline(actor: Actor, input: unknown): Promise<ActionResult<RebaselineRef>> {
-  return runOperation(async () => {
-    const data = parseInput(requestRebaselineSchema, input);
-    return db().$transaction(async (tx) => {
-      // Locked first, so the project cannot be closed or cancelled between the stage check and the request.
-      await lockProject(tx, data.projectId);
-      const project = await tx.project.findUniqueOrThrow({
-        where: { id: data.projectId },
-        select: baselineSelect,
-      });
-      await assertCanOnProject(tx, "rebaseline.request", actor, data.projectId);
-      const milestone = data.milestoneId
-        ? await requireProjectMilestone(tx, data.projectId, data.milestoneId)
-        : null;
-      const baselineBudget = project.baselineBudget.toFixed(2);
-      const violations = rebaselineRequestViolations({
-        project: { ...project, baselineBudget },
-        milestone,
-        proposedEndDate: data.proposedEndDate ?? null,
-        proposedBudget: data.proposedBudget ?? null,
-        proposedMilestoneDate: data.proposedMilestoneDate ?? null,
-        reason: data.reason,
-      });
-      if (violations.length) throw refuse(violations);
-      const rebaseline = await tx.rebaseline.create({
-        data: {
-          projectId: data.projectId,
-          ...(milestone ? { milestoneId: milestone.id } : {}),
-          reason: normaliseReason(data.reason),
-          previousEndDate: data.proposedEndDate ? project.baselineEndDate : null,
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(requestRebaselineSchema, input);
+      return db().$transaction(async (tx) => {
+        // Locked first, so the project cannot be closed or cancelled between the stage check and the request.
+        await lockProject(tx, data.projectId);
+        const project = await tx.project.findUniqueOrThrow({
+          where: { id: data.projectId },
+          select: baselineSelect,
+        });
+        await assertCanOnProject(tx, "rebaseline.request", actor, data.projectId);
+        const milestone = data.milestoneId
+          ? await requireProjectMilestone(tx, data.projectId, data.milestoneId)
+          : null;
+        const baselineBudget = project.baselineBudget.toFixed(2);
+        const violations = rebaselineRequestViolations({
+          project: { ...project, baselineBudget },
+          milestone,
           proposedEndDate: data.proposedEndDate ?? null,
-          previousBudget: data.proposedBudget !== undefined ? baselineBudget : null,
           proposedBudget: data.proposedBudget ?? null,
-          previousMilestoneDate: milestone ? milestone.baselineDate : null,
           proposedMilestoneDate: data.proposedMilestoneDate ?? null,
-          requestedById: actor.id,
-        },
+          reason: data.reason,
+        });
+        if (violations.length) throw refuse(violations);
+        const rebaseline = await tx.rebaseline.create({
+          data: {
+            projectId: data.projectId,
+            ...(milestone ? { milestoneId: milestone.id } : {}),
+            reason: normaliseReason(data.reason),
+            previousEndDate: data.proposedEndDate ? project.baselineEndDate : null,
+            proposedEndDate: data.proposedEndDate ?? null,
+            previousBudget: data.proposedBudget !== undefined ? baselineBudget : null,
+            proposedBudget: data.proposedBudget ?? null,
+            previousMilestoneDate: milestone ? milestone.baselineDate : null,
+            proposedMilestoneDate: data.proposedMilestoneDate ?? null,
+            requestedById: actor.id,
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: "rebaseline.request",
+          entityType: "Rebaseline",
+          entityId: rebaseline.id,
+          after: rebaseline,
+        });
+        return ref(rebaseline);
       });
-      await recordAudit(tx, actor, {
-        action: "rebaseline.request",
-        entityType: "Rebaseline",
-        entityId: rebaseline.id,
-        after: rebaseline,
-      });
-      return ref(rebaseline);
-    });
-  }, "Rebaseline requested. The Accountable or an executive will decide it.");
+    },
+    "Rebaseline requested. The Accountable or an executive will decide it.",
+  );
 }
 
 /**
@@ -126,55 +131,59 @@ export function requestRebaseline(actor: Actor, input: unknown): Promise<ActionR
  * plan is approved. Nothing changes until the request is approved by decideRebaseline.
  */
 export function requestScopeChange(actor: Actor, input: unknown): Promise<ActionResult<RebaselineRef>> {
-  return runOperation(async () => {
-    const data = parseInput(requestScopeChangeSchema, input);
-    return db().$transaction(async (tx) => {
-      // Locked first, so the stage checked is the stage the request is raised against.
-      const locked = await lockProject(tx, data.projectId);
-      await assertCanOnProject(tx, "rebaseline.request", actor, data.projectId);
-      assertProjectTakes(locked, { what: "scope changes" });
-      const project = await tx.project.findUniqueOrThrow({
-        where: { id: data.projectId },
-        select: { ...baselineSelect, heldFromStage: true },
-      });
-      const milestone =
-        data.kind === "CANCEL_MILESTONE"
-          ? await requireProjectMilestone(tx, data.projectId, data.milestoneId)
-          : null;
-      const proposedMilestoneDate = data.kind === "ADD_MILESTONE" ? data.proposedMilestoneDate : null;
-      const violations = scopeChangeRequestViolations({
-        project: { ...project, baselineBudget: project.baselineBudget.toFixed(2) },
-        kind: data.kind,
-        proposedMilestoneDate,
-        milestone,
-        reason: data.reason,
-      });
-      if (violations.length) throw refuse(violations);
-      const rebaseline = await tx.rebaseline.create({
-        data: {
-          projectId: data.projectId,
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(requestScopeChangeSchema, input);
+      return db().$transaction(async (tx) => {
+        // Locked first, so the stage checked is the stage the request is raised against.
+        const locked = await lockProject(tx, data.projectId);
+        await assertCanOnProject(tx, "rebaseline.request", actor, data.projectId);
+        assertProjectTakes(locked, { what: "scope changes" });
+        const project = await tx.project.findUniqueOrThrow({
+          where: { id: data.projectId },
+          select: { ...baselineSelect, heldFromStage: true },
+        });
+        const milestone =
+          data.kind === "CANCEL_MILESTONE"
+            ? await requireProjectMilestone(tx, data.projectId, data.milestoneId)
+            : null;
+        const proposedMilestoneDate = data.kind === "ADD_MILESTONE" ? data.proposedMilestoneDate : null;
+        const violations = scopeChangeRequestViolations({
+          project: { ...project, baselineBudget: project.baselineBudget.toFixed(2) },
           kind: data.kind,
-          reason: normaliseReason(data.reason),
-          requestedById: actor.id,
-          ...(data.kind === "ADD_MILESTONE"
-            ? {
-                proposedMilestoneTitle: data.proposedMilestoneTitle,
-                proposedMilestoneDate,
-                proposedMilestoneIsGate: data.proposedMilestoneIsGate,
-              }
-            : // The baseline it had when cancelled, so the history reads without the milestone.
-              { milestoneId: data.milestoneId, previousMilestoneDate: milestone?.baselineDate ?? null }),
-        },
+          proposedMilestoneDate,
+          milestone,
+          reason: data.reason,
+        });
+        if (violations.length) throw refuse(violations);
+        const rebaseline = await tx.rebaseline.create({
+          data: {
+            projectId: data.projectId,
+            kind: data.kind,
+            reason: normaliseReason(data.reason),
+            requestedById: actor.id,
+            ...(data.kind === "ADD_MILESTONE"
+              ? {
+                  proposedMilestoneTitle: data.proposedMilestoneTitle,
+                  proposedMilestoneDate,
+                  proposedMilestoneIsGate: data.proposedMilestoneIsGate,
+                }
+              : // The baseline it had when cancelled, so the history reads without the milestone.
+                { milestoneId: data.milestoneId, previousMilestoneDate: milestone?.baselineDate ?? null }),
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: "rebaseline.request",
+          entityType: "Rebaseline",
+          entityId: rebaseline.id,
+          after: rebaseline,
+        });
+        return ref(rebaseline);
       });
-      await recordAudit(tx, actor, {
-        action: "rebaseline.request",
-        entityType: "Rebaseline",
-        entityId: rebaseline.id,
-        after: rebaseline,
-      });
-      return ref(rebaseline);
-    });
-  }, "Scope change requested. The Accountable or an executive will decide it.");
+    },
+    "Scope change requested. The Accountable or an executive will decide it.",
+  );
 }
 
 const record = (r: Rebaseline): RebaselineRecord => ({
@@ -189,7 +198,7 @@ const record = (r: Rebaseline): RebaselineRecord => ({
 });
 
 export async function decideRebaseline(actor: Actor, input: unknown): Promise<ActionResult<RebaselineRef>> {
-  const result = await runOperation(async () => {
+  const result = await runOperation(actor, async () => {
     const data = parseInput(decideRebaselineSchema, input);
     return db().$transaction(async (tx) => {
       const rebaseline = await tx.rebaseline.findUnique({ where: { id: data.rebaselineId } });
@@ -242,20 +251,8 @@ export async function decideRebaseline(actor: Actor, input: unknown): Promise<Ac
       if (violations.length) throw refuse(violations);
 
       const reason = normaliseReason(data.reason);
-      const { count } = await tx.rebaseline.updateMany({
-        where: { id: rebaseline.id, version: rebaseline.version, status: "REQUESTED" },
-        data: {
-          status: data.decision,
-          decidedById: actor.id,
-          decidedAt: new Date(),
-          decisionReason: reason || null,
-          version: { increment: 1 },
-        },
-      });
-      if (count !== 1) throw conflict("rebaseline");
-
       const applied: Record<string, { from: unknown; to: unknown }> = {};
-      if (data.decision === "APPROVED") {
+      const apply = async () => {
         const projectChange = {
           ...(rebaseline.proposedEndDate ? { baselineEndDate: rebaseline.proposedEndDate } : {}),
           ...(rebaseline.proposedBudget !== null ? { baselineBudget: rebaseline.proposedBudget } : {}),
@@ -302,14 +299,22 @@ export async function decideRebaseline(actor: Actor, input: unknown): Promise<Ac
             to: rebaseline.proposedMilestoneDate,
           };
         }
-      }
-      const saved = await tx.rebaseline.findUniqueOrThrow({ where: { id: rebaseline.id } });
-      await recordAudit(tx, actor, {
+      };
+      const decision = {
+        status: data.decision,
+        decidedById: actor.id,
+        decidedAt: new Date(),
+        decisionReason: reason || null,
+      };
+      const saved = await saveVersioned(tx, actor, tx.rebaseline, rebaseline, decision, {
         action: data.decision === "APPROVED" ? "rebaseline.approve" : "rebaseline.reject",
         entityType: "Rebaseline",
-        entityId: rebaseline.id,
-        before: rebaseline,
-        after: { ...saved, ...(data.decision === "APPROVED" ? { applied } : {}), tolerance },
+        what: "rebaseline",
+        // Decided once: a decision that landed meanwhile makes this one a conflict.
+        where: { status: "REQUESTED" },
+        // An approval applies the change in the same transaction as the decision and its audit event.
+        ...(data.decision === "APPROVED" ? { history: apply } : {}),
+        after: (row) => ({ ...row, ...(data.decision === "APPROVED" ? { applied } : {}), tolerance }),
       });
       return ref(saved);
     });

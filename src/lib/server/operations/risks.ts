@@ -1,5 +1,5 @@
 import "server-only";
-// Risk operations (DESIGN.md Risk, rules 3, 4 and 8): R/A of the project, the PMO or an admin keep
+// Risk operations (docs/governance-rules.md rules 3, 4 and 8): R/A of the project, the PMO or an admin keep
 // its risk register. Scores sit on the 5×5 matrix; a risk's owner is an active person. A closed or
 // cancelled project's register is kept as it ended; the project's lock keeps a close from slipping
 // between the stage check and the write.
@@ -8,7 +8,7 @@ import type { Risk } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
-import { canSaveRisk, type RiskFacts } from "@/lib/domain/risks";
+import { type RiskFacts, riskViolations } from "@/lib/domain/risks";
 import { createRiskSchema, updateRiskSchema } from "@/lib/schemas/risks";
 import { recordAudit } from "./audit";
 import { assertCanOnProject } from "./authority";
@@ -31,8 +31,8 @@ const FIELD_OF: Record<string, string> = {
 };
 
 function assertSoundRisk(risk: RiskFacts): void {
-  const check = canSaveRisk(risk);
-  if (!check.ok) throw refuse(placeByCode(check.violations, FIELD_OF), "status");
+  const violations = riskViolations(risk);
+  if (violations.length) throw refuse(placeByCode(violations, FIELD_OF), "status");
 }
 
 const ref = (risk: Risk): RiskRef => ({ id: risk.id, version: risk.version });
@@ -49,47 +49,55 @@ const riskColumns = (data: Omit<z.output<typeof updateRiskSchema>, "riskId" | "v
 });
 
 export function createRisk(actor: Actor, input: unknown): Promise<ActionResult<RiskRef>> {
-  return runOperation(async () => {
-    const data = parseInput(createRiskSchema, input);
-    return db().$transaction(async (tx) => {
-      const project = await lockProject(tx, data.projectId);
-      await assertCanOnProject(tx, "risk.manage", actor, data.projectId);
-      assertProjectTakes(project, { what: "new risks" });
-      await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
-      assertSoundRisk(data);
-      const risk = await tx.risk.create({
-        data: { ...riskColumns(data), projectId: data.projectId },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(createRiskSchema, input);
+      return db().$transaction(async (tx) => {
+        const project = await lockProject(tx, data.projectId);
+        await assertCanOnProject(tx, "risk.manage", actor, data.projectId);
+        assertProjectTakes(project, { what: "new risks" });
+        await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
+        assertSoundRisk(data);
+        const risk = await tx.risk.create({
+          data: { ...riskColumns(data), projectId: data.projectId },
+        });
+        await recordAudit(tx, actor, {
+          action: "risk.create",
+          entityType: "Risk",
+          entityId: risk.id,
+          after: risk,
+        });
+        return ref(risk);
       });
-      await recordAudit(tx, actor, {
-        action: "risk.create",
-        entityType: "Risk",
-        entityId: risk.id,
-        after: risk,
-      });
-      return ref(risk);
-    });
-  }, "Risk added.");
+    },
+    "Risk added.",
+  );
 }
 
 export function updateRisk(actor: Actor, input: unknown): Promise<ActionResult<RiskRef>> {
-  return runOperation(async () => {
-    const data = parseInput(updateRiskSchema, input);
-    return db().$transaction(async (tx) => {
-      const found = await tx.risk.findUnique({ where: { id: data.riskId }, select: { projectId: true } });
-      if (!found) throw notFound("The risk");
-      const project = await lockProject(tx, found.projectId);
-      const risk = await tx.risk.findUniqueOrThrow({ where: { id: data.riskId } });
-      await assertCanOnProject(tx, "risk.manage", actor, risk.projectId);
-      if (risk.version !== data.version) throw conflict("risk");
-      assertProjectTakes(project, { what: "risk changes" });
-      await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
-      assertSoundRisk(data);
-      const saved = await saveVersioned(tx, actor, tx.risk, risk, riskColumns(data), {
-        action: "risk.update",
-        entityType: "Risk",
-        what: "risk",
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(updateRiskSchema, input);
+      return db().$transaction(async (tx) => {
+        const found = await tx.risk.findUnique({ where: { id: data.riskId }, select: { projectId: true } });
+        if (!found) throw notFound("The risk");
+        const project = await lockProject(tx, found.projectId);
+        const risk = await tx.risk.findUniqueOrThrow({ where: { id: data.riskId } });
+        await assertCanOnProject(tx, "risk.manage", actor, risk.projectId);
+        if (risk.version !== data.version) throw conflict("risk");
+        assertProjectTakes(project, { what: "risk changes" });
+        await requireActiveUser(tx, data.ownerId, "ownerId", "the owner");
+        assertSoundRisk(data);
+        const saved = await saveVersioned(tx, actor, tx.risk, risk, riskColumns(data), {
+          action: "risk.update",
+          entityType: "Risk",
+          what: "risk",
+        });
+        return ref(saved);
       });
-      return ref(saved);
-    });
-  }, "Risk updated.");
+    },
+    "Risk updated.",
+  );
 }

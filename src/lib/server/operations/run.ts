@@ -3,6 +3,7 @@ import "server-only";
 // result. Authority, rules and the transaction (change + audit event) live in the operation itself.
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
+import type { Actor } from "@/lib/auth/authenticate";
 import { fromZodError, toFailure } from "./errors";
 
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -12,18 +13,19 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 }
 
 /**
- * `requestId` (the actor's) goes into the log line of an unexpected failure, so the reference a
- * user quotes leads to the request and its audit events (docs/governance-rules.md FRAME-1, FRAME-2).
+ * Runs `work` for `actor`. Taking the actor (not an optional request id) means no operation can
+ * forget it: an unexpected failure's log line names the actor's request, so the reference a user
+ * quotes leads to the request and its audit events (docs/governance-rules.md FRAME-1, FRAME-2).
  */
 export async function runOperation<T>(
+  actor: Pick<Actor, "requestId">,
   work: () => Promise<T>,
   message?: string,
-  requestId?: string,
 ): Promise<ActionResult<T>> {
   try {
     const data = await work();
     return message ? { ok: true, data, message } : { ok: true, data };
   } catch (error) {
-    return toFailure(error, requestId);
+    return toFailure(error, actor.requestId);
   }
 }

@@ -6,7 +6,7 @@ import "server-only";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { type DbTx, db } from "@/lib/db/client";
-import { formatCalendarDate } from "@/lib/domain/milestones";
+import { formatCalendarDate } from "@/lib/domain/calendar";
 import {
   type DutyCandidate,
   holidayViolations,
@@ -23,6 +23,7 @@ import { recordAudit } from "./audit";
 import { assertCan } from "./authority";
 import { conflict, invalid, notFound, OperationError } from "./errors";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface SettingsRef {
   version: number;
@@ -50,69 +51,84 @@ async function loadDutyCandidate(tx: DbTx, userId: string | null): Promise<DutyC
 }
 
 export function updateOrganisationSettings(actor: Actor, input: unknown): Promise<ActionResult<SettingsRef>> {
-  return runOperation(async () => {
-    const data = parseInput(updateOrganisationSettingsSchema, input);
-    assertCan("settings.manage", actor);
-    return db().$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<{ id: number }[]>`
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(updateOrganisationSettingsSchema, input);
+      assertCan("settings.manage", actor);
+      return db().$transaction(async (tx) => {
+        const locked = await tx.$queryRaw<{ id: number }[]>`
         SELECT "id" FROM "Organisation" WHERE "id" = 1 FOR UPDATE`;
-      const current: OrganisationSettings = await getOrganisationSettings(tx);
-      if (current.version !== data.version) throw conflict("organisation's settings");
-      const { version: _version, name, dutyExecutiveId, ...values } = data;
-      const violations = settingsViolations(values, await loadDutyCandidate(tx, dutyExecutiveId));
-      if (violations.length) throw invalid(groupByField(violations) ?? {});
-      const columns = { ...values, name: name ?? current.name, dutyExecutiveId };
-      if (locked.length === 0) {
-        // A fresh installation: the row is created by its first save. Two first saves at once
-        // collide on the id, and the second is refused as a conflict.
-        await tx.organisation.create({ data: { id: 1, ...columns } });
-      } else {
-        const { count } = await tx.organisation.updateMany({
-          where: { id: 1, version: current.version },
-          data: { ...columns, version: { increment: 1 } },
-        });
-        if (count !== 1) throw conflict("organisation's settings");
-      }
-      const saved = await getOrganisationSettings(tx);
-      await recordAudit(tx, actor, {
-        action: "settings.update",
-        entityType: "Organisation",
-        entityId: "1",
-        ...(locked.length === 0 ? {} : { before: current }),
-        after: saved,
+        const current: OrganisationSettings = await getOrganisationSettings(tx);
+        if (current.version !== data.version) throw conflict("organisation's settings");
+        const { version: _version, name, dutyExecutiveId, ...values } = data;
+        const violations = settingsViolations(values, await loadDutyCandidate(tx, dutyExecutiveId));
+        if (violations.length) throw invalid(groupByField(violations) ?? {});
+        const columns = { ...values, name: name ?? current.name, dutyExecutiveId };
+        const write = {
+          action: "settings.update",
+          entityType: "Organisation",
+          what: "organisation's settings",
+        };
+        if (locked.length === 0) {
+          // A fresh installation: the row is created by its first save, so there is no version to
+          // guard and nothing before it. Two first saves at once collide on the id, and the second is
+          // refused as a conflict.
+          await tx.organisation.create({ data: { id: 1, ...columns } });
+          const saved = await getOrganisationSettings(tx);
+          await recordAudit(tx, actor, { ...write, entityId: "1", after: saved });
+          return { version: saved.version };
+        }
+        const saved = await saveVersioned(
+          tx,
+          actor,
+          tx.organisation,
+          { id: 1, version: current.version },
+          columns,
+          {
+            ...write,
+            before: current,
+            reload: () => getOrganisationSettings(tx),
+          },
+        );
+        return { version: saved.version };
       });
-      return { version: saved.version };
-    });
-  }, "Settings saved.");
+    },
+    "Settings saved.",
+  );
 }
 
 /** A bank holiday the trust observes: not a working day when feedback answer times are counted. */
 export function addHoliday(actor: Actor, input: unknown): Promise<ActionResult<HolidayRef>> {
-  return runOperation(async () => {
-    const data = parseInput(addHolidaySchema, input);
-    assertCan("settings.manage", actor);
-    const violations = holidayViolations(data.date);
-    if (violations.length) throw invalid(groupByField(violations) ?? {});
-    return db().$transaction(async (tx) => {
-      const taken = await tx.holiday.findUnique({ where: { date: data.date } });
-      if (taken) {
-        throw new OperationError(
-          "CONFLICT",
-          `${formatCalendarDate(data.date)} is already a holiday (${taken.name}).`,
-          { date: ["That date is already a holiday"] },
-        );
-      }
-      const holiday = await tx.holiday.create({ data: { date: data.date, name: data.name } });
-      const saved = { date: isoDay(holiday.date), name: holiday.name };
-      await recordAudit(tx, actor, {
-        action: "holiday.add",
-        entityType: "Holiday",
-        entityId: saved.date,
-        after: saved,
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(addHolidaySchema, input);
+      assertCan("settings.manage", actor);
+      const violations = holidayViolations(data.date);
+      if (violations.length) throw invalid(groupByField(violations) ?? {});
+      return db().$transaction(async (tx) => {
+        const taken = await tx.holiday.findUnique({ where: { date: data.date } });
+        if (taken) {
+          throw new OperationError(
+            "CONFLICT",
+            `${formatCalendarDate(data.date)} is already a holiday (${taken.name}).`,
+            { date: ["That date is already a holiday"] },
+          );
+        }
+        const holiday = await tx.holiday.create({ data: { date: data.date, name: data.name } });
+        const saved = { date: isoDay(holiday.date), name: holiday.name };
+        await recordAudit(tx, actor, {
+          action: "holiday.add",
+          entityType: "Holiday",
+          entityId: saved.date,
+          after: saved,
+        });
+        return saved;
       });
-      return saved;
-    });
-  }, "Holiday added.");
+    },
+    "Holiday added.",
+  );
 }
 
 /**
@@ -120,20 +136,24 @@ export function addHoliday(actor: Actor, input: unknown): Promise<ActionResult<H
  * fixed when the feedback is logged); only new feedback counts the day as a working day.
  */
 export function removeHoliday(actor: Actor, input: unknown): Promise<ActionResult<null>> {
-  return runOperation(async () => {
-    const data = parseInput(removeHolidaySchema, input);
-    assertCan("settings.manage", actor);
-    return db().$transaction(async (tx) => {
-      const holiday = await tx.holiday.findUnique({ where: { date: data.date } });
-      if (!holiday) throw notFound(`A holiday on ${formatCalendarDate(data.date)}`);
-      await tx.holiday.delete({ where: { date: data.date } });
-      await recordAudit(tx, actor, {
-        action: "holiday.remove",
-        entityType: "Holiday",
-        entityId: isoDay(holiday.date),
-        before: { date: isoDay(holiday.date), name: holiday.name },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(removeHolidaySchema, input);
+      assertCan("settings.manage", actor);
+      return db().$transaction(async (tx) => {
+        const holiday = await tx.holiday.findUnique({ where: { date: data.date } });
+        if (!holiday) throw notFound(`A holiday on ${formatCalendarDate(data.date)}`);
+        await tx.holiday.delete({ where: { date: data.date } });
+        await recordAudit(tx, actor, {
+          action: "holiday.remove",
+          entityType: "Holiday",
+          entityId: isoDay(holiday.date),
+          before: { date: isoDay(holiday.date), name: holiday.name },
+        });
+        return null;
       });
-      return null;
-    });
-  }, "Holiday removed.");
+    },
+    "Holiday removed.",
+  );
 }

@@ -8,7 +8,7 @@ import type { StageGateRequest, StageGateStatus } from "@/generated/prisma/clien
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
-import { computeLocalDate } from "@/lib/domain/milestones";
+import { computeLocalDate } from "@/lib/domain/calendar";
 import {
   stageGateDeciderViolations,
   stageGateDecisionViolations,
@@ -28,6 +28,7 @@ import { conflict, notFound, OperationError, refuse } from "./errors";
 import { lockProject } from "./project-lock";
 import { loadStageFacts } from "./projects";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned, updateVersioned } from "./versioned";
 
 export interface StageGateRef {
   id: string;
@@ -48,51 +49,55 @@ const ref = (r: StageGateRequest): StageGateRef => ({
  * page; the refusal names every gap at once, or the request already waiting.
  */
 export function requestStageGate(actor: Actor, input: unknown): Promise<ActionResult<StageGateRef>> {
-  return runOperation(async () => {
-    const data = parseInput(requestStageGateSchema, input);
-    const clock = await getClock();
-    return db().$transaction(async (tx) => {
-      // Locked first: the stage, the team and the pending request read here hold until the request is written.
-      await lockProject(tx, data.projectId);
-      const { project, facts } = await loadStageFacts(tx, data.projectId, clock);
-      await assertCanOnProject(tx, "stageGate.request", actor, project.id);
-      if (project.version !== data.version) throw conflict("project");
-      const pending = await tx.stageGateRequest.findFirst({
-        where: { projectId: project.id, status: "REQUESTED" },
-        select: { toStage: true, requestedAt: true, requestedBy: { select: { name: true } } },
-      });
-      const violations = stageGateRequestViolations({
-        facts,
-        toStage: data.toStage,
-        reason: data.reason,
-        pending: pending
-          ? {
-              toStage: pending.toStage,
-              requestedByName: pending.requestedBy.name,
-              requestedOn: computeLocalDate(pending.requestedAt, clock.timeZone),
-            }
-          : null,
-      });
-      if (violations.length) throw refuse(violations);
-      const request = await tx.stageGateRequest.create({
-        data: {
-          projectId: project.id,
-          fromStage: project.stage,
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(requestStageGateSchema, input);
+      const clock = await getClock();
+      return db().$transaction(async (tx) => {
+        // Locked first: the stage, the team and the pending request read here hold until the request is written.
+        await lockProject(tx, data.projectId);
+        const { project, facts } = await loadStageFacts(tx, data.projectId, clock);
+        await assertCanOnProject(tx, "stageGate.request", actor, project.id);
+        if (project.version !== data.version) throw conflict("project");
+        const pending = await tx.stageGateRequest.findFirst({
+          where: { projectId: project.id, status: "REQUESTED" },
+          select: { toStage: true, requestedAt: true, requestedBy: { select: { name: true } } },
+        });
+        const violations = stageGateRequestViolations({
+          facts,
           toStage: data.toStage,
-          reason: normaliseReason(data.reason),
-          requestedById: actor.id,
-          requestedAt: clock.now,
-        },
+          reason: data.reason,
+          pending: pending
+            ? {
+                toStage: pending.toStage,
+                requestedByName: pending.requestedBy.name,
+                requestedOn: computeLocalDate(pending.requestedAt, clock.timeZone),
+              }
+            : null,
+        });
+        if (violations.length) throw refuse(violations);
+        const request = await tx.stageGateRequest.create({
+          data: {
+            projectId: project.id,
+            fromStage: project.stage,
+            toStage: data.toStage,
+            reason: normaliseReason(data.reason),
+            requestedById: actor.id,
+            requestedAt: clock.now,
+          },
+        });
+        await recordAudit(tx, actor, {
+          action: "stage_gate.request",
+          entityType: "StageGateRequest",
+          entityId: request.id,
+          after: request,
+        });
+        return ref(request);
       });
-      await recordAudit(tx, actor, {
-        action: "stage_gate.request",
-        entityType: "StageGateRequest",
-        entityId: request.id,
-        after: request,
-      });
-      return ref(request);
-    });
-  }, "Stage gate requested. An executive who is not the project's R will decide it.");
+    },
+    "Stage gate requested. An executive who is not the project's R will decide it.",
+  );
 }
 
 /**
@@ -101,7 +106,7 @@ export function requestStageGate(actor: Actor, input: unknown): Promise<ActionRe
  * project ended (today, in the organisation's time zone).
  */
 export async function decideStageGate(actor: Actor, input: unknown): Promise<ActionResult<StageGateRef>> {
-  const result = await runOperation(async () => {
+  const result = await runOperation(actor, async () => {
     const data = parseInput(decideStageGateSchema, input);
     const clock = await getClock();
     return db().$transaction(async (tx) => {
@@ -127,47 +132,42 @@ export async function decideStageGate(actor: Actor, input: unknown): Promise<Act
       if (violations.length) throw refuse(violations);
 
       const reason = normaliseReason(data.reason);
-      const { count } = await tx.stageGateRequest.updateMany({
-        where: { id: request.id, version: request.version, status: "REQUESTED" },
-        data: {
-          status: data.decision,
-          decidedById: actor.id,
-          decidedAt: clock.now,
-          decisionReason: reason || null,
-          version: { increment: 1 },
-        },
-      });
-      if (count !== 1) throw conflict("stage gate request");
-
-      let moved: Record<string, unknown> | undefined;
-      if (data.decision === "APPROVED") {
-        const actualEndDate = request.toStage === "CLOSED" ? clock.today : null;
-        const updated = await tx.project.updateMany({
-          where: { id: project.id, version: project.version },
-          data: {
+      const actualEndDate = request.toStage === "CLOSED" ? clock.today : null;
+      const moved = {
+        from: project.stage,
+        to: request.toStage,
+        stageChangedAt: clock.now,
+        projectVersion: project.version + 1,
+        ...(actualEndDate ? { actualEndDate } : {}),
+      };
+      // GATE-3: an approval moves the project with the decision, guarded by the version its gate was checked at.
+      const moveProject = () =>
+        updateVersioned(
+          tx.project,
+          project,
+          {
             stage: request.toStage,
             heldFromStage: null,
             stageChangedAt: clock.now,
             ...(actualEndDate ? { actualEndDate } : {}),
-            version: { increment: 1 },
           },
-        });
-        if (updated.count !== 1) throw conflict("project");
-        moved = {
-          from: project.stage,
-          to: request.toStage,
-          stageChangedAt: clock.now,
-          projectVersion: project.version + 1,
-          ...(actualEndDate ? { actualEndDate } : {}),
-        };
-      }
-      const saved = await tx.stageGateRequest.findUniqueOrThrow({ where: { id: request.id } });
-      await recordAudit(tx, actor, {
-        action: data.decision === "APPROVED" ? "stage_gate.approve" : "stage_gate.reject",
+          "project",
+        );
+      const decision = {
+        status: data.decision,
+        decidedById: actor.id,
+        decidedAt: clock.now,
+        decisionReason: reason || null,
+      };
+      const approved = data.decision === "APPROVED";
+      const saved = await saveVersioned(tx, actor, tx.stageGateRequest, request, decision, {
+        action: approved ? "stage_gate.approve" : "stage_gate.reject",
         entityType: "StageGateRequest",
-        entityId: request.id,
-        before: request,
-        after: moved ? { ...saved, project: moved } : saved,
+        what: "stage gate request",
+        // Decided once: a decision or withdrawal that landed meanwhile makes this one a conflict.
+        where: { status: "REQUESTED" },
+        ...(approved ? { history: moveProject } : {}),
+        after: (row) => (approved ? { ...row, project: moved } : row),
       });
       return ref(saved);
     });
@@ -184,38 +184,42 @@ export async function decideStageGate(actor: Actor, input: unknown): Promise<Act
 
 /** GATE-3: the requester, or the project's R or A or the PMO, withdraws a request still waiting. */
 export function withdrawStageGate(actor: Actor, input: unknown): Promise<ActionResult<StageGateRef>> {
-  return runOperation(async () => {
-    const data = parseInput(withdrawStageGateSchema, input);
-    return db().$transaction(async (tx) => {
-      const found = await tx.stageGateRequest.findUnique({
-        where: { id: data.requestId },
-        select: { projectId: true },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(withdrawStageGateSchema, input);
+      return db().$transaction(async (tx) => {
+        const found = await tx.stageGateRequest.findUnique({
+          where: { id: data.requestId },
+          select: { projectId: true },
+        });
+        if (!found) throw notFound("The stage gate request");
+        // The same lock a decision takes, so a withdrawal and an approval take turns.
+        await lockProject(tx, found.projectId);
+        const request = await tx.stageGateRequest.findUniqueOrThrow({ where: { id: data.requestId } });
+        // A requester who has since become a viewer is read-only like any other viewer.
+        if (request.requestedById !== actor.id || actor.role === "VIEWER") {
+          await assertCanOnProject(tx, "stageGate.request", actor, request.projectId);
+        }
+        if (request.version !== data.version) throw conflict("stage gate request");
+        const violations = stageGateWithdrawalViolations(request);
+        if (violations.length) throw refuse(violations);
+        const saved = await saveVersioned(
+          tx,
+          actor,
+          tx.stageGateRequest,
+          request,
+          { status: "WITHDRAWN" as const },
+          {
+            action: "stage_gate.withdraw",
+            entityType: "StageGateRequest",
+            what: "stage gate request",
+            where: { status: "REQUESTED" },
+          },
+        );
+        return ref(saved);
       });
-      if (!found) throw notFound("The stage gate request");
-      // The same lock a decision takes, so a withdrawal and an approval take turns.
-      await lockProject(tx, found.projectId);
-      const request = await tx.stageGateRequest.findUniqueOrThrow({ where: { id: data.requestId } });
-      // A requester who has since become a viewer is read-only like any other viewer.
-      if (request.requestedById !== actor.id || actor.role === "VIEWER") {
-        await assertCanOnProject(tx, "stageGate.request", actor, request.projectId);
-      }
-      if (request.version !== data.version) throw conflict("stage gate request");
-      const violations = stageGateWithdrawalViolations(request);
-      if (violations.length) throw refuse(violations);
-      const { count } = await tx.stageGateRequest.updateMany({
-        where: { id: request.id, version: request.version, status: "REQUESTED" },
-        data: { status: "WITHDRAWN", version: { increment: 1 } },
-      });
-      if (count !== 1) throw conflict("stage gate request");
-      const saved = await tx.stageGateRequest.findUniqueOrThrow({ where: { id: request.id } });
-      await recordAudit(tx, actor, {
-        action: "stage_gate.withdraw",
-        entityType: "StageGateRequest",
-        entityId: request.id,
-        before: request,
-        after: saved,
-      });
-      return ref(saved);
-    });
-  }, "Stage gate request withdrawn.");
+    },
+    "Stage gate request withdrawn.",
+  );
 }

@@ -35,6 +35,7 @@ import { recordAudit } from "./audit";
 import { assertCan } from "./authority";
 import { conflict, forbidden, notFound, OperationError, refuse } from "./errors";
 import { parseInput, runOperation } from "./run";
+import { saveVersioned } from "./versioned";
 
 export interface UserRef {
   id: string;
@@ -148,129 +149,140 @@ async function leftShortBy(
   return projectsLeftShort(staffed, user.id, after);
 }
 
-/** Writes the change only if nobody else has since (rule 8), then audits before and after. */
-async function saveVersioned(
+/** The account change, version-guarded (rule 8) and audited before and after, never with its secrets. */
+async function saveUser(
   tx: DbTx,
   actor: Actor,
   action: string,
   user: SafeUser,
   data: Prisma.UserUpdateManyMutationInput,
 ): Promise<UserRef> {
-  const { count } = await tx.user.updateMany({
-    where: { id: user.id, version: user.version },
-    data: { ...data, version: { increment: 1 } },
+  const saved = await saveVersioned(tx, actor, tx.user, user, data, {
+    action,
+    entityType: "User",
+    what: "user",
+    reload: () => tx.user.findUniqueOrThrow({ where: { id: user.id }, omit: withoutSecrets }),
   });
-  if (count !== 1) throw conflict("user");
-  const saved = await tx.user.findUniqueOrThrow({ where: { id: user.id }, omit: withoutSecrets });
-  await recordAudit(tx, actor, { action, entityType: "User", entityId: user.id, before: user, after: saved });
   return ref(saved);
 }
 
 export function createUser(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
-  return runOperation(async () => {
-    const data = parseInput(createUserSchema, input);
-    assertCan("user.manage", actor);
-    // Hashing is deliberately slow: done before the transaction so it holds no connection meanwhile.
-    const passwordHash = await hashPassword(data.password);
-    return db().$transaction(async (tx) => {
-      const taken = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
-      if (taken) {
-        throw new OperationError("CONFLICT", `There is already an account for ${data.email}.`, {
-          email: ["An account with this email already exists"],
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(createUserSchema, input);
+      assertCan("user.manage", actor);
+      // Hashing is deliberately slow: done before the transaction so it holds no connection meanwhile.
+      const passwordHash = await hashPassword(data.password);
+      return db().$transaction(async (tx) => {
+        const taken = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
+        if (taken) {
+          throw new OperationError("CONFLICT", `There is already an account for ${data.email}.`, {
+            email: ["An account with this email already exists"],
+          });
+        }
+        const user = await tx.user.create({
+          data: {
+            name: data.name,
+            email: data.email,
+            passwordHash,
+            role: data.role,
+            discipline: data.discipline,
+            ...(data.jobTitle ? { jobTitle: data.jobTitle } : {}),
+          },
+          omit: withoutSecrets,
         });
-      }
-      const user = await tx.user.create({
-        data: {
-          name: data.name,
-          email: data.email,
-          passwordHash,
-          role: data.role,
-          discipline: data.discipline,
-          ...(data.jobTitle ? { jobTitle: data.jobTitle } : {}),
-        },
-        omit: withoutSecrets,
+        await recordAudit(tx, actor, {
+          action: "user.create",
+          entityType: "User",
+          entityId: user.id,
+          after: user,
+        });
+        return ref(user);
       });
-      await recordAudit(tx, actor, {
-        action: "user.create",
-        entityType: "User",
-        entityId: user.id,
-        after: user,
-      });
-      return ref(user);
-    });
-  }, "User created.");
+    },
+    "User created.",
+  );
 }
 
 export function changeUserRole(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
-  return runOperation(async () => {
-    const data = parseInput(changeUserRoleSchema, input);
-    assertCan("user.manage", actor);
-    return db().$transaction(async (tx) => {
-      const activeAdminIds = await lockActiveAdmins(tx, actor);
-      const user = await loadUser(tx, data.userId, data.version);
-      const next = { role: data.role, discipline: data.discipline };
-      const violations = [
-        ...roleChangeViolations({
-          isSelf: user.id === actor.id,
-          name: user.name,
-          current: { role: user.role, discipline: user.discipline },
-          next,
-          sroEligible: user.sroEligible,
-          accountableFor: await accountableFor(tx, user.id),
-          ownedObjectives: user.active ? await ownedObjectives(tx, user.id) : [],
-          onDuty: await isOnDuty(tx, user.id),
-          leftShort: user.active ? await leftShortBy(tx, user, { ...next, active: true }) : NONE_LEFT_SHORT,
-        }),
-        ...adminCoverViolations({
-          name: user.name,
-          userId: user.id,
-          activeAdminIds,
-          after: { role: data.role, active: user.active },
-        }),
-      ];
-      if (violations.length) throw refuse(violations, "role");
-      // The role is re-read on every request, so open sessions pick it up without ending.
-      return saveVersioned(tx, actor, "user.change_role", user, next);
-    });
-  }, "Role updated.");
-}
-
-export function deactivateUser(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
-  return runOperation(async () => {
-    const data = parseInput(userRefSchema, input);
-    assertCan("user.manage", actor);
-    return db().$transaction(async (tx) => {
-      const activeAdminIds = await lockActiveAdmins(tx, actor);
-      const user = await loadUser(tx, data.userId, data.version);
-      const violations = deactivationViolations({
-        isSelf: user.id === actor.id,
-        name: user.name,
-        active: user.active,
-        role: user.role,
-        accountableFor: await accountableFor(tx, user.id),
-        ownedObjectives: await ownedObjectives(tx, user.id),
-        onDuty: await isOnDuty(tx, user.id),
-        leftShort: await leftShortBy(tx, user, { ...user, active: false }),
-      });
-      // Only worth counting once the change is otherwise allowed (yourself, or an inactive account,
-      // is refused above).
-      if (!violations.length) {
-        violations.push(
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(changeUserRoleSchema, input);
+      assertCan("user.manage", actor);
+      return db().$transaction(async (tx) => {
+        const activeAdminIds = await lockActiveAdmins(tx, actor);
+        const user = await loadUser(tx, data.userId, data.version);
+        const next = { role: data.role, discipline: data.discipline };
+        const violations = [
+          ...roleChangeViolations({
+            isSelf: user.id === actor.id,
+            name: user.name,
+            current: { role: user.role, discipline: user.discipline },
+            next,
+            sroEligible: user.sroEligible,
+            accountableFor: await accountableFor(tx, user.id),
+            ownedObjectives: user.active ? await ownedObjectives(tx, user.id) : [],
+            onDuty: await isOnDuty(tx, user.id),
+            leftShort: user.active ? await leftShortBy(tx, user, { ...next, active: true }) : NONE_LEFT_SHORT,
+          }),
           ...adminCoverViolations({
             name: user.name,
             userId: user.id,
             activeAdminIds,
-            after: { role: user.role, active: false },
+            after: { role: data.role, active: user.active },
           }),
-        );
-      }
-      if (violations.length) throw refuse(violations);
-      return saveVersioned(tx, actor, "user.deactivate", user, {
-        active: false,
-        sessionVersion: { increment: 1 },
+        ];
+        if (violations.length) throw refuse(violations, "role");
+        // The role is re-read on every request, so open sessions pick it up without ending.
+        return saveUser(tx, actor, "user.change_role", user, next);
       });
-    });
-  }, "User deactivated. Their sessions have ended.");
+    },
+    "Role updated.",
+  );
+}
+
+export function deactivateUser(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(userRefSchema, input);
+      assertCan("user.manage", actor);
+      return db().$transaction(async (tx) => {
+        const activeAdminIds = await lockActiveAdmins(tx, actor);
+        const user = await loadUser(tx, data.userId, data.version);
+        const violations = deactivationViolations({
+          isSelf: user.id === actor.id,
+          name: user.name,
+          active: user.active,
+          role: user.role,
+          accountableFor: await accountableFor(tx, user.id),
+          ownedObjectives: await ownedObjectives(tx, user.id),
+          onDuty: await isOnDuty(tx, user.id),
+          leftShort: await leftShortBy(tx, user, { ...user, active: false }),
+        });
+        // Only worth counting once the change is otherwise allowed (yourself, or an inactive account,
+        // is refused above).
+        if (!violations.length) {
+          violations.push(
+            ...adminCoverViolations({
+              name: user.name,
+              userId: user.id,
+              activeAdminIds,
+              after: { role: user.role, active: false },
+            }),
+          );
+        }
+        if (violations.length) throw refuse(violations);
+        return saveUser(tx, actor, "user.deactivate", user, {
+          active: false,
+          sessionVersion: { increment: 1 },
+        });
+      });
+    },
+    "User deactivated. Their sessions have ended.",
+  );
 }
 
 /**
@@ -279,49 +291,61 @@ export function deactivateUser(actor: Actor, input: unknown): Promise<ActionResu
  * of a live project they could then no longer hold (ACC-3).
  */
 export function setSroEligibility(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
-  return runOperation(async () => {
-    const data = parseInput(setSroEligibilitySchema, input);
-    assertCan("user.manage", actor);
-    return db().$transaction(async (tx) => {
-      const user = await loadUser(tx, data.userId, data.version);
-      const violations = sroEligibilityViolations({
-        name: user.name,
-        role: user.role,
-        active: user.active,
-        current: user.sroEligible,
-        next: data.sroEligible,
-        accountableFor: data.sroEligible ? [] : await accountableFor(tx, user.id),
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(setSroEligibilitySchema, input);
+      assertCan("user.manage", actor);
+      return db().$transaction(async (tx) => {
+        const user = await loadUser(tx, data.userId, data.version);
+        const violations = sroEligibilityViolations({
+          name: user.name,
+          role: user.role,
+          active: user.active,
+          current: user.sroEligible,
+          next: data.sroEligible,
+          accountableFor: data.sroEligible ? [] : await accountableFor(tx, user.id),
+        });
+        if (violations.length) throw refuse(violations, "sroEligible");
+        return saveUser(tx, actor, "user.set_sro_eligibility", user, { sroEligible: data.sroEligible });
       });
-      if (violations.length) throw refuse(violations, "sroEligible");
-      return saveVersioned(tx, actor, "user.set_sro_eligibility", user, { sroEligible: data.sroEligible });
-    });
-  }, "SRO eligibility updated.");
+    },
+    "SRO eligibility updated.",
+  );
 }
 
 export function reactivateUser(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
-  return runOperation(async () => {
-    const data = parseInput(userRefSchema, input);
-    assertCan("user.manage", actor);
-    return db().$transaction(async (tx) => {
-      const user = await loadUser(tx, data.userId, data.version);
-      const violations = reactivationViolations({ name: user.name, active: user.active });
-      if (violations.length) throw refuse(violations);
-      return saveVersioned(tx, actor, "user.reactivate", user, { active: true });
-    });
-  }, "User reactivated.");
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(userRefSchema, input);
+      assertCan("user.manage", actor);
+      return db().$transaction(async (tx) => {
+        const user = await loadUser(tx, data.userId, data.version);
+        const violations = reactivationViolations({ name: user.name, active: user.active });
+        if (violations.length) throw refuse(violations);
+        return saveUser(tx, actor, "user.reactivate", user, { active: true });
+      });
+    },
+    "User reactivated.",
+  );
 }
 
 export function resetPassword(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
-  return runOperation(async () => {
-    const data = parseInput(resetPasswordSchema, input);
-    assertCan("user.manage", actor);
-    const passwordHash = await hashPassword(data.password);
-    return db().$transaction(async (tx) => {
-      const user = await loadUser(tx, data.userId, data.version);
-      return saveVersioned(tx, actor, "user.reset_password", user, {
-        passwordHash,
-        sessionVersion: { increment: 1 },
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(resetPasswordSchema, input);
+      assertCan("user.manage", actor);
+      const passwordHash = await hashPassword(data.password);
+      return db().$transaction(async (tx) => {
+        const user = await loadUser(tx, data.userId, data.version);
+        return saveUser(tx, actor, "user.reset_password", user, {
+          passwordHash,
+          sessionVersion: { increment: 1 },
+        });
       });
-    });
-  }, "Password reset. Their existing sessions have ended.");
+    },
+    "Password reset. Their existing sessions have ended.",
+  );
 }
