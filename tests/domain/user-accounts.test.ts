@@ -28,7 +28,7 @@ describe("canBeAccountable (ACC-1)", () => {
   });
 
   it("accepts anyone else who can act only when the trust has marked them SRO-eligible", () => {
-    for (const role of ["ADMIN", "PORTFOLIO_MANAGER", "PROJECT_MANAGER", "CLINICAL_CHAMPION"] as const) {
+    for (const role of ["PORTFOLIO_MANAGER", "PROJECT_MANAGER", "CLINICAL_CHAMPION"] as const) {
       expect(canBeAccountable({ role, active: true, sroEligible: false })).toBe(false);
       expect(canBeAccountable({ role, active: true, sroEligible: true })).toBe(true);
       expect(canBeAccountable({ role, active: false, sroEligible: true })).toBe(false);
@@ -37,6 +37,11 @@ describe("canBeAccountable (ACC-1)", () => {
 
   it("never accepts a viewer, marked or not", () => {
     expect(canBeAccountable({ role: "VIEWER", active: true, sroEligible: true })).toBe(false);
+  });
+
+  it("never accepts an administrator, marked or not: admins take no portfolio decision", () => {
+    expect(canBeAccountable({ role: "ADMIN", active: true, sroEligible: true })).toBe(false);
+    expect(canBeAccountable({ role: "ADMIN", active: true, sroEligible: false })).toBe(false);
   });
 });
 
@@ -53,6 +58,9 @@ describe("accountableChoiceViolations (ACC-1)", () => {
     expect(codes(accountableChoiceViolations({ ...person, role: "VIEWER", sroEligible: true }, "x"))).toEqual(
       [ACCOUNTABLE_VIOLATION.viewer],
     );
+    expect(codes(accountableChoiceViolations({ ...person, role: "ADMIN", sroEligible: true }, "x"))).toEqual([
+      ACCOUNTABLE_VIOLATION.admin,
+    ]);
   });
 
   it("accepts an executive or a marked colleague", () => {
@@ -341,13 +349,16 @@ describe("an Accountable keeps the right to hold the A (ACC-3)", () => {
     expect(sroEligibilityViolations({ ...base, current: true, next: false, accountableFor: [] })).toEqual([]);
   });
 
-  it("marks anyone but a viewer, and refuses a mark that changes nothing", () => {
+  it("marks anyone but a viewer or an administrator, and refuses a mark that changes nothing", () => {
     const base = { name: "Aisha", role: "PROJECT_MANAGER" as const, active: true, accountableFor: [] };
     expect(sroEligibilityViolations({ ...base, current: false, next: true })).toEqual([]);
     expect(codes(sroEligibilityViolations({ ...base, role: "VIEWER", current: false, next: true }))).toEqual([
       V.viewerNotEligible,
     ]);
     expect(codes(sroEligibilityViolations({ ...base, current: true, next: true }))).toEqual([V.unchanged]);
+    expect(codes(sroEligibilityViolations({ ...base, role: "ADMIN", current: false, next: true }))).toEqual([
+      V.adminNotEligible,
+    ]);
   });
 });
 

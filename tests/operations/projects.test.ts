@@ -152,6 +152,12 @@ describe("createProject", () => {
     expect(refused.fieldErrors?.accountableId?.[0]).toMatch(
       /not an executive and has not been marked SRO-eligible/,
     );
+    // An administrator is never Accountable, even if marked (admins take no portfolio decision).
+    const markedAdmin = await make.createUser({ role: "ADMIN", sroEligible: true });
+    const adminRefused = await expectRefusedWithoutChange(TABLES, "INVALID", () =>
+      createProject(pm, proposal({ accountableId: markedAdmin.id })),
+    );
+    expect(adminRefused.fieldErrors?.accountableId?.[0]).toMatch(/administrator .* cannot be Accountable/);
     const marked = await make.createUser({ role: "PROJECT_MANAGER", sroEligible: true });
     const result = await createProject(pm, proposal({ accountableId: marked.id }));
     if (!result.ok) throw new Error(result.message);

@@ -489,11 +489,16 @@ describe("setSroEligibility (ACC-1, ACC-3)", () => {
     expect(await setSroEligibility(admin, clear)).toMatchObject({ ok: true, data: { sroEligible: false } });
   });
 
-  it("refuses marking a viewer, a mark that changes nothing, a stale version, an unknown user, a non-admin and bad input", async () => {
+  it("refuses marking a viewer or an administrator, a mark that changes nothing, a stale version, an unknown user, a non-admin and bad input", async () => {
     const watcher = await otherUser({ role: "VIEWER" });
     const mark = { userId: watcher.id, version: 0, sroEligible: true };
     const refused = await expectRefusedWithoutChange(TABLES, "RULE", () => setSroEligibility(admin, mark));
     expect(refused.fieldErrors?.sroEligible?.[0]).toMatch(/a viewer cannot be Accountable/);
+    const itAdmin = await otherUser({ role: "ADMIN" });
+    const adminRefused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      setSroEligibility(admin, { userId: itAdmin.id, version: 0, sroEligible: true }),
+    );
+    expect(adminRefused.fieldErrors?.sroEligible?.[0]).toMatch(/an administrator is never Accountable/);
     await expectRefusedWithoutChange(TABLES, "RULE", () =>
       setSroEligibility(admin, { ...mark, sroEligible: false }),
     );

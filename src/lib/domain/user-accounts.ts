@@ -41,12 +41,14 @@ export const USER_VIOLATION = {
   onDuty: "USER_DUTY_EXECUTIVE",
   lastAdmin: "USER_LAST_ADMIN",
   viewerNotEligible: "USER_VIEWER_NOT_SRO_ELIGIBLE",
+  adminNotEligible: "USER_ADMIN_NOT_SRO_ELIGIBLE",
 } as const;
 
 /** Why a person cannot be chosen as a project's Accountable (ACC-1). */
 export const ACCOUNTABLE_VIOLATION = {
   inactive: "ACCOUNTABLE_INACTIVE",
   viewer: "ACCOUNTABLE_VIEWER",
+  admin: "ACCOUNTABLE_ADMIN",
   notEligible: "ACCOUNTABLE_NOT_ELIGIBLE",
 } as const;
 
@@ -69,7 +71,9 @@ export interface AccountableCandidate {
  * marked or not: they are read-only everywhere.
  */
 export function canBeAccountable(user: AccountableCandidate): boolean {
-  if (!user.active || user.role === "VIEWER") return false;
+  // An administrator keeps the system and takes no portfolio decision (docs/governance-rules.md
+  // ACC-1), so is never the Accountable, whatever mark they carry.
+  if (!user.active || user.role === "VIEWER" || user.role === "ADMIN") return false;
   return user.role === "EXECUTIVE" || user.sroEligible;
 }
 
@@ -87,6 +91,16 @@ export function accountableChoiceViolations(
         code: ACCOUNTABLE_VIOLATION.viewer,
         field,
         message: "A viewer cannot be Accountable: choose someone who can act on the project",
+      },
+    ];
+  }
+  if (user.role === "ADMIN") {
+    return [
+      {
+        code: ACCOUNTABLE_VIOLATION.admin,
+        field,
+        message:
+          "An administrator keeps the system and takes no portfolio decision, so cannot be Accountable: choose an executive or an SRO-eligible colleague",
       },
     ];
   }
@@ -381,8 +395,8 @@ export interface SroEligibilityInput {
 }
 
 /**
- * Marking someone SRO-eligible, or clearing the mark (ACC-1, ACC-3). A viewer is never marked: they
- * could not be Accountable anyway, and the mark would only mislead whoever reads the list.
+ * Marking someone SRO-eligible, or clearing the mark (ACC-1, ACC-3). A viewer or an administrator is
+ * never marked: they could not be Accountable anyway, and the mark would only mislead.
  */
 export function sroEligibilityViolations(input: SroEligibilityInput): FieldViolation[] {
   if (input.current === input.next) {
@@ -402,6 +416,15 @@ export function sroEligibilityViolations(input: SroEligibilityInput): FieldViola
         code: USER_VIOLATION.viewerNotEligible,
         field: "sroEligible",
         message: `${input.name} is a viewer, and a viewer cannot be Accountable: change their role first`,
+      },
+    ];
+  }
+  if (input.next && input.role === "ADMIN") {
+    return [
+      {
+        code: USER_VIOLATION.adminNotEligible,
+        field: "sroEligible",
+        message: `${input.name} is an administrator, and administrators take no portfolio decision: an administrator is never Accountable`,
       },
     ];
   }
