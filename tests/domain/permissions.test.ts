@@ -1,6 +1,6 @@
 // The authorisation matrix (tests/support/authorisation-matrix.ts) against the pure rules.
 import { describe, expect, it } from "vitest";
-import { type Action, AUTHORITY, can } from "@/lib/domain/permissions";
+import { type Action, AUTHORITY, abilitiesIn, can } from "@/lib/domain/permissions";
 import { columns, contextOf, rows } from "../support/authorisation-matrix";
 
 describe("the authorisation matrix", () => {
@@ -20,5 +20,18 @@ describe("the authorisation matrix", () => {
 
   it("fails closed for an action it does not know", () => {
     expect(can("project.delete" as Action, { role: "ADMIN" })).toBe(false);
+  });
+});
+
+describe("abilitiesIn", () => {
+  it("answers for every action exactly as can() does, for every column of the matrix", () => {
+    for (const column of columns) {
+      const context = contextOf(column);
+      const abilities = abilitiesIn(context);
+      expect(Object.keys(abilities).sort()).toEqual(Object.keys(AUTHORITY).sort());
+      for (const action of Object.keys(AUTHORITY) as Action[]) {
+        expect(abilities[action], `${column} ${action}`).toBe(can(action, context));
+      }
+    }
   });
 });

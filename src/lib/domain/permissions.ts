@@ -117,3 +117,14 @@ export function can(action: Action, context: AuthorityContext): boolean {
   if (rule.owner !== true || context.isOwner !== true) return false;
   return !rule.ownerRoles || rule.ownerRoles.includes(context.role);
 }
+
+/**
+ * Every action the actor may attempt in one context, for pages deciding which controls to show:
+ * the same matrix the operations ask, so a page never offers what the server refuses. Rules on top
+ * of the matrix (separation of duties, the state of the record) still decide the outcome.
+ */
+export function abilitiesIn(context: AuthorityContext): Readonly<Record<Action, boolean>> {
+  const result = {} as Record<Action, boolean>;
+  for (const action of Object.keys(AUTHORITY) as Action[]) result[action] = can(action, context);
+  return result;
+}
