@@ -13,17 +13,21 @@ export interface OrganisationInfo {
   timeZone: string;
 }
 
-export async function getOrganisation(): Promise<OrganisationInfo> {
-  const organisation = await db().organisation.findUnique({
+export async function getOrganisation(tx: DbTx = db()): Promise<OrganisationInfo> {
+  const organisation = await tx.organisation.findUnique({
     where: { id: 1 },
     select: { name: true, timeZone: true },
   });
   return organisation ?? { name: DEFAULT_NAME, timeZone: DEFAULT_TIME_ZONE };
 }
 
-/** Now, and today's date in the organisation's time zone (due dates are the trust's days). */
-export async function getClock(now: Date = new Date()): Promise<Clock> {
-  const { timeZone } = await getOrganisation();
+/**
+ * Now, and today's date in the organisation's time zone (due dates are the trust's days). Inside a
+ * transaction pass it: a second connection's read would wait on the embedded database, which runs
+ * one transaction at a time, until the transaction times out.
+ */
+export async function getClock(now: Date = new Date(), tx: DbTx = db()): Promise<Clock> {
+  const { timeZone } = await getOrganisation(tx);
   return clockAt(now, timeZone);
 }
 

@@ -124,7 +124,7 @@ async function moveFeedback(
   assertCan(AUTHORITY[step], actor, { letter, isOwner: feedback.authorId === actor.id });
   if (feedback.version !== input.version) throw conflict("feedback");
 
-  const { now, timeZone } = await getClock();
+  const { now, timeZone } = await getClock(new Date(), tx);
   const settings = await getGovernanceSettings(tx);
   const facts = {
     step,
