@@ -67,6 +67,7 @@ function raciEntries(project: LoadedProject): RaciEntry[] {
     userId: r.userId,
     name: r.user.name,
     letter: r.letter,
+    role: r.user.role,
     discipline: r.user.discipline,
     active: r.user.active,
   }));
@@ -534,6 +535,7 @@ function planFacts(plan: SeedPlan, projectId: string): ProjectFacts {
           userId: r.userId,
           name: user.name,
           letter: r.letter,
+          role: user.role,
           discipline: user.discipline,
           active: user.active !== false,
         };

@@ -472,6 +472,7 @@ describe("computeProjectAlignment with the real RACI and stage-gate modules", ()
     userId: "a",
     name: "Dr Helen Ashworth",
     letter: "A",
+    role: "EXECUTIVE",
     discipline: "EXECUTIVE",
     active: true,
   };
@@ -479,6 +480,7 @@ describe("computeProjectAlignment with the real RACI and stage-gate modules", ()
     userId: "r",
     name: "Aisha Okafor",
     letter: "R",
+    role: "PROJECT_MANAGER",
     discipline: "DIGITAL",
     active: true,
   };

@@ -4,7 +4,15 @@ import { introducedRaciGaps, type RaciChangeProject } from "@/lib/domain/raci-ch
 import { STAGE_GAP } from "@/lib/domain/stage-gates";
 
 function entry(userId: string, letter: RaciEntry["letter"], overrides: Partial<RaciEntry> = {}): RaciEntry {
-  return { userId, name: userId, letter, discipline: "OPERATIONAL", active: true, ...overrides };
+  return {
+    userId,
+    name: userId,
+    letter,
+    role: "PROJECT_MANAGER",
+    discipline: "OPERATIONAL",
+    active: true,
+    ...overrides,
+  };
 }
 
 const sponsor = entry("Ana", "A");

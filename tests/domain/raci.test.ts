@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { accountableOf, hasClinicalChampion, RACI_GAP, type RaciEntry, raciGaps } from "@/lib/domain/raci";
 
 function entry(userId: string, letter: RaciEntry["letter"], overrides: Partial<RaciEntry> = {}): RaciEntry {
-  return { userId, name: userId, letter, discipline: "OPERATIONAL", active: true, ...overrides };
+  return {
+    userId,
+    name: userId,
+    letter,
+    role: "PROJECT_MANAGER",
+    discipline: "OPERATIONAL",
+    active: true,
+    ...overrides,
+  };
 }
 
 const codes = (entries: RaciEntry[], requireResponsible = true) =>
@@ -67,9 +75,12 @@ describe("raciGaps", () => {
   });
 
   it("falls back to a neutral word when names are not supplied", () => {
-    const gaps = raciGaps([{ userId: "x", letter: "A", discipline: "EXECUTIVE", active: false }], {
-      requireResponsible: false,
-    });
+    const gaps = raciGaps(
+      [{ userId: "x", letter: "A", role: "EXECUTIVE", discipline: "EXECUTIVE", active: false }],
+      {
+        requireResponsible: false,
+      },
+    );
     expect(gaps[0]?.message).toContain("a user");
   });
 });
@@ -97,5 +108,12 @@ describe("hasClinicalChampion", () => {
     expect(hasClinicalChampion([entry("dd", "R", { discipline: "DIGITAL" })])).toBe(false);
     expect(hasClinicalChampion([entry("gm", "C", { discipline: "CLINICAL", active: false })])).toBe(false);
     expect(hasClinicalChampion([])).toBe(false);
+  });
+
+  it("does not count a clinical viewer: a champion acts on the work, a viewer only reads", () => {
+    expect(hasClinicalChampion([entry("tw", "C", { discipline: "CLINICAL", role: "VIEWER" })])).toBe(false);
+    expect(
+      hasClinicalChampion([entry("gm", "C", { discipline: "CLINICAL", role: "CLINICAL_CHAMPION" })]),
+    ).toBe(true);
   });
 });

@@ -12,8 +12,22 @@ import { type ProjectFacts, STAGE_GAP } from "@/lib/domain/stage-gates";
 import type { ProjectStage, StageGateStatus } from "@/lib/domain/vocabulary";
 
 const team: RaciEntry[] = [
-  { userId: "a", name: "Dr Helen Ashworth", letter: "A", discipline: "EXECUTIVE", active: true },
-  { userId: "r", name: "Aisha Okafor", letter: "R", discipline: "OPERATIONAL", active: true },
+  {
+    userId: "a",
+    name: "Dr Helen Ashworth",
+    letter: "A",
+    role: "EXECUTIVE",
+    discipline: "EXECUTIVE",
+    active: true,
+  },
+  {
+    userId: "r",
+    name: "Aisha Okafor",
+    letter: "R",
+    role: "PROJECT_MANAGER",
+    discipline: "OPERATIONAL",
+    active: true,
+  },
 ];
 
 /** An operational project that passes rule 1: each test breaks one thing. */

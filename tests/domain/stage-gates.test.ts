@@ -35,6 +35,7 @@ const accountable: RaciEntry = {
   userId: "a",
   name: "Dr Helen Ashworth",
   letter: "A",
+  role: "EXECUTIVE",
   discipline: "EXECUTIVE",
   active: true,
 };
@@ -42,6 +43,7 @@ const responsible: RaciEntry = {
   userId: "r",
   name: "Aisha Okafor",
   letter: "R",
+  role: "PROJECT_MANAGER",
   discipline: "DIGITAL",
   active: true,
 };
@@ -49,6 +51,7 @@ const champion: RaciEntry = {
   userId: "c",
   name: "Sister Grace Mensah",
   letter: "C",
+  role: "CLINICAL_CHAMPION",
   discipline: "CLINICAL",
   active: true,
 };

@@ -194,9 +194,27 @@ describe("reactivationViolations", () => {
 });
 
 describe("projectsLeftShort", () => {
-  const nurse = { userId: "u1", name: "Nurse", discipline: "CLINICAL" as const, active: true };
-  const lead = { userId: "u2", name: "Lead", discipline: "OPERATIONAL" as const, active: true };
-  const sponsor = { userId: "u3", name: "Sponsor", discipline: "EXECUTIVE" as const, active: true };
+  const nurse = {
+    userId: "u1",
+    name: "Nurse",
+    role: "CLINICAL_CHAMPION" as const,
+    discipline: "CLINICAL" as const,
+    active: true,
+  };
+  const lead = {
+    userId: "u2",
+    name: "Lead",
+    role: "PROJECT_MANAGER" as const,
+    discipline: "OPERATIONAL" as const,
+    active: true,
+  };
+  const sponsor = {
+    userId: "u3",
+    name: "Sponsor",
+    role: "EXECUTIVE" as const,
+    discipline: "EXECUTIVE" as const,
+    active: true,
+  };
   const project = (code: string, over: Partial<StaffedProject>): StaffedProject => ({
     code,
     name: code,
@@ -245,10 +263,10 @@ describe("projectsLeftShort", () => {
     expect(labels(short.champion)).toEqual(["MIX-1", "DIG-2"]);
   });
 
-  it("counts a viewer as no Responsible but still a champion, and a move out of CLINICAL as no champion", () => {
+  it("counts a viewer as neither a Responsible nor a champion (a champion acts), and a move out of CLINICAL as no champion", () => {
     const viewer = projectsLeftShort(staffed, "u1", { role: "VIEWER", discipline: "CLINICAL", active: true });
     expect(labels(viewer.responsible)).toEqual(["MIX-1"]);
-    expect(viewer.champion).toEqual([]);
+    expect(labels(viewer.champion)).toEqual(["MIX-1", "DIG-2"]);
     const moved = projectsLeftShort(staffed, "u1", {
       role: "CLINICAL_CHAMPION",
       discipline: "DIGITAL",

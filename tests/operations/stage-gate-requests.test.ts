@@ -162,6 +162,21 @@ describe("requestStageGate (GATE-1)", () => {
     }
   });
 
+  it("does not count a clinical viewer consulted on the project as its clinical champion", async () => {
+    const clinicalViewer = await make.createUser({ role: "VIEWER", discipline: "CLINICAL" });
+    const { project } = await readyProject("PROPOSED", {
+      raci: [
+        { userId: sponsor.id, letter: "A" },
+        { userId: pm.id, letter: "R" },
+        { userId: clinicalViewer.id, letter: "C" },
+      ],
+    });
+    const refused = await expectRefusedWithoutChange(TABLES, "RULE", () =>
+      requestStageGate(pm, { projectId: project.id, version: 0, toStage: "APPROVED", reason: REASON }),
+    );
+    expect(refused.message).toContain("No clinical champion");
+  });
+
   it("refuses a second request while one waits, naming the one waiting", async () => {
     const { project } = await readyProject("APPROVED");
     expect(

@@ -240,12 +240,17 @@ describe("changeUserRole", () => {
       }),
     );
     expect(refused.message).toMatch(/only clinical champion of CLN-81 “.*”/);
-    // Staying clinical (a viewer as C still speaks for the wards) is fine.
+    // A viewer only reads, so is no champion either (rule 1): becoming one is refused the same way.
+    const toViewer = await expectRefusedWithoutChange([...TABLES, "RaciAssignment"], "RULE", () =>
+      changeUserRole(admin, { userId: champion.id, version: 0, role: "VIEWER", discipline: "CLINICAL" }),
+    );
+    expect(toViewer.message).toMatch(/only clinical champion of CLN-81 “.*”/);
+    // Another clinical role that acts keeps the voice.
     expect(
       await changeUserRole(admin, {
         userId: champion.id,
         version: 0,
-        role: "VIEWER",
+        role: "PROJECT_MANAGER",
         discipline: "CLINICAL",
       }),
     ).toMatchObject({ ok: true });

@@ -3,7 +3,7 @@
 // and the seed. Letters and disciplines are the domain's vocabulary, which Prisma's enums equal.
 
 import type { FieldViolation } from "./violations";
-import type { Discipline, RaciLetter } from "./vocabulary";
+import type { Discipline, RaciLetter, Role } from "./vocabulary";
 
 export type { RaciLetter } from "./vocabulary";
 
@@ -18,6 +18,7 @@ export interface RaciEntry {
   /** Used in messages so people know whom a gap is about. */
   name?: string;
   letter: RaciLetter;
+  role: Role;
   discipline: Discipline;
   active: boolean;
 }
@@ -110,12 +111,24 @@ export function accountableOf(entries: readonly RaciEntry[]): RaciEntry | undefi
 }
 
 /**
- * A clinical champion is an active CLINICAL user who is Responsible or Consulted: someone from the
- * front line who shapes the work, not merely Informed about it. A deactivated colleague no longer
- * speaks for the wards.
+ * A clinical champion shapes the work from the front line: Responsible or Consulted, not merely
+ * Informed. A deactivated colleague, or one who can no longer act (a viewer), no longer speaks for
+ * the wards.
  */
 export function hasClinicalChampion(entries: readonly RaciEntry[]): boolean {
-  return entries.some(
-    (e) => e.active && e.discipline === "CLINICAL" && (e.letter === "R" || e.letter === "C"),
+  return entries.some(isClinicalChampion);
+}
+
+/**
+ * The front line's voice beside the accountable owner (docs/governance-rules.md rule 1): an active
+ * CLINICAL colleague who can act (not a viewer) holding R or C. The A never counts: the champion
+ * speaks beside the person accountable, not as them.
+ */
+export function isClinicalChampion(entry: RaciEntry): boolean {
+  return (
+    entry.active &&
+    entry.role !== "VIEWER" &&
+    entry.discipline === "CLINICAL" &&
+    (entry.letter === "R" || entry.letter === "C")
   );
 }

@@ -167,7 +167,8 @@ export function projectsLeftShort(
   const champion: ProjectLabel[] = [];
   for (const project of projects) {
     if (isFinalStage(project.stage)) continue;
-    // Asked separately: a viewer left as R does no work, yet still speaks for the wards as R.
+    // Asked separately: a viewer left as R does no work, and as a viewer no longer speaks for the
+    // wards either (rule 1's champion acts), so a move to viewer can cost the project both.
     const introduced = (change: Partial<RaciEntry>) =>
       new Set(
         introducedRaciGaps(
@@ -177,7 +178,7 @@ export function projectsLeftShort(
         ).map((gap) => gap.code),
       );
     const asWorker = introduced({ active: canBeResponsible(after) });
-    const asChampion = introduced({ active: after.active, discipline: after.discipline });
+    const asChampion = introduced({ active: after.active, discipline: after.discipline, role: after.role });
     const label = { code: project.code, name: project.name };
     if (asWorker.has(RACI_GAP.noResponsible)) responsible.push(label);
     if (asChampion.has(STAGE_GAP.noClinicalChampion)) champion.push(label);

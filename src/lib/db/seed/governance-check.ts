@@ -104,6 +104,7 @@ export function governanceProblems(plan: SeedPlan, context: GovernanceContext): 
         userId: r.userId,
         name: who.name,
         letter: r.letter,
+        role: who.role,
         discipline: who.discipline,
         active: who.active,
       };

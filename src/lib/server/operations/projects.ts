@@ -200,7 +200,11 @@ export async function loadStageFacts(tx: DbTx, projectId: string, clock: Pick<Cl
   if (!project) throw notFound("The project");
   const raci = await tx.raciAssignment.findMany({
     where: { projectId },
-    select: { userId: true, letter: true, user: { select: { name: true, discipline: true, active: true } } },
+    select: {
+      userId: true,
+      letter: true,
+      user: { select: { name: true, role: true, discipline: true, active: true } },
+    },
   });
   const milestones = await tx.milestone.findMany({
     where: { projectId },
@@ -258,6 +262,7 @@ export async function loadStageFacts(tx: DbTx, projectId: string, clock: Pick<Cl
       userId: r.userId,
       letter: r.letter,
       name: r.user.name,
+      role: r.user.role,
       discipline: r.user.discipline,
       active: r.user.active,
     })),

@@ -96,6 +96,7 @@ export function assignRaci(actor: Actor, input: unknown): Promise<ActionResult<{
           {
             userId: user.id,
             name: user.name,
+            role: user.role,
             discipline: user.discipline,
             active: user.active,
             letter: data.letter,
@@ -198,6 +199,7 @@ export function handOverAccountable(actor: Actor, input: unknown): Promise<Actio
           {
             userId: incoming.id,
             name: incoming.name,
+            role: incoming.role,
             discipline: incoming.discipline,
             active: true,
             letter: "A" as const,

@@ -132,7 +132,7 @@ async function leftShortBy(
         select: {
           userId: true,
           letter: true,
-          user: { select: { name: true, discipline: true, active: true } },
+          user: { select: { name: true, role: true, discipline: true, active: true } },
         },
       },
     },
