@@ -4,9 +4,12 @@
 // is sent (the server checks it again); field errors show beside their fields; a refusal by a
 // governance rule shows as a banner naming the gap; a conflict offers a reload; the submit button
 // shows that it is working; success is announced, and nothing reloads the whole page.
+//
+// The form is submitted through a transition rather than `<form action>`: React resets a form after
+// every action it runs, and a refused attempt must keep what the person typed. A successful one
+// clears it, as a sent form should.
 import { useRouter } from "next/navigation";
-import { createContext, useActionState, useContext, useId } from "react";
-import { useFormStatus } from "react-dom";
+import { createContext, startTransition, useActionState, useContext, useId } from "react";
 import type { z } from "zod";
 import type { ActionResult, Failure } from "@/lib/action-result";
 import { invalidInput } from "@/lib/form-failure";
@@ -61,17 +64,29 @@ export function ActionForm({
   children,
 }: ActionFormProps) {
   const idPrefix = useId();
-  const [state, formAction] = useActionState(async (previous: FormState, form: FormData) => {
-    if (schema) {
-      const parsed = schema.safeParse(formInput(form));
-      if (!parsed.success) return invalidInput(parsed.error);
-    }
-    return action(previous, form);
-  }, null);
+  const [state, formAction, pending] = useActionState(
+    async (previous: FormState, { form, data }: { form: HTMLFormElement; data: FormData }) => {
+      if (schema) {
+        const parsed = schema.safeParse(formInput(data));
+        if (!parsed.success) return invalidInput(parsed.error);
+      }
+      const result = await action(previous, data);
+      if (result.ok) form.reset();
+      return result;
+    },
+    null,
+  );
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    startTransition(() => formAction({ form, data }));
+  }
 
   return (
     <FormContext.Provider value={{ state, idPrefix }}>
-      <form action={formAction} noValidate aria-label={label} className={className ?? "space-y-4"}>
+      <form onSubmit={onSubmit} noValidate aria-label={label} className={className ?? "space-y-4"}>
         {Object.entries(hidden ?? {}).map(([name, value]) =>
           value === null || value === undefined ? null : (
             <input key={name} type="hidden" name={name} value={String(value)} />
@@ -79,7 +94,12 @@ export function ActionForm({
         )}
         {children}
         <FormOutcome state={state} refusalTitle={refusalTitle} />
-        <SubmitButton label={submitLabel} pendingLabel={pendingLabel} variant={submitVariant} />
+        <SubmitButton
+          label={submitLabel}
+          pendingLabel={pendingLabel}
+          variant={submitVariant}
+          pending={pending}
+        />
       </form>
     </FormContext.Provider>
   );
@@ -89,12 +109,13 @@ function SubmitButton({
   label,
   pendingLabel,
   variant,
+  pending,
 }: {
   label: string;
   pendingLabel?: string;
   variant: ButtonVariant;
+  pending: boolean;
 }) {
-  const { pending } = useFormStatus();
   return (
     <Button type="submit" variant={variant} disabled={pending} aria-disabled={pending}>
       {pending ? (pendingLabel ?? "Saving…") : label}
