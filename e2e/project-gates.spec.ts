@@ -85,9 +85,27 @@ test("a gate waits, a gap opens, the executive is refused naming it, the Account
   await add.getByLabel("Letter").selectOption("C");
   await add.getByRole("button", { name: "Add to the team" }).click();
   const raci = page.getByRole("table", { name: "The project's people and the RACI letter each holds" });
-  await expect(raci.getByRole("row", { name: /Dr Amara Nwosu/ })).toContainText("Clinical champion");
+  await expect(raci.getByRole("row", { name: /Dr Amara Nwosu/ })).toContainText(
+    "Counts as clinical champion",
+  );
   await expect(page.getByRole("main")).toContainText("The team meets these now.");
+  await raci
+    .getByRole("row", { name: /Aisha Okafor/ })
+    .locator("summary", { hasText: "Change letter" })
+    .click();
   await screenshotWidths(page, "team-mended-accountable");
+
+  // On the overview the Accountable may edit, align and stop the work; a link its metric feeds stays.
+  await page.goto(`/projects/${CODE}`);
+  await page.locator("summary", { hasText: "Edit details" }).click();
+  await stage.locator("summary", { hasText: "Cancel the project" }).click();
+  await expect(stage).toContainText("Warning: cancelling is final.");
+  const alignment = page.getByRole("region", { name: "Strategic alignment" });
+  await alignment.locator("summary", { hasText: "Remove" }).click();
+  await alignment.getByRole("button", { name: /^Remove SO-/ }).click();
+  await expect(alignment.getByRole("alert")).toContainText("Cannot remove");
+  await expect(alignment.getByRole("alert")).toContainText("Questionnaires completed online");
+  await screenshotWidths(page, "overview-accountable-editors");
 
   // The executive approves; the project moves.
   await signInAs(page, "executive@northbridge.example");

@@ -60,7 +60,7 @@ export default async function ProjectTeamPage({ params }: Props) {
                       {ROLE_LABEL[m.role]} · {DISCIPLINE_LABEL[m.discipline]}
                     </span>
                     {m.active ? null : <Badge tone="red">Deactivated</Badge>}
-                    {m.isClinicalChampion ? <Badge tone="info">Clinical champion</Badge> : null}
+                    {m.isClinicalChampion ? <Badge tone="info">Counts as clinical champion</Badge> : null}
                   </>
                 ),
               },
