@@ -1,14 +1,22 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AddAlignmentForm, RemoveAlignmentForm } from "@/components/projects/alignment-forms";
+import { ProjectDetailsForm } from "@/components/projects/project-details-form";
 import { ScheduleCell } from "@/components/projects/schedule-cell";
+import { StagePanel } from "@/components/projects/stage-panel";
+import { Disclosure } from "@/components/ui/disclosure";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
+import { isPastProposal } from "@/lib/domain/alignment-links";
 import { CATEGORY_LABEL, CONTRIBUTION_LABEL } from "@/lib/domain/labels";
 import { formatMoney } from "@/lib/domain/money";
+import { isFinalStage } from "@/lib/domain/stage-gates";
+import { getProjectDetails } from "@/lib/server/project-details";
 import { getProjectOverview } from "@/lib/server/project-overview";
 import { parseProjectCode, requireProjectPage } from "@/lib/server/project-page";
+import { getProjectStage } from "@/lib/server/project-stage";
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -19,9 +27,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProjectPage({ params }: Props) {
-  const { clock, code } = await requireProjectPage((await params).code);
-  const project = await getProjectOverview(code, clock);
-  if (!project) notFound();
+  const { actor, clock, code, projectId, letter, may } = await requireProjectPage((await params).code);
+  const [project, stage, details] = await Promise.all([
+    getProjectOverview(code, clock),
+    getProjectStage(projectId, clock, { id: actor.id, letter }),
+    getProjectDetails(projectId),
+  ]);
+  if (!project || !details) notFound();
+  // Closed and cancelled projects are history: no editor is offered (the rules refuse them anyway).
+  const live = !isFinalStage(details.stage);
+  const mayEdit = may["project.edit"] && live;
+  const mayAlign = may["alignment.manage"] && live;
 
   return (
     <>
@@ -56,16 +72,56 @@ export default async function ProjectPage({ params }: Props) {
         </dl>
       </section>
 
+      {mayEdit ? (
+        <div className="mt-3">
+          <Disclosure summary="Edit details">
+            <ProjectDetailsForm
+              projectId={details.projectId}
+              version={details.version}
+              name={details.name}
+              summary={details.summary}
+              kind={details.kind}
+              siteId={details.siteId}
+              expectedBenefits={details.expectedBenefits}
+              forecastEndDate={details.forecastEndDate}
+              sites={details.sites}
+              kindFixed={isPastProposal(details.stage)}
+            />
+          </Disclosure>
+        </div>
+      ) : null}
+
+      <Section
+        id="stage"
+        title="Stage and gates"
+        description="A project moves forward through gates that an executive decides; the gate check says what is still missing."
+      >
+        <StagePanel
+          code={code}
+          timeZone={clock.timeZone}
+          stageChangedAt={project.stageChangedAt}
+          view={stage}
+          may={{
+            request: may["stageGate.request"],
+            decide: may["stageGate.decide"],
+            changeStage: may["project.changeStage"],
+          }}
+        />
+      </Section>
+
       <Section id="alignment" title="Strategic alignment">
-        {project.alignments.length === 0 ? (
+        {details.alignments.length === 0 ? (
           <EmptyState title="Not aligned to any objective">
             This project is delivery without vision until it is linked to a strategic objective.
+            {mayAlign
+              ? " Align it to the objective it serves below."
+              : " Its team or the portfolio office aligns it."}
           </EmptyState>
         ) : (
           <Table
             caption="Objectives this project serves"
-            rows={project.alignments}
-            rowKey={(a) => a.objectiveCode}
+            rows={details.alignments}
+            rowKey={(a) => a.objectiveId}
             columns={[
               {
                 header: "Objective",
@@ -78,9 +134,38 @@ export default async function ProjectPage({ params }: Props) {
               { header: "Category", cell: (a) => CATEGORY_LABEL[a.category] },
               { header: "Contribution", cell: (a) => CONTRIBUTION_LABEL[a.contribution] },
               { header: "Rationale", className: "max-w-xl", cell: (a) => a.rationale },
+              ...(mayAlign
+                ? [
+                    {
+                      header: "Change",
+                      cell: (a: (typeof details.alignments)[number]) => (
+                        <RemoveAlignmentForm
+                          projectId={details.projectId}
+                          objectiveId={a.objectiveId}
+                          objectiveCode={a.objectiveCode}
+                        />
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}
+        {mayAlign ? (
+          <div className="mt-3">
+            {details.objectiveChoices.length === 0 ? (
+              <p className="text-sm text-slate-600">
+                The project is aligned to every active objective there is.
+              </p>
+            ) : (
+              <AddAlignmentForm
+                projectId={details.projectId}
+                objectives={details.objectiveChoices}
+                hasPrimary={details.alignments.some((a) => a.contribution === "PRIMARY")}
+              />
+            )}
+          </div>
+        ) : null}
       </Section>
     </>
   );
