@@ -4,7 +4,7 @@ import "server-only";
 // those who may hold the A (docs/governance-rules.md ACC-1), and the invariants as they stand now
 // (rules 1 and 2), worded by the same domain functions the operations use.
 import { db } from "@/lib/db/client";
-import { hasClinicalChampion, raciGaps } from "@/lib/domain/raci";
+import { hasClinicalChampion, isClinicalChampion, raciGaps } from "@/lib/domain/raci";
 import { needsClinicalChampion } from "@/lib/domain/stage-gates";
 import { canBeAccountable, canBeResponsible } from "@/lib/domain/user-accounts";
 import type { Discipline, ProjectKind, ProjectStage, RaciLetter, Role } from "@/lib/domain/vocabulary";
@@ -78,6 +78,7 @@ export async function getProjectTeam(projectId: string): Promise<ProjectTeam | n
     userId: r.user.id,
     name: r.user.name,
     letter: r.letter,
+    role: r.user.role,
     discipline: r.user.discipline,
     active: r.user.active,
   }));
@@ -90,7 +91,7 @@ export async function getProjectTeam(projectId: string): Promise<ProjectTeam | n
       discipline: r.user.discipline,
       active: r.user.active,
       letter: r.letter,
-      isClinicalChampion: hasClinicalChampion([{ ...r.user, userId: r.user.id, letter: r.letter }]),
+      isClinicalChampion: isClinicalChampion({ ...r.user, userId: r.user.id, letter: r.letter }),
     }))
     .toSorted((x, y) => ORDER[x.letter] - ORDER[y.letter] || x.name.localeCompare(y.name));
   const accountableId = members.find((m) => m.letter === "A")?.userId ?? null;
@@ -107,7 +108,7 @@ export async function getProjectTeam(projectId: string): Promise<ProjectTeam | n
   const championPresent = hasClinicalChampion(entries);
   const gaps = raciGaps(entries, { requireResponsible: project.stage !== "PROPOSED" }).map((g) => g.message);
   if (champion && !championPresent) {
-    gaps.push("No clinical champion: assign an active clinical colleague as R or C");
+    gaps.push("No clinical champion: assign an active clinical colleague (not a viewer) as R or C");
   }
   return {
     projectId: project.id,

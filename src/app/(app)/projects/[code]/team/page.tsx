@@ -156,7 +156,8 @@ function Invariants({ team }: { team: NonNullable<Awaited<ReturnType<typeof getP
         {team.needsClinicalChampion ? (
           <li>
             A clinical champion, because this is a {PROJECT_KIND_LABEL[team.kind].toLowerCase()} project: an
-            active clinical colleague holding R or C. Informed does not count.
+            active clinical colleague holding R or C who can act on the work (not a viewer). Informed does not
+            count, and neither does the Accountable.
           </li>
         ) : null}
       </ul>
