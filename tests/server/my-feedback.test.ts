@@ -95,7 +95,7 @@ beforeAll(async () => {
 
 describe("my feedback", () => {
   it("lists only the feedback the actor logged, newest first, with status and the response", async () => {
-    const result = await listMyFeedback(championId, { page: 1, now: NOW });
+    const result = await listMyFeedback(championId, { page: 1, now: NOW, role: "CLINICAL_CHAMPION" });
     expect(result).toMatchObject({ total: 5, page: 1, pageCount: 1 });
     expect(result.rows.map((f) => [f.body, f.status, f.overdue])).toEqual([
       ["Add a shortcut to the drug chart", "OPEN", false],
@@ -115,7 +115,7 @@ describe("my feedback", () => {
   });
 
   it("says which answers wait for the author's word and how closed items closed (FB-3, FB-4)", async () => {
-    const { rows } = await listMyFeedback(championId, { page: 1, now: NOW });
+    const { rows } = await listMyFeedback(championId, { page: 1, now: NOW, role: "CLINICAL_CHAMPION" });
     expect(rows.map((f) => [f.body, f.awaitingAuthor, f.closure])).toEqual([
       ["Add a shortcut to the drug chart", false, null],
       ["Sensor mat missing on bay 4", false, null],
@@ -127,7 +127,12 @@ describe("my feedback", () => {
   });
 
   it("pages through the actor's feedback", async () => {
-    const second = await listMyFeedback(championId, { page: 2, now: NOW, pageSize: 2 });
+    const second = await listMyFeedback(championId, {
+      page: 2,
+      now: NOW,
+      pageSize: 2,
+      role: "CLINICAL_CHAMPION",
+    });
     expect(second).toMatchObject({ total: 5, page: 2, pageCount: 3 });
     expect(second.rows.map((f) => f.body)).toEqual([
       "Alert fires too often on the night shift",
@@ -144,12 +149,14 @@ describe("my feedback", () => {
 
   it("is empty for someone who has logged nothing", async () => {
     const newcomer = await createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" });
-    expect(await listMyFeedback(newcomer.id, { page: 1, now: NOW })).toMatchObject({
-      rows: [],
-      total: 0,
-      page: 1,
-      pageCount: 1,
-    });
+    expect(await listMyFeedback(newcomer.id, { page: 1, now: NOW, role: "CLINICAL_CHAMPION" })).toMatchObject(
+      {
+        rows: [],
+        total: 0,
+        page: 1,
+        pageCount: 1,
+      },
+    );
     expect(await listRaciProjects(newcomer.id)).toEqual([]);
   });
 });
