@@ -60,94 +60,92 @@ export default async function ProjectFeedbackPage({ params, searchParams }: Prop
   ].join(", ");
 
   return (
-    <>
-      <Section
-        id="feedback"
-        title="Feedback"
-        description={`${summary}. Newest first. The project's Responsible or Accountable answers; the person who logged it accepts the answer or reopens it.${thread.seesDetail ? "" : " Names and the details of safety concerns are shared with the project team, executives and the portfolio office."}`}
-      >
-        <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
-          <nav aria-label="Which feedback" className="flex gap-1 text-sm">
-            {(["open", "all"] as const).map((filter) => (
-              <Link
-                key={filter}
-                href={filter === "open" ? path : `${path}?show=all`}
-                aria-current={show === filter ? "page" : undefined}
-                className={`rounded-md px-3 py-1.5 font-medium ring-1 ring-inset ${
-                  show === filter
-                    ? "bg-teal-700 text-white ring-teal-700"
-                    : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"
-                }`}
-              >
-                {filter === "open"
-                  ? `Open (${counts.awaitingTeam + counts.awaitingAuthor})`
-                  : `All (${counts.total})`}
-              </Link>
-            ))}
-          </nav>
-          {thread.mayLog ? (
-            <div className="w-full sm:w-auto sm:min-w-[28rem]">
-              <Disclosure summary="Log feedback">
-                <LogFeedbackForm
-                  action={logFeedbackAction}
-                  projects={[
-                    { id: thread.project.id, code, name: code, letter, milestones: thread.milestones },
-                  ]}
-                />
-              </Disclosure>
-            </div>
-          ) : null}
-        </div>
+    <Section
+      id="feedback"
+      title="Feedback"
+      description={`${summary}. Newest first. The project's Responsible or Accountable answers; the person who logged it accepts the answer or reopens it.${thread.seesDetail ? "" : " Names and the details of safety concerns are shared with the project team, executives and the portfolio office."}`}
+    >
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <nav aria-label="Which feedback" className="flex gap-1 text-sm">
+          {(["open", "all"] as const).map((filter) => (
+            <Link
+              key={filter}
+              href={filter === "open" ? path : `${path}?show=all`}
+              aria-current={show === filter ? "page" : undefined}
+              className={`rounded-md px-3 py-1.5 font-medium ring-1 ring-inset ${
+                show === filter
+                  ? "bg-teal-700 text-white ring-teal-700"
+                  : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"
+              }`}
+            >
+              {filter === "open"
+                ? `Open (${counts.awaitingTeam + counts.awaitingAuthor})`
+                : `All (${counts.total})`}
+            </Link>
+          ))}
+        </nav>
+        {thread.mayLog ? (
+          <div className="w-full sm:w-auto sm:min-w-[28rem]">
+            <Disclosure summary="Log feedback">
+              <LogFeedbackForm
+                action={logFeedbackAction}
+                projects={[
+                  { id: thread.project.id, code, name: code, letter, milestones: thread.milestones },
+                ]}
+              />
+            </Disclosure>
+          </div>
+        ) : null}
+      </div>
 
-        {items.total === 0 ? (
-          <EmptyState
-            title={show === "open" ? "No open feedback on this project" : "No feedback on this project yet"}
-          >
-            {thread.mayLog
-              ? "Anyone who works with the project can log a concern, a safety issue, a suggestion or an endorsement: use “Log feedback”."
-              : "Feedback logged by clinical champions and colleagues appears here with the team's answers."}
-            {show === "open" && counts.total > 0 ? (
-              <>
-                {" "}
-                <Link href={`${path}?show=all`} className="font-medium text-teal-800 underline">
-                  Show all {plural(counts.total, "item")}
-                </Link>
-                .
-              </>
-            ) : null}
-          </EmptyState>
-        ) : (
-          <>
-            <ol className="space-y-3">
-              {items.rows.map((item) => {
-                const about = `the ${FEEDBACK_KIND_LABEL[item.kind].toLowerCase()} feedback logged ${formatDateTime(item.createdAt, clock.timeZone)}`;
-                const anyStep = Object.values(item.steps).some(Boolean);
-                return (
-                  <li key={item.id}>
-                    <FeedbackCard item={item} timeZone={clock.timeZone} authorIsViewer={item.mine}>
-                      {anyStep ? (
-                        <FeedbackStepForms
-                          key={item.version}
-                          item={item}
-                          steps={item.steps}
-                          actions={STEP_ACTIONS}
-                          about={about}
-                        />
-                      ) : null}
-                    </FeedbackCard>
-                  </li>
-                );
-              })}
-            </ol>
-            <Pagination
-              path={path}
-              params={{ show: show === "all" ? "all" : undefined }}
-              paged={items}
-              noun="item"
-            />
-          </>
-        )}
-      </Section>
-    </>
+      {items.total === 0 ? (
+        <EmptyState
+          title={show === "open" ? "No open feedback on this project" : "No feedback on this project yet"}
+        >
+          {thread.mayLog
+            ? "Anyone who works with the project can log a concern, a safety issue, a suggestion or an endorsement: use “Log feedback”."
+            : "Feedback logged by clinical champions and colleagues appears here with the team's answers."}
+          {show === "open" && counts.total > 0 ? (
+            <>
+              {" "}
+              <Link href={`${path}?show=all`} className="font-medium text-teal-800 underline">
+                Show all {plural(counts.total, "item")}
+              </Link>
+              .
+            </>
+          ) : null}
+        </EmptyState>
+      ) : (
+        <>
+          <ol className="space-y-3">
+            {items.rows.map((item) => {
+              const about = `the ${FEEDBACK_KIND_LABEL[item.kind].toLowerCase()} feedback logged ${formatDateTime(item.createdAt, clock.timeZone)}`;
+              const anyStep = Object.values(item.steps).some(Boolean);
+              return (
+                <li key={item.id}>
+                  <FeedbackCard item={item} timeZone={clock.timeZone} authorIsViewer={item.mine}>
+                    {anyStep ? (
+                      <FeedbackStepForms
+                        key={item.version}
+                        item={item}
+                        steps={item.steps}
+                        actions={STEP_ACTIONS}
+                        about={about}
+                      />
+                    ) : null}
+                  </FeedbackCard>
+                </li>
+              );
+            })}
+          </ol>
+          <Pagination
+            path={path}
+            params={{ show: show === "all" ? "all" : undefined }}
+            paged={items}
+            noun="item"
+          />
+        </>
+      )}
+    </Section>
   );
 }
