@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { listMyFeedback, listRaciProjects } from "@/lib/server/my-feedback";
+import { listLoggableProjects, listMyFeedback, listRaciProjects } from "@/lib/server/my-feedback";
 import { useMigratedDatabase } from "../support/test-database";
 import { createFeedback, createProject, createSite, createUser } from "./fixtures";
 
@@ -124,6 +124,32 @@ describe("my feedback", () => {
       ["Mats arrive late", false, "ACCEPTANCE_TIMED_OUT"],
     ]);
     expect(rows[2]).toMatchObject({ version: 0, reopenCount: 0, reopenComment: null });
+    expect(allowedSteps(rows)).toEqual([[], [], ["accept", "reopen"], [], []]);
+    expect(rows.map((f) => f.awaitingAuthor)).toEqual(rows.map((f) => f.steps.accept));
+  });
+
+  it("counts the answers waiting for the author on every page", async () => {
+    const page = await listMyFeedback(championId, {
+      page: 3,
+      now: NOW,
+      pageSize: 2,
+      role: "CLINICAL_CHAMPION",
+    });
+    expect(page.awaitingAuthorCount).toBe(1);
+  });
+
+  it("offers a viewer no step, even on feedback they logged before they became one", async () => {
+    const { rows } = await listMyFeedback(championId, { page: 1, now: NOW, role: "VIEWER" });
+    expect(allowedSteps(rows)).toEqual([[], [], [], [], []]);
+  });
+
+  it("offers every project that takes feedback, the actor's own first with their open milestones", async () => {
+    const projects = (await listLoggableProjects(championId)).filter((p) => p.code.startsWith("CF-"));
+    expect(projects.map((p) => [p.code, p.letter])).toEqual([
+      ["CF-01", "C"],
+      ["CF-02", "R"],
+      ["CF-03", null],
+    ]);
   });
 
   it("pages through the actor's feedback", async () => {
@@ -160,3 +186,11 @@ describe("my feedback", () => {
     expect(await listRaciProjects(newcomer.id)).toEqual([]);
   });
 });
+
+function allowedSteps(rows: { steps: Record<string, boolean> }[]): string[][] {
+  return rows.map((f) =>
+    Object.entries(f.steps)
+      .filter(([, allowed]) => allowed)
+      .map(([step]) => step),
+  );
+}
