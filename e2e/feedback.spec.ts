@@ -20,13 +20,19 @@ test("a champion logs safety feedback from a tablet, the project's R answers it,
   await expect(champion).toHaveURL(/\/my-feedback$/);
   const form = champion.getByRole("form", { name: "Log feedback" });
   await form.getByLabel("Project").selectOption(project.id);
+  await form.getByLabel("What happened, or what you suggest").fill(body);
+  // Sent without saying what kind it is: refused beside the field, and nothing typed is lost.
+  await form.getByRole("button", { name: "Log feedback" }).click();
+  await expect(form.getByText("Choose what kind of feedback this is")).toBeVisible();
+  await expect(form.getByLabel("What happened, or what you suggest")).toHaveValue(body);
   await form.getByRole("radio", { name: "Safety" }).check();
   await form.getByRole("radio", { name: "High" }).check();
-  await form.getByLabel("What happened, or what you suggest").fill(body);
   await form.getByRole("button", { name: "Log feedback" }).click();
   await expect(form.getByRole("status")).toHaveText(
     "Feedback logged. The project team has been asked to answer it.",
   );
+  // Logged: the form is clear for the next one, and the item heads her list.
+  await expect(form.getByLabel("What happened, or what you suggest")).toHaveValue("");
   const logged = feedbackCard(champion, body);
   await expect(logged).toContainText("Open");
   await expect(logged).toContainText("Waiting for the project team's answer");

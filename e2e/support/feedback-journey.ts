@@ -15,7 +15,8 @@ export async function pageFor(
   const context = await browser.newContext({ baseURL, viewport });
   const page = await context.newPage();
   await signIn(page, email);
-  await expect(page.getByRole("banner")).toBeVisible();
+  // The first request to a freshly started server can take a while on a busy machine.
+  await expect(page.getByRole("banner")).toBeVisible({ timeout: 20_000 });
   return page;
 }
 

@@ -9,13 +9,16 @@ export function ChoiceField({
   legend,
   hint,
   options,
-  defaultValue,
+  value,
+  onChange,
 }: {
   name: string;
   legend: string;
   hint?: string;
   options: readonly Option[];
-  defaultValue?: string;
+  /** Held by the form, so a refused attempt keeps the choice. */
+  value: string;
+  onChange: (value: string) => void;
 }) {
   const { id, errors } = useFieldErrors(name);
   const hintId = hint ? `${id}-hint` : undefined;
@@ -38,7 +41,8 @@ export function ChoiceField({
               type="radio"
               name={name}
               value={option.value}
-              defaultChecked={option.value === defaultValue}
+              checked={option.value === value}
+              onChange={() => onChange(option.value)}
               aria-invalid={errors.length ? true : undefined}
               className="h-4 w-4 border-slate-300 text-teal-700 focus:ring-teal-600"
             />

@@ -61,6 +61,7 @@ export function FeedbackCard({
   timeZone,
   project,
   authorIsViewer = false,
+  touch = false,
   children,
 }: {
   item: FeedbackCardItem;
@@ -69,6 +70,8 @@ export function FeedbackCard({
   project?: { code: string; name?: string };
   /** The viewer wrote it: the card says "you". */
   authorIsViewer?: boolean;
+  /** Larger step controls, for a tablet. */
+  touch?: boolean;
   /** The steps the viewer may take. */
   children?: React.ReactNode;
 }) {
@@ -128,7 +131,13 @@ export function FeedbackCard({
         </div>
       ) : null}
       <p className="mt-2 text-sm font-medium text-slate-800">{nextStep(item, authorIsViewer, timeZone)}</p>
-      {children ? <div className="mt-3 flex flex-wrap items-start gap-2">{children}</div> : null}
+      {children ? (
+        <div
+          className={`mt-3 flex flex-wrap items-start gap-2 ${touch ? "[&_button]:min-h-11 [&_button]:text-base [&_summary]:min-h-11 [&_summary]:px-4 [&_summary]:text-base" : ""}`}
+        >
+          {children}
+        </div>
+      ) : null}
     </article>
   );
 }

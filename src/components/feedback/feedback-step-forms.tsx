@@ -5,12 +5,15 @@
 // which steps the viewer may take (matrix and state); the operation still decides.
 import { feedbackRefSchema, reopenFeedbackSchema, respondToFeedbackSchema } from "@/lib/schemas/feedback";
 import { ActionForm, type FormAction } from "../forms/action-form";
-import { TextAreaField } from "../forms/fields";
 import { Disclosure } from "../ui/disclosure";
+import { KeptTextArea } from "./kept-text-area";
 
 export type FeedbackStepName = "acknowledge" | "respond" | "accept" | "reopen" | "close";
 
 export type FeedbackStepActions = Readonly<Record<FeedbackStepName, FormAction>>;
+
+// A form that is only a button lines up with the disclosures beside it; its outcome shows above it.
+const BUTTON_FORM = "flex flex-col items-start [&_[role=alert]]:mb-2 [&_[role=status]]:mb-2";
 
 export function FeedbackStepForms({
   item,
@@ -39,7 +42,7 @@ export function FeedbackStepForms({
             refusalTitle="Cannot send this answer"
             label={`Respond to ${about}`}
           >
-            <TextAreaField
+            <KeptTextArea
               name="responseText"
               label="Your answer"
               hint="Its author reads this and accepts it or reopens the feedback."
@@ -58,7 +61,7 @@ export function FeedbackStepForms({
           pendingLabel="Acknowledging…"
           refusalTitle="Cannot acknowledge"
           label={`Acknowledge ${about}`}
-          className="space-y-2"
+          className={BUTTON_FORM}
         />
       ) : null}
       {steps.accept ? (
@@ -70,7 +73,7 @@ export function FeedbackStepForms({
           pendingLabel="Accepting…"
           refusalTitle="Cannot accept"
           label={`Accept the answer to ${about}`}
-          className="space-y-2"
+          className={BUTTON_FORM}
         />
       ) : null}
       {steps.reopen ? (
@@ -85,7 +88,7 @@ export function FeedbackStepForms({
             refusalTitle="Cannot reopen"
             label={`Reopen ${about}`}
           >
-            <TextAreaField
+            <KeptTextArea
               name="comment"
               label="What is still unresolved"
               hint="The project team answers again, with a fresh answer time from now."
@@ -104,7 +107,7 @@ export function FeedbackStepForms({
           submitVariant="secondary"
           refusalTitle="Cannot close"
           label={`Close ${about}`}
-          className="space-y-2"
+          className={BUTTON_FORM}
         />
       ) : null}
     </>

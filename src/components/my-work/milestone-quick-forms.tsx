@@ -3,8 +3,9 @@
 // (with a reason, docs/governance-rules.md rule 5) or mark it done on the day it happened. In place
 // on my work, so a due milestone is dealt with where it is listed.
 import { changeMilestoneForecastSchema, completeMilestoneSchema } from "@/lib/schemas/milestones";
+import { KeptTextArea } from "../feedback/kept-text-area";
 import { ActionForm, type FormAction } from "../forms/action-form";
-import { TextAreaField, TextField } from "../forms/fields";
+import { TextField } from "../forms/fields";
 import { Disclosure } from "../ui/disclosure";
 
 export function MilestoneQuickForms({
@@ -36,7 +37,7 @@ export function MilestoneQuickForms({
             label="New forecast date"
             defaultValue={milestone.forecastDate}
           />
-          <TextAreaField
+          <KeptTextArea
             name="reason"
             label="Reason"
             hint="Why the date moves, for the Accountable and the portfolio office. A forecast later than the baseline puts the milestone at risk."

@@ -90,6 +90,7 @@ export default async function MyFeedbackPage({ searchParams }: { searchParams: P
                     timeZone={clock.timeZone}
                     project={{ code: f.projectCode, name: f.projectName }}
                     authorIsViewer
+                    touch
                   >
                     {f.steps.accept || f.steps.reopen ? (
                       <FeedbackStepForms

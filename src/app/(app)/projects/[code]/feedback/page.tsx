@@ -55,7 +55,7 @@ export default async function ProjectFeedbackPage({ params, searchParams }: Prop
   const path = `/projects/${encodeURIComponent(code)}/feedback`;
   const summary = [
     `${counts.awaitingTeam} awaiting the team's answer${counts.overdue > 0 ? ` (${counts.overdue} overdue)` : ""}`,
-    `${counts.awaitingAuthor} answered and waiting for their author`,
+    `${counts.awaitingAuthor} answered, waiting for its author`,
     `${counts.closed} closed`,
   ].join(", ");
 
@@ -65,7 +65,7 @@ export default async function ProjectFeedbackPage({ params, searchParams }: Prop
       title="Feedback"
       description={`${summary}. Newest first. The project's Responsible or Accountable answers; the person who logged it accepts the answer or reopens it.${thread.seesDetail ? "" : " Names and the details of safety concerns are shared with the project team, executives and the portfolio office."}`}
     >
-      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+      <div className="mb-4 space-y-3">
         <nav aria-label="Which feedback" className="flex gap-1 text-sm">
           {(["open", "all"] as const).map((filter) => (
             <Link
@@ -85,7 +85,7 @@ export default async function ProjectFeedbackPage({ params, searchParams }: Prop
           ))}
         </nav>
         {thread.mayLog ? (
-          <div className="w-full sm:w-auto sm:min-w-[28rem]">
+          <div className="max-w-3xl">
             <Disclosure summary="Log feedback">
               <LogFeedbackForm
                 action={logFeedbackAction}
