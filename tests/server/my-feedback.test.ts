@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { listMyFeedback, listRaciProjects } from "@/lib/server/my-feedback";
+import { listLoggableProjects, listMyFeedback, listRaciProjects } from "@/lib/server/my-feedback";
 import { useMigratedDatabase } from "../support/test-database";
 import { createFeedback, createProject, createSite, createUser } from "./fixtures";
 
@@ -95,7 +95,7 @@ beforeAll(async () => {
 
 describe("my feedback", () => {
   it("lists only the feedback the actor logged, newest first, with status and the response", async () => {
-    const result = await listMyFeedback(championId, { page: 1, now: NOW });
+    const result = await listMyFeedback(championId, { page: 1, now: NOW, role: "CLINICAL_CHAMPION" });
     expect(result).toMatchObject({ total: 5, page: 1, pageCount: 1 });
     expect(result.rows.map((f) => [f.body, f.status, f.overdue])).toEqual([
       ["Add a shortcut to the drug chart", "OPEN", false],
@@ -115,7 +115,7 @@ describe("my feedback", () => {
   });
 
   it("says which answers wait for the author's word and how closed items closed (FB-3, FB-4)", async () => {
-    const { rows } = await listMyFeedback(championId, { page: 1, now: NOW });
+    const { rows } = await listMyFeedback(championId, { page: 1, now: NOW, role: "CLINICAL_CHAMPION" });
     expect(rows.map((f) => [f.body, f.awaitingAuthor, f.closure])).toEqual([
       ["Add a shortcut to the drug chart", false, null],
       ["Sensor mat missing on bay 4", false, null],
@@ -124,10 +124,41 @@ describe("my feedback", () => {
       ["Mats arrive late", false, "ACCEPTANCE_TIMED_OUT"],
     ]);
     expect(rows[2]).toMatchObject({ version: 0, reopenCount: 0, reopenComment: null });
+    expect(allowedSteps(rows)).toEqual([[], [], ["accept", "reopen"], [], []]);
+    expect(rows.map((f) => f.awaitingAuthor)).toEqual(rows.map((f) => f.steps.accept));
+  });
+
+  it("counts the answers waiting for the author on every page", async () => {
+    const page = await listMyFeedback(championId, {
+      page: 3,
+      now: NOW,
+      pageSize: 2,
+      role: "CLINICAL_CHAMPION",
+    });
+    expect(page.awaitingAuthorCount).toBe(1);
+  });
+
+  it("offers a viewer no step, even on feedback they logged before they became one", async () => {
+    const { rows } = await listMyFeedback(championId, { page: 1, now: NOW, role: "VIEWER" });
+    expect(allowedSteps(rows)).toEqual([[], [], [], [], []]);
+  });
+
+  it("offers every project that takes feedback, the actor's own first with their open milestones", async () => {
+    const projects = (await listLoggableProjects(championId)).filter((p) => p.code.startsWith("CF-"));
+    expect(projects.map((p) => [p.code, p.letter])).toEqual([
+      ["CF-01", "C"],
+      ["CF-02", "R"],
+      ["CF-03", null],
+    ]);
   });
 
   it("pages through the actor's feedback", async () => {
-    const second = await listMyFeedback(championId, { page: 2, now: NOW, pageSize: 2 });
+    const second = await listMyFeedback(championId, {
+      page: 2,
+      now: NOW,
+      pageSize: 2,
+      role: "CLINICAL_CHAMPION",
+    });
     expect(second).toMatchObject({ total: 5, page: 2, pageCount: 3 });
     expect(second.rows.map((f) => f.body)).toEqual([
       "Alert fires too often on the night shift",
@@ -144,12 +175,22 @@ describe("my feedback", () => {
 
   it("is empty for someone who has logged nothing", async () => {
     const newcomer = await createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" });
-    expect(await listMyFeedback(newcomer.id, { page: 1, now: NOW })).toMatchObject({
-      rows: [],
-      total: 0,
-      page: 1,
-      pageCount: 1,
-    });
+    expect(await listMyFeedback(newcomer.id, { page: 1, now: NOW, role: "CLINICAL_CHAMPION" })).toMatchObject(
+      {
+        rows: [],
+        total: 0,
+        page: 1,
+        pageCount: 1,
+      },
+    );
     expect(await listRaciProjects(newcomer.id)).toEqual([]);
   });
 });
+
+function allowedSteps(rows: { steps: Record<string, boolean> }[]): string[][] {
+  return rows.map((f) =>
+    Object.entries(f.steps)
+      .filter(([, allowed]) => allowed)
+      .map(([step]) => step),
+  );
+}

@@ -1,8 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { clockAt } from "@/lib/server/dates";
 import { getMyWork } from "@/lib/server/my-work";
 import { useMigratedDatabase } from "../support/test-database";
-import { createFeedback, createMilestone, createProject, createSite, createUser } from "./fixtures";
+import {
+  createFeedback,
+  createMetric,
+  createMilestone,
+  createObjective,
+  createProject,
+  createSite,
+  createUser,
+  day,
+} from "./fixtures";
 
 useMigratedDatabase();
 
@@ -145,7 +155,115 @@ describe("my work", () => {
     expect(await getMyWork(bystander.id, CLOCK)).toEqual({
       projects: [],
       milestones: [],
+      metricValuesDue: [],
+      roles: [],
       feedback: expect.objectContaining({ rows: [], total: 0, overdueCount: 0, dutyEscalatedCount: 0 }),
     });
+  });
+});
+
+describe("my work: every item actionable where it is listed", () => {
+  let runnerId = "";
+
+  beforeAll(async () => {
+    const site = await createSite();
+    const runner = await createUser({ name: "Runner" });
+    const other = await createUser();
+    const executive = await createUser({ role: "EXECUTIVE" });
+    const champion = await createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" });
+    runnerId = runner.id;
+    const objective = await createObjective({ ownerId: executive.id });
+    const runs = await createProject({
+      siteId: site.id,
+      code: "MA-01",
+      raci: [
+        { userId: runner.id, letter: "R" },
+        { userId: other.id, letter: "A" },
+      ],
+    });
+    const consulted = await createProject({
+      siteId: site.id,
+      code: "MA-02",
+      raci: [
+        { userId: runner.id, letter: "C" },
+        { userId: other.id, letter: "A" },
+      ],
+    });
+    const proposal = await createProject({
+      siteId: site.id,
+      code: "MA-03",
+      stage: "PROPOSED",
+      raci: [{ userId: runner.id, letter: "A" }],
+    });
+    await createMilestone({ projectId: runs.id, title: "Go live", baselineDate: "2026-03-12" });
+
+    // Monthly, defined in December: January recorded, February (ended 1 March) due, within its grace.
+    const recorded = await createMetric({ ownerId: other.id, objectiveId: objective.id, projectId: runs.id });
+    await db().metric.update({
+      where: { id: recorded.id },
+      data: { name: "A recorded metric", createdAt: new Date("2025-12-15T10:00:00Z") },
+    });
+    await db().metricValue.create({
+      data: { metricId: recorded.id, periodStart: day("2026-01-01"), value: 20, recordedById: other.id },
+    });
+    // Monthly, defined in November, never recorded: four months missing, the oldest long overdue.
+    const never = await createMetric({ ownerId: other.id, objectiveId: objective.id, projectId: runs.id });
+    await db().metric.update({
+      where: { id: never.id },
+      data: { name: "B never recorded", createdAt: new Date("2025-11-15T10:00:00Z") },
+    });
+    // Not the runner's: a consulted project's metric owned by someone else, and a proposal's.
+    for (const projectId of [consulted.id, proposal.id]) {
+      const m = await createMetric({ ownerId: other.id, objectiveId: objective.id, projectId });
+      await db().metric.update({
+        where: { id: m.id },
+        data: { createdAt: new Date("2025-11-15T10:00:00Z") },
+      });
+    }
+
+    await createFeedback({
+      projectId: runs.id,
+      authorId: champion.id,
+      body: "Open on the runner's project",
+      dueAt: new Date(CLOCK.now.getTime() + 48 * HOUR),
+    });
+  });
+
+  it("lists metric values due on the projects the person runs, by the domain's missing periods", async () => {
+    const work = await getMyWork(runnerId, CLOCK);
+    expect(work.metricValuesDue.map((m) => [m.projectCode, m.name, m.missingPeriods, m.overdue])).toEqual([
+      ["MA-01", "A recorded metric", ["2026-02-01"], false],
+      ["MA-01", "B never recorded", ["2025-11-01", "2025-12-01", "2026-01-01", "2026-02-01"], true],
+    ]);
+  });
+
+  it("lists every team the person is on, the delivery letters first", async () => {
+    const work = await getMyWork(runnerId, CLOCK);
+    expect(work.roles.map((r) => [r.code, r.letter])).toEqual([
+      ["MA-03", "A"],
+      ["MA-01", "R"],
+      ["MA-02", "C"],
+    ]);
+  });
+
+  it("offers the steps the person may take on each milestone and feedback item, and none without a role", async () => {
+    const work = await getMyWork(runnerId, CLOCK, { role: "PROJECT_MANAGER" });
+    expect(work.milestones.map((m) => [m.title, m.version, m.mayManage])).toEqual([["Go live", 0, true]]);
+    expect(work.feedback.rows.map((f) => [f.body, f.letter, f.steps])).toEqual([
+      [
+        "Open on the runner's project",
+        "R",
+        { acknowledge: true, respond: true, accept: false, reopen: false, close: false },
+      ],
+    ]);
+    const readOnly = await getMyWork(runnerId, CLOCK);
+    expect(readOnly.milestones[0]?.mayManage).toBe(false);
+    expect(Object.values(readOnly.feedback.rows[0]?.steps ?? {})).not.toContain(true);
+  });
+
+  it("counts what its lists show", async () => {
+    const work = await getMyWork(runnerId, CLOCK, { role: "PROJECT_MANAGER" });
+    expect(work.feedback.total).toBe(work.feedback.rows.length);
+    expect(work.feedback.overdueCount).toBe(work.feedback.rows.filter((f) => f.overdue).length);
   });
 });

@@ -7,9 +7,16 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { computeFeedbackEscalation, type FeedbackEscalation } from "@/lib/domain/feedback-loop";
-import type { RaciLetter } from "@/lib/domain/vocabulary";
+import type { RaciLetter, Role } from "@/lib/domain/vocabulary";
 import { AWAITING_ANSWER_STATUSES } from "./feedback-filters";
-import { type FeedbackRow, feedbackRowSelect, toFeedbackRow } from "./feedback-rows";
+import {
+  computeFeedbackSteps,
+  type FeedbackRow,
+  type FeedbackSteps,
+  feedbackRowSelect,
+  NO_FEEDBACK_STEPS,
+  toFeedbackRow,
+} from "./feedback-rows";
 import { getGovernanceSettings } from "./organisation";
 import { loadPage, type Paged } from "./paging";
 
@@ -34,7 +41,17 @@ export async function listDutyEscalatedFeedbackIds(now: Date): Promise<string[]>
 
 export interface QueuedFeedback extends FeedbackRow {
   projectCode: string;
+  projectName: string;
   authorName: string;
+  /** For the acknowledge and respond forms. */
+  version: number;
+  milestoneTitle: string | null;
+  /** The answer its author reopened, still on the record until a new one replaces it (FB-3). */
+  earlierResponse: string | null;
+  /** The person's letter on its project: null for safety escalated to the executive on duty (FB-5). */
+  letter: RaciLetter | null;
+  /** What the person may do now (matrix and state): the duty executive watches, the team answers (FB-6). */
+  steps: FeedbackSteps;
   escalation: FeedbackEscalation;
   /** How often its author sent an answer back, and what they said last (FB-3). */
   reopenCount: number;
@@ -52,7 +69,8 @@ export interface FeedbackQueue extends Paged<QueuedFeedback> {
 
 export async function listFeedbackQueue(
   actorId: string,
-  options: { now: Date; page?: number; pageSize?: number },
+  /** `role`: whose steps to work out; without it, the rows offer none. */
+  options: { now: Date; page?: number; pageSize?: number; role?: Role },
 ): Promise<FeedbackQueue> {
   const { now } = options;
   const [settings, escalatedIds] = await Promise.all([
@@ -81,8 +99,18 @@ export async function listFeedbackQueue(
             reopenedAt: true,
             reopenCount: true,
             reopenComment: true,
+            version: true,
+            responseText: true,
+            respondedAt: true,
             author: { select: { name: true } },
-            project: { select: { code: true } },
+            milestone: { select: { title: true } },
+            project: {
+              select: {
+                code: true,
+                name: true,
+                raci: { where: { userId: actorId }, select: { letter: true } },
+              },
+            },
           },
         }),
     }),
@@ -93,14 +121,30 @@ export async function listFeedbackQueue(
   ]);
   return {
     ...paged,
-    rows: paged.rows.map((f) => ({
-      ...toFeedbackRow(f, now),
-      projectCode: f.project.code,
-      authorName: f.author.name,
-      escalation: computeFeedbackEscalation(f, now),
-      reopenCount: f.reopenCount,
-      reopenComment: f.reopenComment,
-    })),
+    rows: paged.rows.map((f) => {
+      const letter = f.project.raci[0]?.letter ?? null;
+      const role = options.role;
+      return {
+        ...toFeedbackRow(f, now),
+        projectCode: f.project.code,
+        projectName: f.project.name,
+        authorName: f.author.name,
+        version: f.version,
+        milestoneTitle: f.milestone?.title ?? null,
+        earlierResponse: f.responseText,
+        letter,
+        steps: role
+          ? computeFeedbackSteps(
+              f,
+              { role, letter, isAuthor: false },
+              { now, acceptanceTimeoutDays: settings.feedbackAcceptanceTimeoutDays },
+            )
+          : NO_FEEDBACK_STEPS,
+        escalation: computeFeedbackEscalation(f, now),
+        reopenCount: f.reopenCount,
+        reopenComment: f.reopenComment,
+      };
+    }),
     overdueCount,
     dutyEscalatedCount,
     onDuty,
