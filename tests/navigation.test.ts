@@ -38,6 +38,7 @@ describe("the menu and the page checks agree", () => {
       "leadership",
       "my-work",
       "my-feedback",
+      "approvals",
       "portfolio",
       "objectives",
       "admin-users",
