@@ -57,7 +57,7 @@ export default async function ProjectMilestonesPage({ params }: Props) {
     plan.waiting.filter((r) => r.kind === "CANCEL_MILESTONE").map((r) => r.milestoneTitle),
   );
   // Every change to the plan moves some version: forms keyed by it start empty after a save.
-  const planKey = plan.milestones.map((m) => m.version).join(".") + `.${plan.waiting.length}`;
+  const planKey = `${plan.milestones.map((m) => m.version).join(".")}.${plan.waiting.length}`;
 
   const actions = (m: PlanMilestone) => {
     const ref = { id: m.id, version: m.version, title: m.title, forecastDate: m.forecastDate };
