@@ -35,7 +35,8 @@ function Diamond() {
   return <span className="block h-3 w-3 rotate-45 border-2 border-slate-700 bg-white" />;
 }
 function Dot({ late }: { late: boolean }) {
-  return <span className={`block h-3 w-3 rounded-full ${late ? "bg-amber-500" : "bg-teal-700"}`} />;
+  // Smaller than the diamond, so a forecast on its baseline shows as a dot inside it.
+  return <span className={`block h-2 w-2 rounded-full ${late ? "bg-amber-500" : "bg-teal-700"}`} />;
 }
 function Tick() {
   return (

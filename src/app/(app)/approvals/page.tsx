@@ -10,6 +10,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { STAGE_LABEL } from "@/lib/domain/labels";
+import type { ProjectStage } from "@/lib/domain/vocabulary";
 import { type ApprovalItem, type ApprovalsView, getApprovals } from "@/lib/server/approvals";
 import { getClock } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";
@@ -24,7 +25,7 @@ const querySchema = z.object({
 
 const VIEWS: { view: ApprovalsView; label: string; href: string }[] = [
   { view: "decide", label: "Waiting for your decision", href: "/approvals" },
-  { view: "mine", label: "Your requests and others' to decide", href: "/approvals?show=mine" },
+  { view: "mine", label: "Waiting for someone else", href: "/approvals?show=mine" },
 ];
 
 export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
@@ -105,7 +106,7 @@ export default async function ApprovalsPage({ searchParams }: { searchParams: Pr
 }
 
 function itemTitle(item: ApprovalItem): string {
-  if (item.type === "GATE") return `${STAGE_LABEL[item.toStage]} gate`;
+  if (item.type === "GATE") return `Gate to ${STAGE_LABEL[item.toStage]}`;
   return item.kind === "BASELINE" ? "Rebaseline" : "Scope change";
 }
 
@@ -155,7 +156,7 @@ function ApprovalCard({ item, timeZone }: { item: ApprovalItem; timeZone: string
             {item.reason}
           </p>
         </div>
-        <div>{item.type === "GATE" ? <GateChecklist gaps={item.gaps} /> : <Tolerance item={item} />}</div>
+        <div>{item.type === "GATE" ? <GateChecklist gaps={item.gaps} toStage={item.toStage} /> : <Tolerance item={item} />}</div>
       </div>
 
       {item.why ? (
@@ -184,15 +185,39 @@ function ApprovalCard({ item, timeZone }: { item: ApprovalItem; timeZone: string
   );
 }
 
-function GateChecklist({ gaps }: { gaps: string[] }) {
+// What each gate checks (docs/governance-rules.md rule 1, rule 4, GATE-5), listed when nothing is missing.
+const READY = [
+  "aligned to a strategic objective",
+  "exactly one Accountable and at least one Responsible",
+  "a clinical champion, where the kind of project needs one",
+  "a metric with a baseline and a target",
+];
+const GATE_CHECKS: Partial<Record<ProjectStage, string[]>> & Record<"APPROVED", string[]> = {
+  APPROVED: READY,
+  PILOT: READY,
+  ROLLOUT: [
+    ...READY,
+    "the pilot's evidence, where it piloted: a signed-off gate milestone, confirmed results and a decision to scale",
+  ],
+  CLOSED: [...READY, "every milestone done or cancelled", "a final value for every project metric"],
+};
+
+function GateChecklist({ gaps, toStage }: { gaps: string[]; toStage: ProjectStage }) {
   return (
     <div>
       <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Gate checklist</p>
       {gaps.length === 0 ? (
-        <p className="mt-1 text-sm text-green-800">
-          <Badge tone="green">Passes</Badge>{" "}
-          <span className="text-slate-800">Every check for this gate passes today.</span>
-        </p>
+        <>
+          <p className="mt-1 text-sm">
+            <Badge tone="green">Passes</Badge>{" "}
+            <span className="text-slate-800">Every check for this gate passes today:</span>
+          </p>
+          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-900">
+            {(GATE_CHECKS[toStage] ?? READY).map((check) => (
+              <li key={check}>{check}</li>
+            ))}
+          </ul>
+        </>
       ) : (
         <>
           <p className="mt-1 text-sm">

@@ -96,7 +96,10 @@ export default async function ProjectMilestonesPage({ params }: Props) {
     if (mayApproveGate(m)) {
       controls.push(<SignOffGateForm key="gate" action={approveMilestoneGateAction} milestone={ref} />);
     }
-    return controls.length ? <div className="mt-2 flex flex-col items-start gap-2">{controls}</div> : null;
+    // In a row while closed; an open form takes the cell's whole width.
+    return controls.length ? (
+      <div className="mt-2 flex flex-wrap items-start gap-2 [&>details[open]]:w-full">{controls}</div>
+    ) : null;
   };
 
   return (
@@ -123,7 +126,7 @@ export default async function ProjectMilestonesPage({ params }: Props) {
               columns={[
                 {
                   header: "Milestone",
-                  className: "min-w-[17rem]",
+                  className: "min-w-[16rem]",
                   cell: (m) => (
                     <>
                       <span className="font-medium text-slate-900">{m.title}</span>
@@ -137,6 +140,25 @@ export default async function ProjectMilestonesPage({ params }: Props) {
                       </span>
                       {actions(m)}
                     </>
+                  ),
+                },
+                {
+                  header: "Status",
+                  className: "min-w-[9rem]",
+                  cell: (m) => (
+                    <div className="flex flex-col items-start gap-1">
+                      <MilestoneHealthBadge health={m.health} />
+                      {m.status === "IN_PROGRESS" ? (
+                        <span className="text-xs text-slate-600">{MILESTONE_STATUS_LABEL[m.status]}</span>
+                      ) : null}
+                      {m.isGate && m.status === "DONE" ? (
+                        <span className="text-xs text-slate-600">
+                          {m.gateSignedOff
+                            ? `Gate signed off by ${m.gateSignedOff.byName}`
+                            : "Gate not signed off yet"}
+                        </span>
+                      ) : null}
+                    </div>
                   ),
                 },
                 {
@@ -166,25 +188,6 @@ export default async function ProjectMilestonesPage({ params }: Props) {
                   className: "whitespace-nowrap",
                   cell: (m) =>
                     m.actualDate ? formatDate(m.actualDate) : <span className="text-slate-500">—</span>,
-                },
-                {
-                  header: "Status",
-                  className: "min-w-[9rem]",
-                  cell: (m) => (
-                    <div className="flex flex-col items-start gap-1">
-                      <MilestoneHealthBadge health={m.health} />
-                      {m.status === "IN_PROGRESS" ? (
-                        <span className="text-xs text-slate-600">{MILESTONE_STATUS_LABEL[m.status]}</span>
-                      ) : null}
-                      {m.isGate && m.status === "DONE" ? (
-                        <span className="text-xs text-slate-600">
-                          {m.gateSignedOff
-                            ? `Gate signed off by ${m.gateSignedOff.byName}`
-                            : "Gate not signed off yet"}
-                        </span>
-                      ) : null}
-                    </div>
-                  ),
                 },
               ]}
             />
