@@ -64,11 +64,15 @@ test("journey 4: a rebaseline beyond tolerance is refused to the Accountable, wh
 
   // The Accountable sees it, beyond tolerance, with only a rejection open to them, and why.
   await signIn(page, ACCOUNTABLE);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Approvals" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Approvals" }),
+  ).toBeVisible();
   const forPaul = await card(page);
   await expect(forPaul).toContainText("Beyond tolerance");
   await expect(forPaul).toContainText(breach);
-  await expect(forPaul).toContainText(`Beyond tolerance (${breach}): an executive decides this. You may still reject it.`);
+  await expect(forPaul).toContainText(
+    `Beyond tolerance (${breach}): an executive decides this. You may still reject it.`,
+  );
   await expect(forPaul.locator("summary", { hasText: "Approve" })).toHaveCount(0);
   await expect(forPaul.locator("summary", { hasText: "Reject with a reason" })).toHaveCount(1);
   await page.getByRole("button", { name: /sign out/i }).click();

@@ -6,7 +6,16 @@
 // (the milestone stays open), which is all another spec could notice.
 import { expect, test } from "@playwright/test";
 import { signIn, sql } from "./support/demo";
-import { addDays, expectFocusVisible, milestoneOf, milestoneRow, open, shown, tabTo, userId } from "./support/plan";
+import {
+  addDays,
+  expectFocusVisible,
+  milestoneOf,
+  milestoneRow,
+  open,
+  shown,
+  tabTo,
+  userId,
+} from "./support/plan";
 
 const PM = "pm@northbridge.example";
 
@@ -45,7 +54,10 @@ test("journey 1: a project manager moves a forecast past its baseline with a rea
   );
   expect(audit.rows).toEqual([{ actorId: aisha, reason }]);
 
-  await page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "History" }).click();
+  await page
+    .getByRole("navigation", { name: "Project sections" })
+    .getByRole("link", { name: "History" })
+    .click();
   await expect(page.getByRole("heading", { name: "History", level: 2 })).toBeVisible();
   await expect(page.getByRole("main")).toContainText(
     `Aisha Okafor moved the forecast of “${title}” from ${shown(before.forecastDate)} to ${shown(newForecast)}: ${reason}`,
@@ -98,7 +110,9 @@ test.describe("keyboard only", () => {
     );
     expect(changes.rows).toEqual([{ new: newForecast, reason }]);
 
-    const historyTab = page.getByRole("navigation", { name: "Project sections" }).getByRole("link", { name: "History" });
+    const historyTab = page
+      .getByRole("navigation", { name: "Project sections" })
+      .getByRole("link", { name: "History" });
     // On with Tab (from wherever focus is after saving) to the project's History tab.
     await tabTo(page, historyTab, "the History tab");
     await page.keyboard.press("Enter");
@@ -114,8 +128,14 @@ test("journey 6: when two people save the same milestone, the second is told, lo
 }) => {
   const title = "Benefits review";
   const before = await milestoneOf("DIG-01", title);
-  const first = { date: addDays(before.forecastDate, 14), reason: "Benefits data from the ICB arrives two weeks late" };
-  const second = { date: addDays(before.forecastDate, 28), reason: "Audit team is only free at the end of the month" };
+  const first = {
+    date: addDays(before.forecastDate, 14),
+    reason: "Benefits data from the ICB arrives two weeks late",
+  };
+  const second = {
+    date: addDays(before.forecastDate, 28),
+    reason: "Audit team is only free at the end of the month",
+  };
 
   const aishaContext = await browser.newContext();
   const marcusContext = await browser.newContext();
@@ -143,10 +163,9 @@ test("journey 6: when two people save the same milestone, the second is told, lo
   const alert = milestoneRow(marcus, title).getByRole("alert");
   await expect(alert).toContainText("Someone else changed this");
   // Nothing lost: the first change stands, the second was not written over it.
-  const afterConflict = await sql(
-    `SELECT "forecastDate"::text AS forecast FROM "Milestone" WHERE id = $1`,
-    [before.id],
-  );
+  const afterConflict = await sql(`SELECT "forecastDate"::text AS forecast FROM "Milestone" WHERE id = $1`, [
+    before.id,
+  ]);
   expect(afterConflict.rows).toEqual([{ forecast: first.date }]);
 
   await alert.getByRole("button", { name: "Reload to see their change" }).click();

@@ -40,7 +40,10 @@ export async function userId(email: string): Promise<string> {
 
 /** The row of the milestones table for one milestone. */
 export function milestoneRow(page: Page, title: string): Locator {
-  return page.getByRole("table", { name: /Milestones by baseline date/ }).getByRole("row").filter({ hasText: title });
+  return page
+    .getByRole("table", { name: /Milestones by baseline date/ })
+    .getByRole("row")
+    .filter({ hasText: title });
 }
 
 /** Opens an in-place form (a Disclosure) by its summary's words. */
