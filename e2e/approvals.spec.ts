@@ -7,7 +7,7 @@
 // date. The requester is a project manager of this spec's own, made OPS-06's second R, so the
 // journey depends on no demo person another spec might deactivate.
 import { expect, type Page, test } from "@playwright/test";
-import { signIn, sql } from "./support/demo";
+import { expectSignInPage, signIn, sql } from "./support/demo";
 import { addDays, open, shown, userId } from "./support/plan";
 
 const REQUESTER = { email: "nadia.rahman@northbridge.example", name: "Nadia Rahman" };
@@ -46,6 +46,7 @@ test("journey 4: a rebaseline beyond tolerance is refused to the Accountable, wh
 
   // The project manager asks from the milestones tab.
   await signIn(page, REQUESTER.email);
+  await expect(page).not.toHaveURL(/\/signin/);
   await page.goto("/projects/OPS-06/milestones");
   await open(page.getByRole("main"), "Request a rebaseline");
   const form = page.getByRole("form", { name: "Request a rebaseline" });
@@ -61,9 +62,11 @@ test("journey 4: a rebaseline beyond tolerance is refused to the Accountable, wh
     "You requested this rebaseline, so someone else decides it: an executive who is not the project's Responsible",
   );
   await page.getByRole("button", { name: /sign out/i }).click();
+  await expectSignInPage(page);
 
   // The Accountable sees it, beyond tolerance, with only a rejection open to them, and why.
   await signIn(page, ACCOUNTABLE);
+  await expect(page).not.toHaveURL(/\/signin/);
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Approvals" }),
   ).toBeVisible();
@@ -76,9 +79,11 @@ test("journey 4: a rebaseline beyond tolerance is refused to the Accountable, wh
   await expect(forPaul.locator("summary", { hasText: "Approve" })).toHaveCount(0);
   await expect(forPaul.locator("summary", { hasText: "Reject with a reason" })).toHaveCount(1);
   await page.getByRole("button", { name: /sign out/i }).click();
+  await expectSignInPage(page);
 
   // An executive approves it in place.
   await signIn(page, EXECUTIVE);
+  await expect(page).toHaveURL(/\/leadership$/);
   const forHelen = await card(page);
   await expect(forHelen).toContainText(`Asked by ${REQUESTER.name}`);
   await expect(forHelen).toContainText(reason);
