@@ -8,7 +8,7 @@
 // journey depends on no demo person another spec might deactivate.
 import { expect, type Page, test } from "@playwright/test";
 import { expectSignInPage, signIn, sql } from "./support/demo";
-import { addDays, open, shown, userId } from "./support/plan";
+import { addDays, open, shown, snap, userId } from "./support/plan";
 
 const REQUESTER = { email: "nadia.rahman@northbridge.example", name: "Nadia Rahman" };
 const ACCOUNTABLE = "paul.hughes@northbridge.example";
@@ -56,6 +56,7 @@ test("journey 4: a rebaseline beyond tolerance is refused to the Accountable, wh
   const requests = page.getByRole("table", { name: /Rebaselines and scope changes/ });
   await expect(requests).toContainText(`End date: ${shown(project.endDate)} → ${shown(newEnd)}`);
   await expect(requests).toContainText("Awaiting a decision");
+  await snap(page, "milestones-rebaseline-requested");
   // Their own request waits apart in their inbox, saying who decides it.
   await page.goto("/approvals?show=mine");
   await expect(page.getByRole("article").filter({ hasText: "OPS-06" })).toContainText(
@@ -78,6 +79,7 @@ test("journey 4: a rebaseline beyond tolerance is refused to the Accountable, wh
   );
   await expect(forPaul.locator("summary", { hasText: "Approve" })).toHaveCount(0);
   await expect(forPaul.locator("summary", { hasText: "Reject with a reason" })).toHaveCount(1);
+  await snap(page, "approvals-accountable");
   await page.getByRole("button", { name: /sign out/i }).click();
   await expectSignInPage(page);
 
@@ -88,6 +90,7 @@ test("journey 4: a rebaseline beyond tolerance is refused to the Accountable, wh
   await expect(forHelen).toContainText(`Asked by ${REQUESTER.name}`);
   await expect(forHelen).toContainText(reason);
   await expect(forHelen).toContainText(breach);
+  await snap(page, "approvals-executive");
   await open(forHelen, "Approve");
   await forHelen.getByLabel("Note for the record").fill("Agreed at the Urgent Care Board");
   await forHelen.getByRole("button", { name: "Approve", exact: true }).click();
@@ -125,4 +128,5 @@ test("journey 4: a rebaseline beyond tolerance is refused to the Accountable, wh
   await expect(history).toContainText(
     `${REQUESTER.name} asked to move the end date from ${shown(project.endDate)} to ${shown(newEnd)}: ${reason}`,
   );
+  await snap(page, "history-after-rebaseline");
 });

@@ -13,6 +13,7 @@ import {
   milestoneRow,
   open,
   shown,
+  snap,
   tabTo,
   userId,
 } from "./support/plan";
@@ -42,6 +43,7 @@ test("journey 1: a project manager moves a forecast past its baseline with a rea
   await expect(row).toContainText("At risk");
   await expect(row).toContainText("28 days late");
   await expect(row).toContainText(`Last moved by Aisha Okafor: ${reason}`);
+  await snap(page, "milestones-after-forecast-move");
 
   const aisha = await userId(PM);
   const changes = await sql(
@@ -63,6 +65,7 @@ test("journey 1: a project manager moves a forecast past its baseline with a rea
   await expect(page.getByRole("main")).toContainText(
     `Aisha Okafor moved the forecast of “${title}” from ${shown(before.forecastDate)} to ${shown(newForecast)}: ${reason}`,
   );
+  await snap(page, "history-after-forecast-move");
 });
 
 test.describe("keyboard only", () => {
@@ -165,6 +168,7 @@ test("journey 6: when two people save the same milestone, the second is told, lo
   await save(marcus, second);
   const alert = milestoneRow(marcus, title).getByRole("alert");
   await expect(alert).toContainText("Someone else changed this");
+  await snap(marcus, "milestones-conflict");
   // Nothing lost: the first change stands, the second was not written over it.
   const afterConflict = await sql(`SELECT "forecastDate"::text AS forecast FROM "Milestone" WHERE id = $1`, [
     before.id,

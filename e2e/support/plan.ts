@@ -72,3 +72,13 @@ export async function tabTo(page: Page, target: Locator, description: string, ma
 export async function expectFocusVisible(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.activeElement?.matches(":focus-visible") ?? false)).toBe(true);
 }
+
+/** Full-page screenshots at a desktop and a tablet width, kept in test-results/ to look at. */
+export async function snap(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize();
+  for (const width of [1366, 768]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
+  }
+  if (size) await page.setViewportSize(size);
+}

@@ -156,7 +156,13 @@ function ApprovalCard({ item, timeZone }: { item: ApprovalItem; timeZone: string
             {item.reason}
           </p>
         </div>
-        <div>{item.type === "GATE" ? <GateChecklist gaps={item.gaps} toStage={item.toStage} /> : <Tolerance item={item} />}</div>
+        <div>
+          {item.type === "GATE" ? (
+            <GateChecklist gaps={item.gaps} toStage={item.toStage} />
+          ) : (
+            <Tolerance item={item} />
+          )}
+        </div>
       </div>
 
       {item.why ? (

@@ -258,21 +258,6 @@ function requestColumns(timeZone: string) {
       cell: (r: PlanRequest) => <RequestChanges change={r} />,
     },
     {
-      header: "Reason",
-      className: "min-w-[14rem]",
-      cell: (r: PlanRequest) => r.reason,
-    },
-    {
-      header: "Asked",
-      className: "min-w-[9rem]",
-      cell: (r: PlanRequest) => (
-        <>
-          {r.requestedByName}
-          <span className="block text-xs text-slate-600">{formatDateTime(r.requestedAt, timeZone)}</span>
-        </>
-      ),
-    },
-    {
       header: "Status",
       className: "min-w-[12rem]",
       cell: (r: PlanRequest) => (
@@ -287,6 +272,21 @@ function requestColumns(timeZone: string) {
             </span>
           ) : null}
         </div>
+      ),
+    },
+    {
+      header: "Reason",
+      className: "min-w-[14rem]",
+      cell: (r: PlanRequest) => r.reason,
+    },
+    {
+      header: "Asked",
+      className: "min-w-[9rem]",
+      cell: (r: PlanRequest) => (
+        <>
+          {r.requestedByName}
+          <span className="block text-xs text-slate-600">{formatDateTime(r.requestedAt, timeZone)}</span>
+        </>
       ),
     },
   ];
