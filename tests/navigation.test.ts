@@ -38,6 +38,7 @@ describe("the menu and the page checks agree", () => {
       "leadership",
       "my-work",
       "my-feedback",
+      "approvals",
       "portfolio",
       "objectives",
       "admin-users",
@@ -87,6 +88,8 @@ describe("who may open what", () => {
   it("shows a project manager a short menu that fits the job", () => {
     expect(navigationFor("PROJECT_MANAGER").map((item) => item.label)).toEqual([
       "My work",
+      // Their requests waiting for others, and rebaselines they decide as a project's Accountable.
+      "Approvals",
       "Portfolio",
       "Objectives",
     ]);

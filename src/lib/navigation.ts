@@ -7,6 +7,7 @@ export type PageKey =
   | "leadership"
   | "my-work"
   | "my-feedback"
+  | "approvals"
   | "portfolio"
   | "objectives"
   | "project"
@@ -42,6 +43,13 @@ const PAGES: Readonly<Record<PageKey, PageRule>> = {
     roles: ["ADMIN", "EXECUTIVE", "PORTFOLIO_MANAGER", "PROJECT_MANAGER"],
   },
   "my-feedback": { href: "/my-feedback", label: "My feedback", roles: ["ADMIN", "CLINICAL_CHAMPION"] },
+  // Stage gates, rebaselines and scope changes waiting for a decision: executives decide them, an
+  // Accountable decides rebaselines within tolerance, and whoever asked follows their requests.
+  approvals: {
+    href: "/approvals",
+    label: "Approvals",
+    roles: ["EXECUTIVE", "PORTFOLIO_MANAGER", "PROJECT_MANAGER"],
+  },
   portfolio: { href: "/portfolio", label: "Portfolio", roles: EVERYONE },
   objectives: { href: "/objectives", label: "Objectives", roles: EVERYONE },
   project: { href: "/projects", roles: EVERYONE },

@@ -11,6 +11,7 @@ export const PROJECT_TABS = [
   { segment: "metrics", label: "Metrics" },
   { segment: "feedback", label: "Feedback" },
   { segment: "risks", label: "Risks" },
+  { segment: "history", label: "History" },
 ] as const;
 
 export function ProjectTabs({ code }: { code: string }) {
