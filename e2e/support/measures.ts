@@ -5,7 +5,12 @@ import { sql } from "./demo";
 
 /** The card of one metric on a project's metrics tab, found by its heading. */
 export function metricCard(page: Page, metricName: string): Locator {
-  return page.getByRole("article", { name: metricName });
+  return page.getByRole("article").filter({ has: page.getByRole("heading", { level: 3, name: metricName }) });
+}
+
+/** Opens an in-place form (a Disclosure) by the words on its control. */
+export async function openDisclosure(scope: Locator | Page, summary: string | RegExp): Promise<void> {
+  await scope.locator("summary").filter({ hasText: summary }).click();
 }
 
 /** Every value recorded for a project's metric in one period, as the database holds them. */
