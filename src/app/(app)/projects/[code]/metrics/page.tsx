@@ -131,6 +131,40 @@ function MetricCard({
         <MetricFacts metric={metric} />
       </div>
 
+      {canRecord || canDefine ? (
+        <div className="mt-4 flex flex-col gap-3">
+          {canRecord ? (
+            metric.openPeriods.length > 0 ? (
+              <Disclosure summary="Record a value">
+                <RecordValueForm
+                  metricId={metric.id}
+                  metricName={metric.name}
+                  unit={metric.unit}
+                  cadence={metric.cadence}
+                  openPeriods={metric.openPeriods}
+                />
+              </Disclosure>
+            ) : (
+              <p className="text-sm text-slate-600">
+                Every period up to now has a value; the next can be recorded once its period begins. Correct a
+                value above if it is wrong.
+              </p>
+            )
+          ) : null}
+          {canDefine ? (
+            <Disclosure summary="Edit metric">
+              <MetricDefinitionForm
+                key={metric.version}
+                metric={metric}
+                objectives={objectives}
+                people={people}
+                cadenceLocked={metric.hasValues}
+              />
+            </Disclosure>
+          ) : null}
+        </div>
+      ) : null}
+
       <div className="mt-4">
         {metric.values.length === 0 ? (
           <EmptyState title="No values recorded yet">
@@ -171,40 +205,6 @@ function MetricCard({
           </>
         )}
       </div>
-
-      {canRecord || canDefine ? (
-        <div className="mt-4 flex flex-col gap-3">
-          {canRecord ? (
-            metric.openPeriods.length > 0 ? (
-              <Disclosure summary="Record a value">
-                <RecordValueForm
-                  metricId={metric.id}
-                  metricName={metric.name}
-                  unit={metric.unit}
-                  cadence={metric.cadence}
-                  openPeriods={metric.openPeriods}
-                />
-              </Disclosure>
-            ) : (
-              <p className="text-sm text-slate-600">
-                Every period up to now has a value; the next can be recorded once its period begins. Correct a
-                value above if it is wrong.
-              </p>
-            )
-          ) : null}
-          {canDefine ? (
-            <Disclosure summary="Edit metric">
-              <MetricDefinitionForm
-                key={metric.version}
-                metric={metric}
-                objectives={objectives}
-                people={people}
-                cadenceLocked={metric.hasValues}
-              />
-            </Disclosure>
-          ) : null}
-        </div>
-      ) : null}
     </article>
   );
 }
@@ -230,7 +230,12 @@ function ValuesTable({
       rowKey={(v) => v.id}
       columns={[
         { header: "Period", className: "whitespace-nowrap", cell: (v) => period(v.periodStart) },
-        { header: "Value", align: "right", cell: (v) => `${formatNumber(v.value)} ${metric.unit}` },
+        {
+          header: "Value",
+          align: "right",
+          className: "whitespace-nowrap",
+          cell: (v) => `${formatNumber(v.value)} ${metric.unit}`,
+        },
         {
           header: "State",
           cell: (v) => (v.provisional ? <Badge tone="amber">Provisional</Badge> : <Badge>Final</Badge>),
