@@ -11,6 +11,8 @@ export const PROJECT_TABS = [
   { segment: "metrics", label: "Metrics" },
   { segment: "feedback", label: "Feedback" },
   { segment: "risks", label: "Risks" },
+  { segment: "costs", label: "Costs" },
+  { segment: "decisions", label: "Decisions" },
   { segment: "history", label: "History" },
 ] as const;
 

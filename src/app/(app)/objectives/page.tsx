@@ -4,28 +4,46 @@ import {
   objectiveOwnerColumn,
   objectiveTargetDateColumn,
 } from "@/components/objectives/objective-columns";
+import { ObjectiveForm } from "@/components/objectives/objective-form";
 import { Badge } from "@/components/ui/badge";
+import { Disclosure } from "@/components/ui/disclosure";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { CATEGORY_LABEL, OBJECTIVE_STATUS_LABEL } from "@/lib/domain/labels";
+import { can } from "@/lib/domain/permissions";
+import { getObjectiveChoices } from "@/lib/server/objective-detail";
 import { listObjectives } from "@/lib/server/objectives";
 import { requirePageActor } from "@/lib/server/page-access";
 
 export const metadata: Metadata = { title: "Objectives" };
 
 export default async function ObjectivesPage() {
-  await requirePageActor("objectives");
-  const objectives = await listObjectives();
+  const actor = await requirePageActor("objectives");
+  // Executives set strategy (and admins keep the records): the matrix says who may create.
+  const mayCreate = can("objective.create", { role: actor.role });
+  const [objectives, choices] = await Promise.all([
+    listObjectives(),
+    mayCreate ? getObjectiveChoices() : null,
+  ]);
   return (
     <>
       <PageHeader
         title="Strategic objectives"
         description="What the trust has committed to achieve, who owns each objective, how many projects are aligned to it and whether it is being delivered: a project approved, in pilot or in rollout has it as its primary objective."
       />
+      {choices ? (
+        <div className="mb-6">
+          <Disclosure summary="New objective">
+            <ObjectiveForm owners={choices.owners} objectives={choices.objectives} />
+          </Disclosure>
+        </div>
+      ) : null}
       {objectives.length === 0 ? (
         <EmptyState title="No strategic objectives yet">
-          Objectives appear here once the executive team has set them.
+          {mayCreate
+            ? "Create the first objective above: what the trust commits to achieve, and by when."
+            : "Objectives appear here once the executive team has set them."}
         </EmptyState>
       ) : (
         <Table

@@ -1,0 +1,247 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ObjectiveForm } from "@/components/objectives/objective-form";
+import { MetricStatusBadge } from "@/components/projects/metric-status-badge";
+import { Badge, RagBadge, StageBadge } from "@/components/ui/badge";
+import { Disclosure } from "@/components/ui/disclosure";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate, formatNumber, formatSlip } from "@/components/ui/format";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
+import {
+  CADENCE_LABEL,
+  CATEGORY_LABEL,
+  CONTRIBUTION_LABEL,
+  OBJECTIVE_STATUS_LABEL,
+  RAG_LABEL,
+} from "@/lib/domain/labels";
+import { can } from "@/lib/domain/permissions";
+import { getObjectiveChoices, getObjectiveDetail } from "@/lib/server/objective-detail";
+import { getClock } from "@/lib/server/organisation";
+import { requirePageActor } from "@/lib/server/page-access";
+
+interface Props {
+  params: Promise<{ code: string }>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).code) };
+}
+
+export default async function ObjectivePage({ params }: Props) {
+  const actor = await requirePageActor("objectives");
+  const code = decodeURIComponent((await params).code)
+    .trim()
+    .toUpperCase();
+  if (code.length === 0 || code.length > 20) notFound();
+  const clock = await getClock();
+  const objective = await getObjectiveDetail(code, clock);
+  if (!objective) notFound();
+  // The matrix decides who may edit (docs/governance-rules.md rule 3, ACC-4); the server checks again.
+  const mayEdit = can("objective.edit", { role: actor.role, isOwner: objective.owner.id === actor.id });
+  const choices = mayEdit ? await getObjectiveChoices() : null;
+
+  return (
+    <>
+      <PageHeader title={`${objective.code} · ${objective.title}`} description={objective.description}>
+        <div className="flex flex-wrap items-center gap-2">
+          <Badge>{OBJECTIVE_STATUS_LABEL[objective.status]}</Badge>
+          <Badge>{CATEGORY_LABEL[objective.category]}</Badge>
+          {objective.visionWithoutDelivery ? (
+            <Badge tone="red">Vision without delivery</Badge>
+          ) : objective.beingDelivered ? (
+            <Badge tone="green">Being delivered</Badge>
+          ) : null}
+        </div>
+      </PageHeader>
+
+      <dl className="grid grid-cols-1 gap-4 text-sm sm:grid-cols-2 lg:grid-cols-4">
+        <Fact term="Owner">{objective.owner.name}</Fact>
+        <Fact term="Runs">
+          {formatDate(objective.startDate)} to {formatDate(objective.targetDate)}
+        </Fact>
+        <Fact term="Part of">
+          {objective.parent ? (
+            <Link
+              href={`/objectives/${objective.parent.code}`}
+              className="font-medium text-teal-800 underline"
+            >
+              {objective.parent.code} · {objective.parent.title}
+            </Link>
+          ) : (
+            "A pillar of the strategy"
+          )}
+        </Fact>
+        <Fact term="Projects">
+          {objective.alignedProjectCount} aligned, {objective.deliveringProjectCount} delivering it as their
+          primary objective
+        </Fact>
+      </dl>
+
+      {mayEdit && choices ? (
+        <div className="mt-6">
+          <Disclosure summary="Edit objective">
+            <ObjectiveForm
+              key={objective.version}
+              objective={objective}
+              owners={choices.owners}
+              objectives={choices.objectives}
+            />
+          </Disclosure>
+        </div>
+      ) : null}
+
+      {objective.children.length > 0 ? (
+        <div className="mt-8">
+          <Section id="children" title="Objectives under it">
+            <ul className="list-disc space-y-1 pl-5 text-sm">
+              {objective.children.map((c) => (
+                <li key={c.code}>
+                  <Link href={`/objectives/${c.code}`} className="font-medium text-teal-800 underline">
+                    {c.code}
+                  </Link>{" "}
+                  {c.title} ({OBJECTIVE_STATUS_LABEL[c.status]})
+                </li>
+              ))}
+            </ul>
+          </Section>
+        </div>
+      ) : null}
+
+      <div className="mt-8">
+        <Section
+          id="metrics"
+          title="Metrics"
+          description="The measures that feed this objective and their latest final values."
+        >
+          {objective.metrics.length === 0 ? (
+            <EmptyState title="No metrics feed this objective yet">
+              The projects aligned to it define metrics on their Metrics tab.
+            </EmptyState>
+          ) : (
+            <Table
+              caption={`Metrics feeding ${objective.code}`}
+              rows={objective.metrics}
+              rowKey={(m) => m.id}
+              columns={[
+                {
+                  header: "Metric",
+                  className: "min-w-56",
+                  cell: (m) => (
+                    <>
+                      <span className="font-medium">{m.name}</span>
+                      <span className="block text-xs text-slate-500">
+                        {m.unit} · {CADENCE_LABEL[m.cadence].toLowerCase()}
+                      </span>
+                    </>
+                  ),
+                },
+                {
+                  header: "Project",
+                  className: "whitespace-nowrap",
+                  cell: (m) =>
+                    m.project ? (
+                      <Link
+                        href={`/projects/${m.project.code}/metrics`}
+                        className="font-medium text-teal-800 underline"
+                      >
+                        {m.project.code}
+                      </Link>
+                    ) : (
+                      <span className="text-slate-500">Trust-wide</span>
+                    ),
+                },
+                { header: "Baseline", align: "right", cell: (m) => formatNumber(m.baselineValue) },
+                {
+                  header: "Target",
+                  align: "right",
+                  cell: (m) => (
+                    <>
+                      {formatNumber(m.targetValue)}
+                      <span className="block text-xs text-slate-500">by {formatDate(m.targetDate)}</span>
+                    </>
+                  ),
+                },
+                {
+                  header: "Latest value",
+                  align: "right",
+                  className: "whitespace-nowrap",
+                  cell: (m) =>
+                    m.latest ? (
+                      <>
+                        {formatNumber(m.latest.value)}
+                        <span className="block text-xs text-slate-500">
+                          period from {formatDate(m.latest.periodStart)}
+                        </span>
+                      </>
+                    ) : (
+                      <span className="text-slate-500">—</span>
+                    ),
+                },
+                { header: "Status", cell: (m) => <MetricStatusBadge status={m.status} /> },
+              ]}
+            />
+          )}
+        </Section>
+      </div>
+
+      <div className="mt-8">
+        <Section
+          id="projects"
+          title="Contributing projects"
+          description="Projects aligned to this objective, primary first, with their stage and schedule health."
+        >
+          {objective.projects.length === 0 ? (
+            <EmptyState title="No projects are aligned to this objective yet">
+              A project is aligned from its own page by its project team or the portfolio office.
+            </EmptyState>
+          ) : (
+            <Table
+              caption={`Projects aligned to ${objective.code}`}
+              rows={objective.projects}
+              rowKey={(p) => p.code}
+              columns={[
+                {
+                  header: "Project",
+                  className: "min-w-56",
+                  cell: (p) => (
+                    <>
+                      <Link href={`/projects/${p.code}`} className="font-medium text-teal-800 underline">
+                        {p.code}
+                      </Link>{" "}
+                      {p.name}
+                    </>
+                  ),
+                },
+                { header: "Contribution", cell: (p) => CONTRIBUTION_LABEL[p.contribution] },
+                { header: "Stage", cell: (p) => <StageBadge stage={p.stage} /> },
+                {
+                  header: "Schedule",
+                  className: "whitespace-nowrap",
+                  cell: (p) => (
+                    <>
+                      <RagBadge rag={p.scheduleRag}>{RAG_LABEL[p.scheduleRag]}</RagBadge>
+                      <span className="block text-xs text-slate-500">{formatSlip(p.slipDays)}</span>
+                    </>
+                  ),
+                },
+                { header: "Why it contributes", className: "min-w-64", cell: (p) => p.rationale },
+              ]}
+            />
+          )}
+        </Section>
+      </div>
+    </>
+  );
+}
+
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <dt className="text-xs font-medium text-slate-500">{term}</dt>
+      <dd className="mt-0.5 text-slate-900">{children}</dd>
+    </div>
+  );
+}

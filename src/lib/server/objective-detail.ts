@@ -1,0 +1,176 @@
+import "server-only";
+// One strategic objective's page: who owns it, when it runs, its status and delivery by the one
+// rule (docs/governance-rules.md NUM-7), the metrics that feed it with their latest final values
+// and status (NUM-5, NUM-6), and the projects aligned to it with their contribution, stage and
+// schedule health (NUM-2, NUM-3); plus the id and version its edit form sends (rule 8). A fixed
+// number of queries whatever the number of metrics and projects.
+import { db } from "@/lib/db/client";
+import { type IsoDate, toIsoDate } from "@/lib/domain/calendar";
+import { computeMetricStatus, type MetricStatus, type Rag } from "@/lib/domain/metrics";
+import type {
+  Cadence,
+  Contribution,
+  MetricDirection,
+  ObjectiveStatus,
+  ProjectStage,
+  ScorecardCategory,
+} from "@/lib/domain/vocabulary";
+import type { Clock } from "./dates";
+import { type ObjectiveDelivery, toObjectiveDelivery } from "./objective-rows";
+import { getGovernanceSettings } from "./organisation";
+import { projectScheduleSelect, toProjectSchedule } from "./project-schedule";
+
+export interface ObjectiveDetail extends ObjectiveDelivery {
+  id: string;
+  version: number;
+  code: string;
+  title: string;
+  description: string;
+  category: ScorecardCategory;
+  status: ObjectiveStatus;
+  startDate: IsoDate;
+  targetDate: IsoDate;
+  owner: { id: string; name: string };
+  parent: { id: string; code: string; title: string } | null;
+  children: { code: string; title: string; status: ObjectiveStatus }[];
+  metrics: {
+    id: string;
+    name: string;
+    unit: string;
+    direction: MetricDirection;
+    cadence: Cadence;
+    baselineValue: number;
+    targetValue: number;
+    targetDate: IsoDate;
+    project: { code: string; name: string } | null;
+    latest: { periodStart: IsoDate; value: number } | null;
+    status: MetricStatus;
+  }[];
+  projects: {
+    code: string;
+    name: string;
+    stage: ProjectStage;
+    contribution: Contribution;
+    rationale: string;
+    scheduleRag: Rag;
+    slipDays: number;
+  }[];
+}
+
+export async function getObjectiveDetail(code: string, clock: Clock): Promise<ObjectiveDetail | null> {
+  const [objective, settings] = await Promise.all([
+    db().strategicObjective.findUnique({
+      where: { code },
+      select: {
+        id: true,
+        version: true,
+        code: true,
+        title: true,
+        description: true,
+        category: true,
+        status: true,
+        startDate: true,
+        targetDate: true,
+        owner: { select: { id: true, name: true } },
+        parent: { select: { id: true, code: true, title: true } },
+        children: { orderBy: { code: "asc" }, select: { code: true, title: true, status: true } },
+        metrics: {
+          where: { active: true },
+          orderBy: { name: "asc" },
+          select: {
+            id: true,
+            name: true,
+            unit: true,
+            direction: true,
+            cadence: true,
+            baselineValue: true,
+            targetValue: true,
+            targetDate: true,
+            amberThreshold: true,
+            redThreshold: true,
+            project: { select: { code: true, name: true } },
+          },
+        },
+        alignments: {
+          orderBy: [{ contribution: "asc" }, { project: { code: "asc" } }],
+          select: {
+            contribution: true,
+            rationale: true,
+            project: { select: { code: true, name: true, stage: true, ...projectScheduleSelect } },
+          },
+        },
+      },
+    }),
+    getGovernanceSettings(),
+  ]);
+  if (!objective) return null;
+  const latestFinal = await db().metricValue.findMany({
+    where: { provisional: false, metric: { objectiveId: objective.id, active: true } },
+    orderBy: [{ metricId: "asc" }, { periodStart: "desc" }],
+    distinct: ["metricId"],
+    select: { metricId: true, periodStart: true, value: true },
+  });
+
+  return {
+    id: objective.id,
+    version: objective.version,
+    code: objective.code,
+    title: objective.title,
+    description: objective.description,
+    category: objective.category,
+    status: objective.status,
+    startDate: toIsoDate(objective.startDate),
+    targetDate: toIsoDate(objective.targetDate),
+    owner: objective.owner,
+    parent: objective.parent,
+    children: objective.children,
+    ...toObjectiveDelivery(objective),
+    metrics: objective.metrics.map((m) => {
+      const latest = latestFinal.find((v) => v.metricId === m.id) ?? null;
+      return {
+        id: m.id,
+        name: m.name,
+        unit: m.unit,
+        direction: m.direction,
+        cadence: m.cadence,
+        baselineValue: m.baselineValue,
+        targetValue: m.targetValue,
+        targetDate: toIsoDate(m.targetDate),
+        project: m.project,
+        latest: latest ? { periodStart: toIsoDate(latest.periodStart), value: latest.value } : null,
+        status: computeMetricStatus({ ...m, latestFinal: latest, today: clock.today }),
+      };
+    }),
+    projects: objective.alignments.map((a) => {
+      const schedule = toProjectSchedule(a.project, settings);
+      return {
+        code: a.project.code,
+        name: a.project.name,
+        stage: a.project.stage,
+        contribution: a.contribution,
+        rationale: a.rationale,
+        scheduleRag: schedule.scheduleRag,
+        slipDays: schedule.slipDays,
+      };
+    }),
+  };
+}
+
+/** Who may own an objective (an active executive, or an admin), and the objectives a parent may be. */
+export async function getObjectiveChoices(): Promise<{
+  owners: { id: string; name: string }[];
+  objectives: { id: string; code: string; title: string }[];
+}> {
+  const [owners, objectives] = await Promise.all([
+    db().user.findMany({
+      where: { active: true, role: { in: ["EXECUTIVE", "ADMIN"] } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db().strategicObjective.findMany({
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, title: true },
+    }),
+  ]);
+  return { owners, objectives };
+}
