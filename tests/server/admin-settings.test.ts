@@ -50,3 +50,19 @@ describe("getAdminSettingsPage", () => {
     expect(page.formerDutyExecutive).toMatchObject({ name: "Ola Duty" });
   });
 });
+
+describe("when the settings were last saved", () => {
+  it("names the latest save and who made it, from the audit trail", async () => {
+    const admin = await createUser({ name: "Ada Admin", role: "ADMIN", discipline: "DIGITAL" });
+    const before = await getAdminSettingsPage({ today, holidayPage: 1 });
+    expect(before.lastSaved).toBeNull();
+    await db().auditEvent.create({
+      data: { actorId: admin.id, action: "settings.update", entityType: "Organisation", entityId: "1" },
+    });
+    await db().auditEvent.create({
+      data: { actorId: admin.id, action: "holiday.add", entityType: "Holiday", entityId: "2026-05-25" },
+    });
+    const after = await getAdminSettingsPage({ today, holidayPage: 1 });
+    expect(after.lastSaved).toMatchObject({ by: "Ada Admin" });
+  });
+});

@@ -97,7 +97,39 @@ describe("one account and what it holds", () => {
       ownedObjectives: [{ code: "SO-OPEN" }],
     });
     expect(Object.keys(detail ?? {})).not.toContain("passwordHash");
+    expect(detail?.recentChanges).toEqual([]);
     expect(await getUserDetail("00000000-0000-4000-8000-000000000000")).toBeNull();
     expect((await listActiveExecutives()).map((e) => e.name)).toEqual(["Eve Stone"]);
+  });
+});
+
+describe("an account's recent changes", () => {
+  it("lists the latest audited changes to the account, newest first, naming who made them", async () => {
+    const admin = await createUser({ name: "Ada Admin", role: "ADMIN", discipline: "DIGITAL" });
+    const person = await createUser({ name: "Sam Subject" });
+    const other = await createUser({ name: "Someone Else" });
+    const event = (entityId: string, action: string) => ({
+      actorId: admin.id,
+      action,
+      entityType: "User",
+      entityId,
+    });
+    await db().auditEvent.create({ data: event(person.id, "user.create") });
+    await db().auditEvent.create({ data: event(other.id, "user.deactivate") });
+    for (const action of ["user.change_role", "user.reset_password", "user.set_sro_eligibility"]) {
+      await db().auditEvent.create({ data: event(person.id, action) });
+    }
+    await db().auditEvent.createMany({
+      data: [event(person.id, "user.deactivate"), event(person.id, "user.reactivate")],
+    });
+    const detail = await getUserDetail(person.id);
+    expect(detail?.recentChanges.map((c) => c.action)).toEqual([
+      "user.reactivate",
+      "user.deactivate",
+      "user.set_sro_eligibility",
+      "user.reset_password",
+      "user.change_role",
+    ]);
+    expect(detail?.recentChanges[0]).toMatchObject({ by: "Ada Admin" });
   });
 });

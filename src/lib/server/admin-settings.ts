@@ -23,6 +23,8 @@ export interface AdminSettingsPage {
   formerDutyExecutive: { id: string; name: string } | null;
   upcomingHolidays: Paged<HolidayRow>;
   pastHolidayCount: number;
+  /** When the settings were last saved and by whom, from the audit trail; null if never. */
+  lastSaved: { at: string; by: string | null } | null;
 }
 
 export async function getAdminSettingsPage(options: {
@@ -30,7 +32,7 @@ export async function getAdminSettingsPage(options: {
   holidayPage: number;
 }): Promise<AdminSettingsPage> {
   const upcoming = { date: { gte: options.today } };
-  const [settings, executives, upcomingHolidays, pastHolidayCount] = await Promise.all([
+  const [settings, executives, upcomingHolidays, pastHolidayCount, lastSave] = await Promise.all([
     getOrganisationSettings(),
     listActiveExecutives(),
     loadPage({
@@ -40,6 +42,11 @@ export async function getAdminSettingsPage(options: {
       fetch: (skip, take) => db().holiday.findMany({ where: upcoming, orderBy: { date: "asc" }, skip, take }),
     }),
     db().holiday.count({ where: { date: { lt: options.today } } }),
+    db().auditEvent.findFirst({
+      where: { action: "settings.update" },
+      orderBy: { id: "desc" },
+      select: { at: true, actor: { select: { name: true } } },
+    }),
   ]);
   const dutyId = settings.dutyExecutiveId;
   const formerDutyExecutive =
@@ -55,5 +62,6 @@ export async function getAdminSettingsPage(options: {
       rows: upcomingHolidays.rows.map((h) => ({ date: toIsoDate(h.date), name: h.name })),
     },
     pastHolidayCount,
+    lastSaved: lastSave ? { at: lastSave.at.toISOString(), by: lastSave.actor?.name ?? null } : null,
   };
 }

@@ -107,10 +107,22 @@ export interface UserDetail extends UserRow {
   ownedObjectives: { code: string; title: string }[];
   /** The organisation's executive on duty (docs/governance-rules.md ACC-5). */
   onDuty: boolean;
+  /** The latest changes to the account, newest first, from the audit trail. */
+  recentChanges: AccountChange[];
 }
 
+export interface AccountChange {
+  id: string;
+  /** The audit action, e.g. "user.deactivate". */
+  action: string;
+  at: string;
+  by: string | null;
+}
+
+export const RECENT_CHANGES = 5;
+
 export async function getUserDetail(userId: string): Promise<UserDetail | null> {
-  const [user, letters, objectives, settings] = await Promise.all([
+  const [user, letters, objectives, settings, changes] = await Promise.all([
     db().user.findUnique({ where: { id: userId }, select: userSelect }),
     db().raciAssignment.findMany({
       where: { userId, project: { stage: { notIn: ["CLOSED", "CANCELLED"] } } },
@@ -123,6 +135,12 @@ export async function getUserDetail(userId: string): Promise<UserDetail | null> 
       orderBy: { code: "asc" },
     }),
     getGovernanceSettings(),
+    db().auditEvent.findMany({
+      where: { entityType: "User", entityId: userId },
+      select: { id: true, action: true, at: true, actor: { select: { name: true } } },
+      orderBy: { id: "desc" },
+      take: RECENT_CHANGES,
+    }),
   ]);
   if (!user) return null;
   return {
@@ -130,6 +148,12 @@ export async function getUserDetail(userId: string): Promise<UserDetail | null> 
     liveLetters: letters.map((l) => ({ code: l.project.code, name: l.project.name, letter: l.letter })),
     ownedObjectives: objectives,
     onDuty: settings.dutyExecutiveId === user.id,
+    recentChanges: changes.map((c) => ({
+      id: c.id.toString(),
+      action: c.action,
+      at: c.at.toISOString(),
+      by: c.actor?.name ?? null,
+    })),
   };
 }
 

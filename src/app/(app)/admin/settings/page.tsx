@@ -3,7 +3,7 @@ import { AddHolidayForm, RemoveHolidayForm } from "@/components/admin/holiday-fo
 import { SettingsForm } from "@/components/admin/settings-form";
 import { Disclosure } from "@/components/ui/disclosure";
 import { EmptyState } from "@/components/ui/empty-state";
-import { plural } from "@/components/ui/format";
+import { formatDateTime, plural } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
@@ -49,7 +49,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       <Section
         id="organisation-settings"
         title="Organisation and governance"
-        description="Every field says what it changes. Feedback already logged keeps the due time it was given."
+        description={`Every field says what it changes. Feedback already logged keeps the due time it was given.${
+          page.lastSaved
+            ? ` Last saved ${formatDateTime(page.lastSaved.at, clock.timeZone)}${page.lastSaved.by ? ` by ${page.lastSaved.by}` : ""}.`
+            : ""
+        }`}
       >
         <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
           <SettingsForm

@@ -22,6 +22,16 @@ import { getUserDetail } from "@/lib/server/users";
 
 export const metadata: Metadata = { title: "Manage user" };
 
+// What each audited change to an account is called on the page.
+const CHANGE_LABEL: Record<string, string> = {
+  "user.create": "Account created",
+  "user.change_role": "Role or discipline changed",
+  "user.set_sro_eligibility": "SRO eligibility changed",
+  "user.reset_password": "Password reset; their sessions ended",
+  "user.deactivate": "Deactivated; their sessions ended",
+  "user.reactivate": "Reactivated",
+};
+
 const linkClass = "font-medium text-teal-800 underline-offset-2 hover:underline";
 
 export default async function ManageUserPage({ params }: { params: Promise<{ id: string }> }) {
@@ -46,7 +56,7 @@ export default async function ManageUserPage({ params }: { params: Promise<{ id:
       <PageHeader title={user.name} description={[user.jobTitle, user.email].filter(Boolean).join(" · ")}>
         <div className="flex flex-wrap items-center gap-2">
           <Badge>{ROLE_LABEL[user.role]}</Badge>
-          <Badge>{DISCIPLINE_LABEL[user.discipline]}</Badge>
+          <Badge>{DISCIPLINE_LABEL[user.discipline]} discipline</Badge>
           {user.sroEligible ? <Badge tone="info">SRO-eligible</Badge> : null}
           {user.active ? <Badge tone="green">Active</Badge> : <Badge tone="amber">Deactivated</Badge>}
         </div>
@@ -159,6 +169,28 @@ export default async function ManageUserPage({ params }: { params: Promise<{ id:
               <ReactivateForm user={ref} />
             </Disclosure>
           </>
+        )}
+      </Section>
+      <Section
+        id="changes"
+        title="Recent changes"
+        description="The latest changes to this account, newest first, as the audit trail keeps them."
+      >
+        {user.recentChanges.length === 0 ? (
+          <p className="text-sm text-slate-600">No changes since the account was set up.</p>
+        ) : (
+          <ol className="space-y-1 text-sm text-slate-800">
+            {user.recentChanges.map((c) => (
+              <li key={c.id}>
+                <span className="font-medium">{CHANGE_LABEL[c.action] ?? c.action}</span>
+                <span className="text-slate-600">
+                  {" "}
+                  · {formatDateTime(c.at, clock.timeZone)}
+                  {c.by ? ` · by ${c.by}` : ""}
+                </span>
+              </li>
+            ))}
+          </ol>
         )}
       </Section>
     </>
