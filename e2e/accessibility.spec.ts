@@ -3,10 +3,13 @@
 // (1366 px) and a tablet's (768 px) width; the screenshots are kept with the test's results.
 //
 // Reads only (disclosures are opened, nothing is submitted), so it depends on no other journey.
-import { expect, type Page, test } from "@playwright/test";
-import { PROJECT_TABS } from "../src/components/projects/project-tabs";
+import { expect as baseExpect, type Page, test } from "@playwright/test";
 import { signIn } from "./support/demo";
 import { expectSettled, screenshotPage, seriousViolations } from "./support/page-checks";
+import { PROJECT_TABS } from "./support/project-tabs";
+
+// The machine the journeys run on is shared and slow at times.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 interface Visit {
   name: string;

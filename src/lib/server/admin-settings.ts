@@ -9,7 +9,7 @@ import { getOrganisationSettings, type OrganisationSettings } from "./organisati
 import { loadPage, type Paged } from "./paging";
 import { listActiveExecutives } from "./users";
 
-export const HOLIDAYS_PAGE_SIZE = 20;
+export const HOLIDAYS_PAGE_SIZE = 50;
 
 export interface HolidayRow {
   date: IsoDate;
