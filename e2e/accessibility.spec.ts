@@ -63,7 +63,10 @@ async function checkPage(page: Page, visit: Visit) {
   await expectSettled(page);
   await screenshotPage(page, test.info(), visit.name);
   expect
-    .soft(await seriousViolations(page), `serious or critical axe violations on ${visit.path}`)
+    .soft(
+      await seriousViolations(page, test.info(), visit.name),
+      `serious or critical axe violations on ${visit.path}`,
+    )
     .toEqual([]);
 }
 

@@ -1,6 +1,7 @@
 // What the viewer and accessibility journeys check on every page: that it has finished loading,
 // which controls in it could change something, its accessibility under axe, and how it looks at a
 // laptop's and a tablet's width.
+import { writeFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 
@@ -80,7 +81,11 @@ export interface SeriousViolation {
  * axe's serious and critical violations on the page, with every disclosure opened first so the
  * forms inside them are checked too.
  */
-export async function seriousViolations(page: Page): Promise<SeriousViolation[]> {
+export async function seriousViolations(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+): Promise<SeriousViolation[]> {
   await page.evaluate(() => {
     for (const details of Array.from(document.querySelectorAll("main details"))) {
       (details as HTMLDetailsElement).open = true;
@@ -89,6 +94,16 @@ export async function seriousViolations(page: Page): Promise<SeriousViolation[]>
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
     .analyze();
+  // Every violation, whatever its impact, kept beside the screenshots for whoever owns the page.
+  const all = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" ")),
+  }));
+  const path = testInfo.outputPath(`axe-${name}.json`);
+  await writeFile(path, JSON.stringify(all, null, 2));
+  await testInfo.attach(`axe ${name}`, { path, contentType: "application/json" });
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({

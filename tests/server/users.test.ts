@@ -122,6 +122,8 @@ describe("an account's recent changes", () => {
     await db().auditEvent.createMany({
       data: [event(person.id, "user.deactivate"), event(person.id, "user.reactivate")],
     });
+    // Their own sign-in is no change to the account.
+    await db().auditEvent.create({ data: event(person.id, "auth.sign_in") });
     const detail = await getUserDetail(person.id);
     expect(detail?.recentChanges.map((c) => c.action)).toEqual([
       "user.reactivate",

@@ -136,7 +136,8 @@ export async function getUserDetail(userId: string): Promise<UserDetail | null> 
     }),
     getGovernanceSettings(),
     db().auditEvent.findMany({
-      where: { entityType: "User", entityId: userId },
+      // Changes to the account ("user.*"), not the person's own sign-ins.
+      where: { entityType: "User", entityId: userId, action: { startsWith: "user." } },
       select: { id: true, action: true, at: true, actor: { select: { name: true } } },
       orderBy: { id: "desc" },
       take: RECENT_CHANGES,

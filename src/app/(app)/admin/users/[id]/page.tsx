@@ -67,7 +67,7 @@ export default async function ManageUserPage({ params }: { params: Promise<{ id:
         title="What they hold"
         description="A change that would leave a live project without its Accountable, its only Responsible or its clinical champion is refused: hand these over first."
       >
-        <dl className="grid grid-cols-1 gap-4 text-sm md:grid-cols-3">
+        <dl className="grid grid-cols-1 gap-4 text-sm sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr]">
           <div>
             <dt className="font-medium text-slate-700">Live projects</dt>
             <dd className="mt-1 text-slate-900">
