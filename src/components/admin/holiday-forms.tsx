@@ -4,6 +4,7 @@
 import { addHolidayAction, removeHolidayAction } from "@/app/(app)/admin/settings/actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
+import { formatCalendarDate } from "@/lib/domain/calendar";
 import { addHolidaySchema, removeHolidaySchema } from "@/lib/schemas/settings";
 
 export function AddHolidayForm() {
@@ -39,7 +40,7 @@ export function RemoveHolidayForm({ date, name }: { date: string; name: string }
       pendingLabel="Removing…"
       submitVariant="secondary"
       refusalTitle="Cannot remove"
-      label={`Remove ${name}`}
+      label={`Remove ${name}, ${formatCalendarDate(date)}`}
       className="space-y-2"
     >
       <p className="text-sm text-slate-700">It becomes a working day for feedback logged from now on.</p>
