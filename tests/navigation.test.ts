@@ -42,6 +42,7 @@ describe("the menu and the page checks agree", () => {
       "portfolio",
       "objectives",
       "admin-users",
+      "admin-settings",
     ];
     for (const role of ROLES) {
       const keys = navigationFor(role).map((item) => item.key);
@@ -66,6 +67,7 @@ describe("who may open what", () => {
 
   it("keeps user administration to administrators", () => {
     expect(ROLES.filter((role) => canViewPage(role, "admin-users"))).toEqual(["ADMIN"]);
+    expect(ROLES.filter((role) => canViewPage(role, "admin-settings"))).toEqual(["ADMIN"]);
   });
 
   it("shows the leadership overview to executives, the PMO, administrators and board viewers only", () => {

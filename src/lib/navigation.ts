@@ -11,7 +11,8 @@ export type PageKey =
   | "portfolio"
   | "objectives"
   | "project"
-  | "admin-users";
+  | "admin-users"
+  | "admin-settings";
 
 interface PageRule {
   href: string;
@@ -54,6 +55,7 @@ const PAGES: Readonly<Record<PageKey, PageRule>> = {
   objectives: { href: "/objectives", label: "Objectives", roles: EVERYONE },
   project: { href: "/projects", roles: EVERYONE },
   "admin-users": { href: "/admin/users", label: "Users", roles: ["ADMIN"] },
+  "admin-settings": { href: "/admin/settings", label: "Settings", roles: ["ADMIN"] },
 };
 
 const LANDING: Readonly<Record<Role, PageKey>> = {

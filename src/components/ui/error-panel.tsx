@@ -6,14 +6,24 @@ import { useEffect } from "react";
  * What a route's error boundary shows. The error's own message is not shown: in production Next.js
  * replaces server errors with a generic one anyway, and the digest lets support find the log line.
  */
-export function ErrorPanel({ error, retry }: { error: unknown; retry: () => void }) {
+export function ErrorPanel({
+  error,
+  retry,
+  headingLevel = 1,
+}: {
+  error: unknown;
+  retry: () => void;
+  /** 2 inside a page that already has its own heading (a project's tabs under its header). */
+  headingLevel?: 1 | 2;
+}) {
+  const Heading = headingLevel === 1 ? "h1" : "h2";
   useEffect(() => {
     console.error(error);
   }, [error]);
   const digest = error instanceof Error && "digest" in error ? String(error.digest) : undefined;
   return (
     <div role="alert" className="mx-auto max-w-lg rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-      <h1 className="text-lg font-semibold text-slate-900">Something went wrong</h1>
+      <Heading className="text-lg font-semibold text-slate-900">Something went wrong</Heading>
       <p className="mt-2 text-sm text-slate-600">
         This page could not be shown just now. Please try again; if it keeps happening, contact the service
         desk{digest ? " and quote the reference below" : ""}.
