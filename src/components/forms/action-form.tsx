@@ -9,7 +9,7 @@
 // every action it runs, and a refused attempt must keep what the person typed. A successful one
 // clears it, as a sent form should.
 import { useRouter } from "next/navigation";
-import { createContext, startTransition, useActionState, useContext, useId } from "react";
+import { createContext, startTransition, useActionState, useContext, useId, useState } from "react";
 import type { z } from "zod";
 import type { ActionResult, Failure } from "@/lib/action-result";
 import { invalidInput } from "@/lib/form-failure";
@@ -51,6 +51,27 @@ export interface ActionFormProps {
   children?: React.ReactNode;
 }
 
+// A successful save usually changes the record's version, and forms keyed on it are then mounted
+// afresh, which would drop the "saved" message at once. The message waits here for the new form
+// with the same name to show it.
+// It waits a few seconds at most, so a form opened later never announces an old save.
+const successWaitingFor = new Map<string, { message: string; at: number }>();
+const SUCCESS_CARRIED_MS = 5_000;
+
+function takeSuccess(name: string): string | undefined {
+  const waiting = successWaitingFor.get(name);
+  successWaitingFor.delete(name);
+  return waiting && Date.now() - waiting.at < SUCCESS_CARRIED_MS ? waiting.message : undefined;
+}
+
+/** The form's name and the records it is about (not their versions), which a remount keeps. */
+function formIdentity(name: string, hidden: ActionFormProps["hidden"]): string {
+  const about = Object.entries(hidden ?? {})
+    .filter(([field]) => field !== "version" && !field.endsWith("Version"))
+    .sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([name, about]);
+}
+
 export function ActionForm({
   action,
   schema,
@@ -64,6 +85,8 @@ export function ActionForm({
   children,
 }: ActionFormProps) {
   const idPrefix = useId();
+  const name = formIdentity(label ?? submitLabel, hidden);
+  const [carried] = useState(() => takeSuccess(name));
   const [state, formAction, pending] = useActionState(
     async (previous: FormState, { form, data }: { form: HTMLFormElement; data: FormData }) => {
       if (schema) {
@@ -71,7 +94,10 @@ export function ActionForm({
         if (!parsed.success) return invalidInput(parsed.error);
       }
       const result = await action(previous, data);
-      if (result.ok) form.reset();
+      if (result.ok) {
+        form.reset();
+        successWaitingFor.set(name, { message: result.message ?? "Saved.", at: Date.now() });
+      }
       return result;
     },
     null,
@@ -93,7 +119,10 @@ export function ActionForm({
           ),
         )}
         {children}
-        <FormOutcome state={state} refusalTitle={refusalTitle} />
+        <FormOutcome
+          state={state ?? (carried ? { ok: true, data: null, message: carried } : null)}
+          refusalTitle={refusalTitle}
+        />
         <SubmitButton
           label={submitLabel}
           pendingLabel={pendingLabel}
@@ -146,7 +175,7 @@ export function FailureBanner({ failure, refusalTitle }: { failure: Failure; ref
   const title: Record<Failure["code"], string> = {
     INVALID: "Check the highlighted fields",
     RULE: refusalTitle,
-    CONFLICT: "Someone else changed this",
+    CONFLICT: "Not saved",
     FORBIDDEN: "Not allowed",
     NOT_FOUND: "No longer there",
     UNAUTHENTICATED: "Signed out",
