@@ -10,7 +10,8 @@ import { expect, type Page, test } from "@playwright/test";
 import { expectSignInPage, signIn, sql } from "./support/demo";
 import { addDays, open, shown, snap, userId } from "./support/plan";
 
-const REQUESTER = { email: "nadia.rahman@northbridge.example", name: "Nadia Rahman" };
+// A person of this journey only (the admin journey adds people of its own).
+const REQUESTER = { email: "tomasz.nowak@northbridge.example", name: "Tomasz Nowak" };
 const ACCOUNTABLE = "paul.hughes@northbridge.example";
 const EXECUTIVE = "executive@northbridge.example";
 
