@@ -47,11 +47,18 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
               },
               {
                 header: "Site",
-                className: "min-w-56",
+                className: "min-w-72",
+                // The edit form opens under the name and kind it changes, in the table's widest
+                // column, so a long name stays readable in its field at a tablet's width.
                 cell: (s) => (
                   <>
                     <span className="font-medium text-slate-900">{s.name}</span>
                     <span className="block text-xs text-slate-600">{s.kind}</span>
+                    <div className="mt-2 max-w-xl">
+                      <Disclosure summary={`Edit ${s.code}`}>
+                        <EditSiteForm key={`${s.name}\u0000${s.kind}`} site={s} />
+                      </Disclosure>
+                    </div>
                   </>
                 ),
               },
@@ -77,15 +84,6 @@ export default async function SitesPage({ searchParams }: { searchParams: Promis
                       ) : null}
                     </>
                   ),
-              },
-              {
-                header: "Change",
-                className: "w-80",
-                cell: (s) => (
-                  <Disclosure summary={`Edit ${s.code}`}>
-                    <EditSiteForm key={`${s.name}\u0000${s.kind}`} site={s} />
-                  </Disclosure>
-                ),
               },
             ]}
           />
