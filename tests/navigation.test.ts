@@ -42,6 +42,7 @@ describe("the menu and the page checks agree", () => {
       "portfolio",
       "objectives",
       "admin-users",
+      "admin-sites",
       "admin-settings",
     ];
     for (const role of ROLES) {
@@ -67,7 +68,21 @@ describe("who may open what", () => {
 
   it("keeps user administration to administrators", () => {
     expect(ROLES.filter((role) => canViewPage(role, "admin-users"))).toEqual(["ADMIN"]);
+    expect(ROLES.filter((role) => canViewPage(role, "admin-sites"))).toEqual(["ADMIN"]);
     expect(ROLES.filter((role) => canViewPage(role, "admin-settings"))).toEqual(["ADMIN"]);
+  });
+
+  it("keeps the administrator's own pages together, users first", () => {
+    expect(navigationFor("ADMIN").map((item) => item.label)).toEqual([
+      "Users",
+      "Leadership",
+      "My work",
+      "My feedback",
+      "Portfolio",
+      "Objectives",
+      "Sites",
+      "Settings",
+    ]);
   });
 
   it("shows the leadership overview to executives, the PMO, administrators and board viewers only", () => {

@@ -12,6 +12,7 @@ export type PageKey =
   | "objectives"
   | "project"
   | "admin-users"
+  | "admin-sites"
   | "admin-settings";
 
 interface PageRule {
@@ -55,6 +56,7 @@ const PAGES: Readonly<Record<PageKey, PageRule>> = {
   objectives: { href: "/objectives", label: "Objectives", roles: EVERYONE },
   project: { href: "/projects", roles: EVERYONE },
   "admin-users": { href: "/admin/users", label: "Users", roles: ["ADMIN"] },
+  "admin-sites": { href: "/admin/sites", label: "Sites", roles: ["ADMIN"] },
   "admin-settings": { href: "/admin/settings", label: "Settings", roles: ["ADMIN"] },
 };
 

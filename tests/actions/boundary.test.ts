@@ -71,6 +71,10 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
     load: () => import("@/app/(app)/admin/settings/actions"),
     exports: ["addHolidayAction", "removeHolidayAction", "updateOrganisationSettingsAction"],
   },
+  "admin/sites/actions": {
+    load: () => import("@/app/(app)/admin/sites/actions"),
+    exports: ["createSiteAction", "updateSiteAction"],
+  },
 };
 
 describe.each(Object.entries(MODULES))("%s", (_name, module) => {

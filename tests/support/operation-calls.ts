@@ -40,6 +40,7 @@ import { assignRaci, handOverAccountable, removeRaci } from "@/lib/server/operat
 import { decideRebaseline, requestRebaseline, requestScopeChange } from "@/lib/server/operations/rebaselines";
 import { createRisk, updateRisk } from "@/lib/server/operations/risks";
 import { addHoliday, removeHoliday, updateOrganisationSettings } from "@/lib/server/operations/settings";
+import { createSite, updateSite } from "@/lib/server/operations/sites";
 import {
   decideStageGate,
   requestStageGate,
@@ -644,6 +645,15 @@ export const CALLS: Record<Action, Record<string, Arrange>> = {
       const date = holidayDate(n, true);
       await db().holiday.create({ data: { date: make.day(date), name: "Trust training day" } });
       return () => removeHoliday(actor, { date });
+    },
+    createSite:
+      async ({ actor, n }) =>
+      () =>
+        createSite(actor, { code: `WTC${n}`, name: `Westbridge Treatment Centre ${n}`, kind: "Day surgery" }),
+    updateSite: async ({ actor, n }) => {
+      const site = await make.createSite({ code: `OTC${n}`, name: `Old Town Clinic ${n}` });
+      return () =>
+        updateSite(actor, { siteId: site.id, name: `Old Town Health Centre ${n}`, kind: "Clinic" });
     },
   },
 };
