@@ -187,7 +187,8 @@ export function FailureBanner({ failure, refusalTitle }: { failure: Failure; ref
         <span className="font-semibold">{title[failure.code]}: </span>
         {failure.code === "INVALID" ? "some fields need attention." : failure.message}
       </p>
-      {failure.code === "CONFLICT" ? (
+      {/* A conflict beside a field is a taken code or email: nothing to reload. */}
+      {failure.code === "CONFLICT" && !failure.fieldErrors ? (
         <Button variant="secondary" className="mt-2" onClick={() => router.refresh()}>
           Reload to see their change
         </Button>
