@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/demo";
 import { screenshotWidths } from "./support/project-gates";
-import { isoDaysFromToday, readAudit, readProposal, readRaci } from "./support/propose";
+import { isoDaysFromToday, readAudit, readProposal, readRaci, screenshotPart } from "./support/propose";
 
 // The project manager proposes a project from the portfolio. Creates only OPS-77 (a code no seeded
 // project or other journey uses), with Richard Hale (an executive no other journey touches) as its
@@ -17,7 +17,8 @@ test("a project manager proposes a project: she is not offered as its Accountabl
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Portfolio" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
 
-  await page.getByText("Propose a project", { exact: true }).click();
+  const disclosure = page.getByRole("main").locator("details", { hasText: "Propose a project" });
+  await disclosure.locator("summary").click();
   const form = page.getByRole("form", { name: "Propose a project" });
   await expect(form).toBeVisible();
 
@@ -47,7 +48,7 @@ test("a project manager proposes a project: she is not offered as its Accountabl
     .getByLabel("Expected benefits")
     .fill("Fuller theatre lists and fewer late starts; measured as theatre utilisation.");
   await accountable.selectOption({ label: "Richard Hale · Chief Finance Officer" });
-  await screenshotWidths(page, "propose-form-filled");
+  await screenshotPart(page, disclosure, "propose-form-filled");
 
   // A code already in use is refused beside the code field, and what she typed stays.
   await form.getByRole("button", { name: "Propose project" }).click();
@@ -59,7 +60,7 @@ test("a project manager proposes a project: she is not offered as its Accountabl
   await expect(form.getByLabel("Budget (£)")).toHaveValue("185,000.50");
   await expect(accountable).toHaveValue(/.+/);
   await expect(form.getByRole("button", { name: /reload/i })).toHaveCount(0);
-  await screenshotWidths(page, "propose-form-code-taken");
+  await screenshotPart(page, disclosure, "propose-form-code-taken");
   expect(await readProposal(CODE)).toBeUndefined();
 
   await code.fill(CODE.toLowerCase());
@@ -67,7 +68,7 @@ test("a project manager proposes a project: she is not offered as its Accountabl
   const proposed = page.getByRole("status").filter({ hasText: `${CODE} proposed.` });
   await expect(proposed).toBeVisible();
   await expect(proposed).toBeFocused();
-  await screenshotWidths(page, "propose-done");
+  await screenshotPart(page, disclosure, "propose-done");
 
   // The database holds the proposal, its A and R, and one audit event by her.
   const row = await readProposal(CODE);
@@ -96,6 +97,7 @@ test("a project manager proposes a project: she is not offered as its Accountabl
   await expect(checklist).toContainText("No metric with a baseline and a target");
   await expect(checklist).not.toContainText("No clinical champion");
   await expect(page.getByRole("main")).toContainText("£185,000.50");
+  await screenshotWidths(page, "propose-new-overview");
 
   // The portfolio lists it as Proposed, with its Accountable.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Portfolio" }).click();
@@ -106,4 +108,5 @@ test("a project manager proposes a project: she is not offered as its Accountabl
   await expect(listed).toContainText("Proposed");
   await expect(listed).toContainText("Richard Hale");
   await expect(listed).toContainText("Not aligned");
+  await screenshotWidths(page, "propose-portfolio-listed");
 });

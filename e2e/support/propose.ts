@@ -1,5 +1,6 @@
 // Helpers for the proposing journey (e2e/propose.spec.ts): dates relative to today, as a person
 // planning a project types them, and what the database holds about a proposal.
+import type { Locator, Page } from "@playwright/test";
 import { sql } from "./demo";
 
 /** `YYYY-MM-DD`, `days` from today (UTC is close enough for a plan months ahead). */
@@ -34,7 +35,7 @@ export async function readProposal(code: string): Promise<ProposalRow | undefine
 export async function readRaci(projectId: string): Promise<string[]> {
   const result = await sql(
     `SELECT r.letter || ' ' || u.email AS entry FROM "RaciAssignment" r JOIN "User" u ON u.id = r."userId"
-     WHERE r."projectId" = $1 ORDER BY r.letter, u.email`,
+     WHERE r."projectId" = $1 ORDER BY r.letter::text, u.email`,
     [projectId],
   );
   return result.rows.map((row) => row.entry as string);
@@ -48,4 +49,13 @@ export async function readAudit(projectId: string, action: string): Promise<{ em
     [projectId, action],
   );
   return result.rows as { email: string }[];
+}
+
+/** A part of the page (the open form) at a laptop's width and a tablet's, to look at closely. */
+export async function screenshotPart(page: Page, part: Locator, name: string): Promise<void> {
+  for (const width of [1366, 768]) {
+    await page.setViewportSize({ width, height: 900 });
+    await part.screenshot({ path: `test-results/screens/${name}-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
 }

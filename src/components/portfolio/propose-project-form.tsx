@@ -86,29 +86,23 @@ export function ProposeProjectForm(props: ProposeProjectFormProps) {
     >
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-slate-900">The project</legend>
-        <div className="grid grid-cols-1 gap-4 md:grid-cols-[14rem_1fr]">
+        {/* Side by side, fields carry hints of one line each so their boxes line up. */}
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <TextField
             name="code"
             label="Code"
-            hint="Letters, a hyphen, a number: for example DIG-14. It names the project everywhere."
+            hint="For example DIG-14: it names the project everywhere."
             autoComplete="off"
             spellCheck={false}
           />
-          <TextField name="name" label="Name" autoComplete="off" />
+          <TextField name="name" label="Name" hint="As people will know it." autoComplete="off" />
         </div>
         <TextAreaField name="summary" label="Summary" hint="What the project will do, in a few lines." />
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-          <SelectField
-            name="kind"
-            label="Kind"
-            hint="Clinical, digital and mixed projects need a clinical champion before the approval gate."
-            options={KIND_OPTIONS}
-            placeholder="Choose a kind"
-          />
+          <SelectField name="kind" label="Kind" options={KIND_OPTIONS} placeholder="Choose a kind" />
           <SelectField
             name="siteId"
             label="Site"
-            hint="Where the work mainly happens."
             options={props.sites.map((s) => ({ value: s.id, label: s.name }))}
             placeholder="Choose a site"
           />
@@ -121,14 +115,14 @@ export function ProposeProjectForm(props: ProposeProjectFormProps) {
           These become the project's baselines: later they move only through an approved rebaseline.
         </p>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
-          <TextField name="startDate" label="Start date" type="date" />
-          <TextField name="endDate" label="Planned end date" type="date" />
+          <TextField name="startDate" label="Start date" type="date" hint="When the work begins." />
+          <TextField name="endDate" label="Planned end date" type="date" hint="When it will be done." />
           <TextField
             name="budget"
             label="Budget (£)"
             inputMode="decimal"
             autoComplete="off"
-            hint="In pounds, for example 250000 or 250,000.50."
+            hint="In pounds, e.g. 250000."
           />
         </div>
         <TextAreaField
@@ -140,7 +134,8 @@ export function ProposeProjectForm(props: ProposeProjectFormProps) {
 
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-slate-900">Who answers for it</legend>
-        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        {/* One above the other: the hints explain the rules and need the width to be read. */}
+        <div className="grid max-w-2xl grid-cols-1 gap-4">
           <SelectField
             name="accountableId"
             label="Accountable"
