@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/demo";
+import { seriousViolations } from "./support/page-checks";
 import { screenshotWidths } from "./support/project-gates";
 import { isoDaysFromToday, readAudit, readProposal, readRaci, screenshotPart } from "./support/propose";
 
@@ -11,7 +12,7 @@ const NAME = "Theatre list scheduling assistant";
 
 test("a project manager proposes a project: she is not offered as its Accountable, a taken code is refused beside the field, then it is proposed with its gaps listed", async ({
   page,
-}) => {
+}, testInfo) => {
   await signIn(page, "pm@northbridge.example");
   await expect(page).toHaveURL(/\/my-work$/);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Portfolio" }).click();
@@ -61,6 +62,8 @@ test("a project manager proposes a project: she is not offered as its Accountabl
   await expect(accountable).toHaveValue(/.+/);
   await expect(form.getByRole("button", { name: /reload/i })).toHaveCount(0);
   await screenshotPart(page, disclosure, "propose-form-code-taken");
+  // The open form, its errors showing, passes axe's serious and critical checks.
+  expect(await seriousViolations(page, testInfo, "propose-refused")).toEqual([]);
   expect(await readProposal(CODE)).toBeUndefined();
 
   await code.fill(CODE.toLowerCase());
