@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { hasFilters, PortfolioFilters } from "@/components/portfolio/portfolio-filters";
+import { ProposeProjectForm } from "@/components/portfolio/propose-project-form";
 import {
   projectCodeColumn,
   projectKindColumn,
@@ -7,20 +8,29 @@ import {
   projectStageColumn,
 } from "@/components/projects/project-columns";
 import { ScheduleCell } from "@/components/projects/schedule-cell";
+import { Disclosure } from "@/components/ui/disclosure";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { Table } from "@/components/ui/table";
+import { can } from "@/lib/domain/permissions";
 import { requirePageActor } from "@/lib/server/page-access";
 import { listPortfolio, listSites, parsePortfolioQuery } from "@/lib/server/portfolio";
+import { getProposalChoices } from "@/lib/server/project-proposal";
 import type { RawSearchParams } from "@/lib/server/search-params";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
 export default async function PortfolioPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  await requirePageActor("portfolio");
+  const actor = await requirePageActor("portfolio");
   const query = parsePortfolioQuery(await searchParams);
-  const [portfolio, sites] = await Promise.all([listPortfolio(query), listSites()]);
+  // Admins, executives, the PMO and project managers propose projects: the matrix says who.
+  const mayPropose = can("project.create", { role: actor.role });
+  const [portfolio, sites, choices] = await Promise.all([
+    listPortfolio(query),
+    listSites(),
+    mayPropose ? getProposalChoices(actor) : null,
+  ]);
   const filters = { stage: query.stage, kind: query.kind, site: query.site, q: query.q };
   const filtered = hasFilters(filters);
 
@@ -30,12 +40,21 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
         title="Portfolio"
         description="Every project, who is accountable for it, the objective it serves and how far its forecast end has moved from its baseline."
       />
+      {choices ? (
+        <div className="mb-6">
+          <Disclosure summary="Propose a project">
+            <ProposeProjectForm proposerId={actor.id} {...choices} />
+          </Disclosure>
+        </div>
+      ) : null}
       <PortfolioFilters values={filters} sites={sites} />
       {portfolio.total === 0 ? (
         <EmptyState title={filtered ? "No projects match these filters" : "No projects yet"}>
           {filtered
             ? "Try fewer filters, or a shorter part of the project's code or name."
-            : "Projects appear here once they have been proposed."}
+            : mayPropose
+              ? "Propose the first project above: what it will do, its plan and budget, and who answers for it."
+              : "Projects appear here once they have been proposed."}
         </EmptyState>
       ) : (
         <>
