@@ -184,7 +184,10 @@ export function FailureBanner({ failure, refusalTitle }: { failure: Failure; ref
   return (
     <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900 ring-1 ring-red-200">
       <p>
-        <span className="font-semibold">{title[failure.code]}: </span>
+        <span className="font-semibold">
+          {/* A conflict beside a field (a code or email already taken) is a choice to correct. */}
+          {failure.code === "CONFLICT" && failure.fieldErrors ? refusalTitle : title[failure.code]}:{" "}
+        </span>
         {failure.code === "INVALID" ? "some fields need attention." : failure.message}
       </p>
       {/* A conflict beside a field is a taken code or email: nothing to reload. */}

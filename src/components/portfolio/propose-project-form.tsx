@@ -64,11 +64,7 @@ export function ProposeProjectForm(props: ProposeProjectFormProps) {
     const result = await createProjectAction(state, form);
     if (result.ok) {
       setProposed(proposedCode(result.data));
-      return result;
     }
-    // A taken code comes back as CONFLICT (the operation checks it as it would a race), but for the
-    // person typing it is a choice to correct beside the field, not someone else's change to reload.
-    if (result.code === "CONFLICT" && result.fieldErrors?.code) return { ...result, code: "RULE" };
     return result;
   };
 
