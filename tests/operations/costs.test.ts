@@ -3,9 +3,9 @@ import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 import { computeLocalDate } from "@/lib/domain/calendar";
 import { computePeriodStart } from "@/lib/domain/metrics";
-import { clockAt } from "@/lib/server/dates";
 import { recordCostEntry, reverseCostEntry } from "@/lib/server/operations/costs";
-import { getProjectOverview } from "@/lib/server/project-overview";
+import { getProjectCosts } from "@/lib/server/project-costs";
+import { getProjectFacts } from "@/lib/server/project-facts";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";
 import { createProjectTeam, expectRefusedWithoutChange, type ProjectTeam } from "./support";
@@ -201,8 +201,9 @@ describe("reverseCostEntry (docs/governance-rules.md FRAME-6, FRAME-7)", () => {
     const wrong = await recorded(project.id, "1250.50");
     expect(await reverseCostEntry(pm, { costEntryId: wrong, reason: REASON })).toMatchObject({ ok: true });
     await recordCostEntry(pm, entry({ projectId: project.id, amount: "125.05" }));
-    const overview = await getProjectOverview(project.code, clockAt(new Date(), "Europe/London"));
-    expect(overview?.spentToDate).toBe(525.05);
+    // The overview's key facts and the costs tab show the same spend.
+    expect((await getProjectFacts(project.id))?.spentToDate).toBe(525.05);
+    expect((await getProjectCosts(project.id, 1))?.spentToDate).toBe("525.05");
   });
 
   it.each([

@@ -96,6 +96,13 @@ describe("a project's feedback thread", () => {
       "Pump library missing the paediatric profile",
     ]);
     expect(open?.counts).toEqual({ awaitingTeam: 2, overdue: 1, awaitingAuthor: 1, closed: 1, total: 4 });
+    // Each row says whether it is past its answer time: the concern due two hours ago is; the
+    // critical item due in three hours is not yet; an answered item waits on its author, not the team.
+    expect(open?.items.rows.map((f) => [f.kind, f.status, f.overdue])).toEqual([
+      ["SAFETY", "OPEN", false],
+      ["CONCERN", "OPEN", true],
+      ["SAFETY", "RESPONDED", false],
+    ]);
     const all = await read("responsible", { filter: "all" });
     expect(all?.items.total).toBe(4);
     expect(all?.items.rows.at(-1)).toMatchObject({

@@ -14,7 +14,7 @@ import { CATEGORY_LABEL, CONTRIBUTION_LABEL } from "@/lib/domain/labels";
 import { formatMoney } from "@/lib/domain/money";
 import { isFinalStage } from "@/lib/domain/stage-gates";
 import { getProjectDetails } from "@/lib/server/project-details";
-import { getProjectOverview } from "@/lib/server/project-overview";
+import { getProjectFacts } from "@/lib/server/project-facts";
 import { parseProjectCode, requireProjectPage } from "@/lib/server/project-page";
 import { getProjectStage } from "@/lib/server/project-stage";
 
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectPage({ params }: Props) {
   const { actor, clock, code, projectId, letter, may } = await requireProjectPage((await params).code);
   const [project, stage, details] = await Promise.all([
-    getProjectOverview(code, clock),
+    getProjectFacts(projectId),
     getProjectStage(projectId, clock, { id: actor.id, letter }),
     getProjectDetails(projectId),
   ]);
