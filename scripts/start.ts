@@ -14,6 +14,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/auth/demo-users";
 import { createPrismaClient } from "@/lib/db/client";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { FailedMigrationError, MigrationChecksumError, migrate } from "@/lib/db/migrator";
+import { grantRuntimeRole, runtimeGrantFromEnv } from "@/lib/db/roles";
 import { isSeeded, seedDemoOrganisation } from "@/lib/db/seed/seed";
 import { getEnv } from "@/lib/env";
 
@@ -101,8 +102,23 @@ async function main(): Promise<void> {
     );
   }
 
-  const { applied } = await migrate({ url: databaseUrl, log: (line) => console.log(line) });
+  // With MIGRATION_DATABASE_URL the owner migrates and then restates the runtime role's grants, so
+  // the app never runs as the owner of the audit table (issue #11; prisma/roles.sql).
+  let runtimeGrant: ReturnType<typeof runtimeGrantFromEnv>;
+  try {
+    runtimeGrant = embedded ? undefined : runtimeGrantFromEnv(env);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const { applied } = await migrate({
+    url: runtimeGrant?.ownerUrl ?? databaseUrl,
+    log: (line) => console.log(line),
+  });
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
+  if (runtimeGrant) {
+    await grantRuntimeRole(runtimeGrant);
+    console.log(`Granted the runtime role "${runtimeGrant.role}"; the app connects as it.`);
+  }
 
   if (embedded) {
     const client = createPrismaClient(databaseUrl, 2);

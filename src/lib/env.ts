@@ -6,6 +6,12 @@ const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL to use. Unset: `npm start` runs an embedded PostgreSQL and sets it for the app. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The migration owner's connection to the same database (issue #11). Set it, and DATABASE_URL names
+   * the runtime role: migrations run and grants are applied as the owner, the app connects as the
+   * runtime role, which cannot change or remove audit events. Unset: DATABASE_URL does both.
+   */
+  MIGRATION_DATABASE_URL: z.string().url().optional(),
   /** Signs session tokens; every app instance must share it. */
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   /** Where the embedded database keeps its data (and its generated AUTH_SECRET). */
@@ -17,6 +23,11 @@ const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Where migrations run: the owner's connection when there is one, else the app's own. */
+export function migrationDatabaseUrl(env: Env = getEnv()): string | undefined {
+  return env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
+}
 
 export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);

@@ -1,9 +1,10 @@
-// `npm run db:migrate`: apply pending migrations to DATABASE_URL.
+// `npm run db:migrate`: apply pending migrations as the migration owner (MIGRATION_DATABASE_URL, or
+// DATABASE_URL when one role does both).
 import { migrate } from "@/lib/db/migrator";
-import { getEnv } from "@/lib/env";
+import { migrationDatabaseUrl } from "@/lib/env";
 
 try {
-  const url = getEnv().DATABASE_URL;
+  const url = migrationDatabaseUrl();
   if (!url) throw new Error("DATABASE_URL is not set: name the database to migrate.");
   const { applied } = await migrate({ url, log: (line) => console.log(line) });
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
