@@ -82,3 +82,35 @@ test("a user deactivated mid-session is out at their next request", async ({ pag
   await signIn(page, email);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Email or password is incorrect.");
 });
+
+// Issue #11: "/%5Cevil.example" starts with "/" yet a browser reads "/\evil.example" as
+// "//evil.example", another site. After signing in the user must stay here, on their landing page.
+for (const [label, query] of [
+  ["an encoded backslash", "callbackUrl=/%5Cevil.example"],
+  ["a repeated callbackUrl", "callbackUrl=/portfolio&callbackUrl=//evil.example"],
+] as const) {
+  test(`a callback with ${label} signs in and stays on this site`, async ({ page, baseURL }) => {
+    const origin = new URL(baseURL ?? page.url()).origin;
+    const leftTheSite: string[] = [];
+    page.on("request", (request) => {
+      if (new URL(request.url()).origin !== origin) leftTheSite.push(request.url());
+    });
+    await page.goto(`/signin?${query}`);
+    await page.getByLabel("Email").fill("viewer@northbridge.example");
+    await page.getByLabel("Password").fill("throughline-demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(`${origin}/objectives`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/objectives/i);
+    expect(leftTheSite).toEqual([]);
+  });
+}
+
+test("credentials beyond the caps never leave the browser: the password field stops at 1024 characters", async ({
+  page,
+}) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("viewer@northbridge.example");
+  await page.getByLabel("Password").fill("p".repeat(2000));
+  await expect(page.getByLabel("Password")).toHaveJSProperty("value", "p".repeat(1024));
+  await expect(page.getByLabel("Email")).toHaveAttribute("maxlength", "254");
+});

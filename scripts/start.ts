@@ -3,8 +3,10 @@
 // Without DATABASE_URL this is the newcomer's path: an embedded PostgreSQL (PGlite) keeps its data
 // in THROUGHLINE_DATA_DIR (default .data/), an AUTH_SECRET is generated and kept beside it, and the
 // demo organisation is seeded on first run. With DATABASE_URL it is a real deployment: AUTH_SECRET
-// is required and nothing is seeded (use `npm run db:seed`). Several instances may start together;
-// the migrator serialises them with an advisory lock.
+// is required and nothing is seeded (use `npm run db:seed -- --demo`). Several instances may start
+// together; the migrator serialises them with an advisory lock. The app listens on 127.0.0.1 unless
+// HOST says otherwise (src/lib/env.ts): the demo's sign-ins are published, so a first run must not
+// be reachable from the network before anyone decided it should be (issue #11).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -70,6 +72,10 @@ function embeddedAuthSecret(dataDir: string): string {
   const secret = randomBytes(48).toString("base64url");
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || host.startsWith("127.");
 }
 
 function printDemoSignIns(): void {
@@ -149,6 +155,11 @@ async function main(): Promise<void> {
     },
   });
   console.log(`\nThroughline: http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}\n`);
+  if (embedded && !isLoopback(env.HOST)) {
+    console.warn(
+      `Warning: HOST=${env.HOST} serves the demo beyond this machine, and its sign-ins (an administrator among them) are published. Unset HOST to keep it on 127.0.0.1.\n`,
+    );
+  }
 
   let stopping = false;
   const stop = async (code: number) => {

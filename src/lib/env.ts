@@ -19,7 +19,11 @@ const envSchema = z.object({
   /** Connections per app instance. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
+  /**
+   * Where the app listens. Loopback unless set (issue #11): the demo's administrator has a
+   * published password, so a fresh `npm start` must not be reachable from the network by default.
+   */
+  HOST: z.string().default("127.0.0.1"),
 });
 
 export type Env = z.infer<typeof envSchema>;

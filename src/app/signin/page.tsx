@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { getActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in · Throughline" };
@@ -8,12 +10,14 @@ export const metadata: Metadata = { title: "Sign in · Throughline" };
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
 }) {
   if (await getActor()) redirect("/");
+  // Every value is passed on, so a repeated callbackUrl is refused rather than one picked (#11).
+  // Only a same-site path survives; anything else goes to "/", which sends each role to its landing
+  // page. The host only anchors the parse: what comes back is always a path, never an address.
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: never bounce a user to another origin after sign-in.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const next = safeCallbackPath(callbackUrl, `http://${(await headers()).get("host") ?? "localhost"}`);
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-50 px-4">
       <div className="w-full max-w-sm">

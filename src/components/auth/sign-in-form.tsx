@@ -4,10 +4,22 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { z } from "zod";
+import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { EMAIL_MAX_LENGTH, hasNul, PASSWORD_MAX_LENGTH } from "@/lib/auth/credentials";
 
+// The server's limits (src/lib/auth/credentials.ts), with messages a person can act on.
 const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address").email("Enter a valid email address"),
-  password: z.string().min(1, "Enter your password"),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Enter your email address")
+    .max(EMAIL_MAX_LENGTH, `An email address has at most ${EMAIL_MAX_LENGTH} characters`)
+    .email("Enter a valid email address"),
+  password: z
+    .string()
+    .min(1, "Enter your password")
+    .max(PASSWORD_MAX_LENGTH, `A password has at most ${PASSWORD_MAX_LENGTH} characters`)
+    .refine((value) => !hasNul(value), "A password cannot contain a NUL character"),
 });
 
 type FieldErrors = Partial<Record<"email" | "password", string>>;
@@ -41,7 +53,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         setMessage("Email or password is incorrect.");
         return;
       }
-      router.replace(callbackUrl);
+      // Checked again here, against the origin the browser is really on, right before it is used.
+      router.replace(safeCallbackPath(callbackUrl, window.location.origin));
       router.refresh();
     } catch {
       setMessage("Sign-in is unavailable just now. Please try again.");
@@ -56,12 +69,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       noValidate
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
     >
-      <Field label="Email" name="email" type="email" autoComplete="username" error={fieldErrors.email} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        maxLength={EMAIL_MAX_LENGTH}
+        error={fieldErrors.email}
+      />
       <Field
         label="Password"
         name="password"
         type="password"
         autoComplete="current-password"
+        maxLength={PASSWORD_MAX_LENGTH}
         error={fieldErrors.password}
       />
       <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700">
@@ -78,7 +99,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   );
 }
 
-function Field(props: { label: string; name: string; type: string; autoComplete: string; error?: string }) {
+function Field(props: {
+  label: string;
+  name: string;
+  type: string;
+  autoComplete: string;
+  maxLength: number;
+  error?: string;
+}) {
   const errorId = `${props.name}-error`;
   return (
     <div>
@@ -90,6 +118,7 @@ function Field(props: { label: string; name: string; type: string; autoComplete:
         name={props.name}
         type={props.type}
         autoComplete={props.autoComplete}
+        maxLength={props.maxLength}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.error ? errorId : undefined}
         className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-teal-600 focus:outline-none focus:ring-1 focus:ring-teal-600 aria-invalid:border-red-600"

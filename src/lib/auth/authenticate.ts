@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Discipline, Role } from "@/generated/prisma/enums";
 import type { Db, DbTx } from "@/lib/db/client";
+import { credentialsSchema } from "./credentials";
 import { hashPassword, verifyPassword } from "./password";
 
 /** Who a signed-in user is. */
@@ -81,6 +82,34 @@ export async function authenticateWithPassword(
     discipline: user.discipline,
     sessionVersion: user.sessionVersion,
   };
+}
+
+/** Where a fault during sign-in is written: the server log, unless a test listens. */
+export type SignInFaultLog = (message: string, error: unknown) => void;
+
+/**
+ * next-auth's authorize() (issue #11): the user for valid credentials, null for anything else.
+ * Input outside the limits in ./credentials (overlong, NUL) is refused before the database is
+ * asked. A fault while checking (the database unreachable, a timeout) never reaches the caller:
+ * next-auth would pass its message to the browser, so it is logged here under a reference and the
+ * person sees the usual "email or password is incorrect". `connect` is called inside the guard, so
+ * even a missing database configuration is caught.
+ */
+export async function authorizeCredentials(
+  connect: () => Db,
+  credentials: unknown,
+  requestId: string = randomUUID(),
+  log: SignInFaultLog = console.error,
+): Promise<AuthenticatedUser | null> {
+  const parsed = credentialsSchema.safeParse(credentials);
+  if (!parsed.success) return null;
+  try {
+    return await authenticateWithPassword(connect(), parsed.data.email, parsed.data.password, requestId);
+  } catch (error) {
+    const reference = randomUUID().slice(0, 8).toUpperCase();
+    log(`Sign-in failed unexpectedly [reference ${reference}, request ${requestId}]`, error);
+    return null;
+  }
 }
 
 /**

@@ -3,12 +3,9 @@
 // user's sessionVersion; getActor() re-checks them against the database on every request.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { authenticateWithPassword, requestIdFrom } from "./authenticate";
-
-const credentialsSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
+import { authorizeCredentials, requestIdFrom } from "./authenticate";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60; // one working shift
 
@@ -24,13 +21,10 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
       },
       async authorize(credentials, req) {
-        const parsed = credentialsSchema.safeParse(credentials);
-        if (!parsed.success) return null;
         const forwarded = req?.headers?.["x-request-id"];
-        const user = await authenticateWithPassword(
-          db(),
-          parsed.data.email,
-          parsed.data.password,
+        const user = await authorizeCredentials(
+          db,
+          credentials,
           requestIdFrom(typeof forwarded === "string" ? forwarded : undefined),
         );
         if (!user) return null;

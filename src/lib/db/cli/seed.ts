@@ -1,17 +1,19 @@
-// `npm run db:seed`: put the demo organisation into the empty database at DATABASE_URL. Refuses
-// politely when the database already has users, so it can never mix demo data into a live trust.
+// `npm run db:seed -- --demo`: put the demo organisation into the empty database at DATABASE_URL.
+// Refuses without `--demo` (its administrator's password is published: see demo-guard.ts), and
+// refuses politely when the database already has users, so it can never mix demo data into a
+// live trust.
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/auth/demo-users";
 import { createPrismaClient } from "@/lib/db/client";
+import { decideDemoSeed } from "@/lib/db/seed/demo-guard";
 import { isSeeded, seedDemoOrganisation } from "@/lib/db/seed/seed";
 import { getEnv } from "@/lib/env";
 
-const url = getEnv().DATABASE_URL;
-if (!url) {
-  console.error(
-    "DATABASE_URL is not set: point it at the database to seed (run `npm run db:migrate` first).",
-  );
+const decision = decideDemoSeed({ databaseUrl: getEnv().DATABASE_URL, args: process.argv.slice(2) });
+if (!decision.seed) {
+  console.error(decision.message);
   process.exit(1);
 }
+const { url } = decision;
 
 const db = createPrismaClient(url, 2);
 try {
