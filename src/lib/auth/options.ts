@@ -7,6 +7,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { authenticateWithPassword, requestIdFrom } from "./authenticate";
+import { cookiePolicy } from "./cookies";
 
 const credentialsSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
 
@@ -15,6 +16,9 @@ export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60; // one working shift
 export const authOptions: NextAuthOptions = {
   secret: getEnv().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // The proxy reads the session cookie under the same name (src/lib/auth/cookies.ts).
+  useSecureCookies: cookiePolicy(getEnv().NEXTAUTH_URL).secure,
+  cookies: cookiePolicy(getEnv().NEXTAUTH_URL).cookies,
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
