@@ -141,3 +141,43 @@ test("feedback written as markup shows as text on every page that shows it, and 
     await sql(`DELETE FROM "Feedback" WHERE id = ANY($1::text[])`, [ids]);
   }
 });
+
+test("a server action posted from another site is refused, even with a Host header forged to match", async ({
+  browser,
+  baseURL,
+}) => {
+  const champion = await pageFor(browser, baseURL, "champion@northbridge.example");
+  await champion.goto("/my-feedback");
+  const body = `Posted from another site ${randomUUID()}`;
+  // The champion's own browser composes the action request; it is held back and replayed as a
+  // page on evil.example would send it (with X-Forwarded-Host forged so Next.js's own Host check
+  // passes: only the public address, NEXTAUTH_URL, is left to catch it).
+  let captured: { url: string; headers: Record<string, string>; data: Buffer } | undefined;
+  await champion.route("**/my-feedback", async (route) => {
+    const request = route.request();
+    if (request.method() !== "POST") return route.continue();
+    captured = {
+      url: request.url(),
+      headers: request.headers(),
+      data: request.postDataBuffer() ?? Buffer.alloc(0),
+    };
+    return route.abort();
+  });
+  const form = champion.getByRole("form", { name: "Log feedback" });
+  await form.getByLabel("Project").selectOption({ index: 1 });
+  await form.getByRole("radio", { name: "Suggestion" }).check();
+  await form.getByRole("radio", { name: "Low" }).check();
+  await form.getByLabel("What happened, or what you suggest").fill(body);
+  await form.getByRole("button", { name: "Log feedback" }).click();
+  await expect.poll(() => captured).toBeDefined();
+  if (!captured) return;
+  expect(captured.headers["next-action"]).toBeTruthy();
+
+  const replay = await champion.request.post(captured.url, {
+    headers: { ...captured.headers, origin: "https://evil.example", "x-forwarded-host": "evil.example" },
+    data: captured.data,
+  });
+  expect(await replay.text()).toContain("This request came from another site, so it was refused.");
+  expect((await sql(`SELECT count(*)::int AS n FROM "Feedback" WHERE body = $1`, [body])).rows[0].n).toBe(0);
+  await champion.context().close();
+});
