@@ -90,6 +90,14 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
+  if (env.DATABASE_URL && !env.NEXTAUTH_URL && !dev) {
+    // Issue #11: the public address decides whether session cookies are Secure and what they are
+    // called (src/lib/auth/cookies.ts) and which origin server actions accept; a deployment must
+    // say it rather than let each request's headers decide. Checked before the build: fail fast.
+    fail(
+      "NEXTAUTH_URL is required when DATABASE_URL is set: give the public address, e.g. https://throughline.trust.nhs.example (https makes the session cookies Secure).",
+    );
+  }
   if (!dev) await buildIfNeeded();
 
   let embedded: EmbeddedPostgres | undefined;

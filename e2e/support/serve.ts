@@ -24,7 +24,13 @@ if (urlFile) writeFileSync(urlFile, database.url);
 const app = spawn(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "start.ts")], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: randomBytes(48).toString("base64url") },
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: randomBytes(48).toString("base64url"),
+    // The address the browser uses (playwright.config.ts's baseURL); a deployment must name it.
+    NEXTAUTH_URL: `http://127.0.0.1:${process.env.PORT ?? 3000}`,
+  },
 });
 
 let stopping = false;

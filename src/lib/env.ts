@@ -18,6 +18,16 @@ const envSchema = z.object({
   THROUGHLINE_DATA_DIR: z.string().default(".data"),
   /** Connections per app instance. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * The public address, e.g. https://throughline.trust.nhs.example. An https address makes session
+   * cookies Secure and `__Secure-`-named, and is the one origin server actions accept. Unset: the
+   * request's own host over plain http (a laptop, the demo), so cookies cannot be Secure; set it
+   * for every deployment behind https.
+   */
+  NEXTAUTH_URL: z
+    .string()
+    .url("NEXTAUTH_URL must be a full address such as https://throughline.example")
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /**
    * Where the app listens. Loopback unless set (issue #11): the demo's administrator has a

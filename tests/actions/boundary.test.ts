@@ -5,6 +5,8 @@ import { describe, expect, it, vi } from "vitest";
 
 vi.mock("next-auth", () => ({ getServerSession: async () => null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// A same-origin request (no Origin header), so act() goes on to read the session.
+vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 type ActionModule = Record<string, (state: null, form: FormData) => Promise<unknown>>;
 

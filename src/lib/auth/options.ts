@@ -6,12 +6,16 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { authorizeCredentials, requestIdFrom } from "./authenticate";
+import { cookiePolicy } from "./cookies";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60; // one working shift
 
 export const authOptions: NextAuthOptions = {
   secret: getEnv().AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  // The proxy reads the session cookie under the same name (src/lib/auth/cookies.ts).
+  useSecureCookies: cookiePolicy(getEnv().NEXTAUTH_URL).secure,
+  cookies: cookiePolicy(getEnv().NEXTAUTH_URL).cookies,
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
