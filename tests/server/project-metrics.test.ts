@@ -4,10 +4,11 @@
 // newest first, and the periods a value may still be recorded for.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { computeXmR } from "@/lib/domain/spc";
 import { clockAt } from "@/lib/server/dates";
 import { getProjectMetrics, RECENT_VALUES } from "@/lib/server/project-metrics";
 import { useMigratedDatabase } from "../support/test-database";
-import { createObjective, createProject, createSite, createUser, day } from "./fixtures";
+import { createMilestone, createObjective, createProject, createSite, createUser, day } from "./fixtures";
 
 useMigratedDatabase();
 
@@ -82,6 +83,11 @@ beforeAll(async () => {
   // One value from long before the picker's two-year look-back: still its latest final value.
   const ancient = await metric("Allergy status recorded", digital.id);
   await values(ancient.id, [{ periodStart: day("2023-01-01"), value: 1.7 }]);
+  // Go-lives for the SPC charts: only done milestones, within a chart's span, are marked.
+  await createMilestone({ projectId, title: "Wards 1-4 live", baselineDate: "2026-02-10", status: "DONE" });
+  await createMilestone({ projectId, title: "Before any value", baselineDate: "2024-06-10", status: "DONE" });
+  await createMilestone({ projectId, title: "After February", baselineDate: "2026-03-02", status: "DONE" });
+  await createMilestone({ projectId, title: "Not done yet", baselineDate: "2026-01-20", status: "IN_PROGRESS" });
   const retired = await metric("A retired measure", harm.id, false);
   await values(retired.id, [{ periodStart: day("2026-02-01"), value: 1.0 }]);
 });
@@ -162,5 +168,44 @@ describe("a project's metrics", () => {
         .reverse()
         .map((d) => d.toISOString().slice(0, 10)),
     );
+  });
+});
+
+describe("a metric's SPC chart (issue 12, docs/spc.md)", () => {
+  it("plots the final values in period order, never a provisional one (NUM-5)", async () => {
+    const errors = await named("Medication administration errors");
+    expect(errors?.spc.values).toEqual([
+      { periodStart: "2026-01-01", value: 2.3 },
+      { periodStart: "2026-02-01", value: 2 },
+    ]);
+    expect(errors?.spc.chart).toEqual(computeXmR([2.3, 2], { direction: "LOWER_IS_BETTER" }));
+    // Mean 2.15, limits 2.15 ± 2.66 × 0.3 = 1.352 to 2.948: the target 1.5 lies inside them.
+    expect(errors?.spc).toMatchObject({ variation: "COMMON_CAUSE", assurance: "HIT_AND_MISS" });
+    // Every final value, even those before the picker's look-back or beyond the recent twelve.
+    const history = await named("Omitted critical medicines");
+    expect(history?.spc.values.map((v) => v.periodStart)).toEqual(
+      months("2024-12-01", 14).map((d) => d.toISOString().slice(0, 10)),
+    );
+  });
+
+  it("marks done milestones' go-lives within the chart's span, on the period they fell in", async () => {
+    const errors = await named("Medication administration errors");
+    // January to the end of February: 10 February is in; 2 March (after February), a milestone
+    // done before the first value and one not done are not.
+    expect(errors?.spc.goLives).toEqual([
+      { title: "Wards 1-4 live", date: "2026-02-10", periodStart: "2026-02-01" },
+    ]);
+    const history = await named("Omitted critical medicines");
+    expect(history?.spc.goLives).toEqual([]);
+  });
+
+  it("has no chart with fewer values than the maths needs", async () => {
+    expect((await named("Missed doses"))?.spc).toMatchObject({
+      values: [{ periodStart: "2025-12-01", value: 1.5 }],
+      chart: null,
+      variation: null,
+      assurance: null,
+      goLives: [],
+    });
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 // One strategic objective's page: who owns it, when it runs, its status and delivery by the one
 // rule (docs/governance-rules.md NUM-7), the metrics that feed it with their latest final values
 // and status (NUM-5, NUM-6), and the projects aligned to it with their contribution, stage and
-// schedule health (NUM-2, NUM-3); plus the id and version its edit form sends (rule 8). A fixed
+// schedule health (NUM-2, NUM-3); each metric's SPC chart with its project's go-lives (issue 12); plus the id and version its edit form sends (rule 8). A fixed
 // number of queries whatever the number of metrics and projects.
 import { db } from "@/lib/db/client";
 import { type IsoDate, toIsoDate } from "@/lib/domain/calendar";
@@ -18,6 +18,7 @@ import type {
 import type { Clock } from "./dates";
 import { type ObjectiveDelivery, toObjectiveDelivery } from "./objective-rows";
 import { getGovernanceSettings } from "./organisation";
+import { doneMilestonesSelect, type MetricSpc, toMetricSpc } from "./project-metrics";
 import { projectScheduleSelect, toProjectSchedule } from "./project-schedule";
 
 export interface ObjectiveDetail extends ObjectiveDelivery {
@@ -45,6 +46,8 @@ export interface ObjectiveDetail extends ObjectiveDelivery {
     project: { code: string; name: string } | null;
     latest: { periodStart: IsoDate; value: number } | null;
     status: MetricStatus;
+    /** Its SPC chart; go-lives are its project's done milestones (none for an objective's own metric). */
+    spc: MetricSpc;
   }[];
   projects: {
     code: string;
@@ -88,7 +91,7 @@ export async function getObjectiveDetail(code: string, clock: Clock): Promise<Ob
             targetDate: true,
             amberThreshold: true,
             redThreshold: true,
-            project: { select: { code: true, name: true } },
+            project: { select: { code: true, name: true, milestones: doneMilestonesSelect } },
           },
         },
         alignments: {
@@ -104,10 +107,10 @@ export async function getObjectiveDetail(code: string, clock: Clock): Promise<Ob
     getGovernanceSettings(),
   ]);
   if (!objective) return null;
-  const latestFinal = await db().metricValue.findMany({
+  // Every final value in period order: the SPC charts plot them, the latest is judged (NUM-6).
+  const finalValues = await db().metricValue.findMany({
     where: { provisional: false, metric: { objectiveId: objective.id, active: true } },
-    orderBy: [{ metricId: "asc" }, { periodStart: "desc" }],
-    distinct: ["metricId"],
+    orderBy: [{ metricId: "asc" }, { periodStart: "asc" }],
     select: { metricId: true, periodStart: true, value: true },
   });
 
@@ -126,7 +129,8 @@ export async function getObjectiveDetail(code: string, clock: Clock): Promise<Ob
     children: objective.children,
     ...toObjectiveDelivery(objective),
     metrics: objective.metrics.map((m) => {
-      const latest = latestFinal.find((v) => v.metricId === m.id) ?? null;
+      const finals = finalValues.filter((v) => v.metricId === m.id);
+      const latest = finals.at(-1) ?? null;
       return {
         id: m.id,
         name: m.name,
@@ -136,9 +140,10 @@ export async function getObjectiveDetail(code: string, clock: Clock): Promise<Ob
         baselineValue: m.baselineValue,
         targetValue: m.targetValue,
         targetDate: toIsoDate(m.targetDate),
-        project: m.project,
+        project: m.project ? { code: m.project.code, name: m.project.name } : null,
         latest: latest ? { periodStart: toIsoDate(latest.periodStart), value: latest.value } : null,
         status: computeMetricStatus({ ...m, latestFinal: latest, today: clock.today }),
+        spc: toMetricSpc(m, finals, m.project?.milestones ?? []),
       };
     }),
     projects: objective.alignments.map((a) => {

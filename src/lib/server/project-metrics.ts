@@ -2,17 +2,27 @@ import "server-only";
 // The metrics tab of a project: each active metric with its definition (ids and versions for the
 // edit form), its status by the one rule (docs/governance-rules.md NUM-6), its recent values, and
 // the periods a value may be recorded for (rule 7, NUM-5); plus the objectives the project serves
-// (the only ones a new metric may feed, NUM-9) and the people who may own a metric. Four queries
-// whatever the number of metrics: Prisma batches each nested relation.
+// (the only ones a new metric may feed, NUM-9) and the people who may own a metric; and each
+// metric's SPC chart (issue 12) with its project's go-lives. Five queries whatever the number of
+// metrics: Prisma batches each nested relation.
 import { db } from "@/lib/db/client";
 import { computeLocalDate, type IsoDate, toIsoDate } from "@/lib/domain/calendar";
 import {
   computeCurrentPeriodStart,
   computeMetricStatus,
   computeMissingPeriods,
+  computeNextPeriodStart,
   computePeriodStart,
   type MetricStatus,
 } from "@/lib/domain/metrics";
+import {
+  type AssuranceSummary,
+  computeXmR,
+  summariseAssurance,
+  summariseVariation,
+  type VariationSummary,
+  type XmRChart,
+} from "@/lib/domain/spc";
 import type {
   Cadence,
   MetricDirection,
@@ -47,6 +57,60 @@ export interface OpenPeriod {
   current: boolean;
 }
 
+/**
+ * What a metric's SPC chart shows (issue 12, docs/spc.md): its final values in period order (a
+ * provisional value is not yet a fact, NUM-5), the XmR chart of them with the variation and
+ * assurance summaries, and the go-live of each done milestone of its project within the chart's
+ * span, placed on the period it fell in, so a change's effect shows. The chart is null with fewer
+ * values than the maths needs (computeXmR: 2).
+ */
+export interface MetricSpc {
+  values: { periodStart: IsoDate; value: number }[];
+  chart: XmRChart | null;
+  variation: VariationSummary | null;
+  assurance: AssuranceSummary | null;
+  goLives: { title: string; date: IsoDate; periodStart: IsoDate }[];
+}
+
+/** The chart data of one metric from its final values (any order) and its project's done milestones. */
+export function toMetricSpc(
+  metric: { direction: MetricDirection; targetValue: number; cadence: Cadence },
+  finalValues: readonly { periodStart: Date; value: number }[],
+  doneMilestones: readonly { title: string; actualDate: Date | null }[],
+): MetricSpc {
+  const ordered = finalValues.toSorted((a, b) => a.periodStart.getTime() - b.periodStart.getTime());
+  const chart = computeXmR(
+    ordered.map((v) => v.value),
+    { direction: metric.direction },
+  );
+  const first = ordered[0];
+  const last = ordered.at(-1);
+  // The span runs from the first period's start to the end of the last period.
+  const spanEnd = last ? computeNextPeriodStart(metric.cadence, last.periodStart).getTime() : 0;
+  const goLives = doneMilestones.flatMap(({ title, actualDate }) => {
+    if (!first || !actualDate) return [];
+    const at = actualDate.getTime();
+    if (at < first.periodStart.getTime() || at >= spanEnd) return [];
+    // Placed on the latest period starting on or before the go-live (periods may have gaps).
+    const period = ordered.findLast((v) => v.periodStart.getTime() <= at) ?? first;
+    return [{ title, date: toIsoDate(actualDate), periodStart: toIsoDate(period.periodStart) }];
+  });
+  return {
+    values: ordered.map((v) => ({ periodStart: toIsoDate(v.periodStart), value: v.value })),
+    chart,
+    variation: chart ? summariseVariation(chart) : null,
+    assurance: chart ? summariseAssurance(chart, metric.targetValue) : null,
+    goLives,
+  };
+}
+
+/** Selects a project's done milestones for go-live markers (toMetricSpc). */
+export const doneMilestonesSelect = {
+  where: { status: "DONE", actualDate: { not: null } },
+  orderBy: { actualDate: "asc" },
+  select: { title: true, actualDate: true },
+} as const;
+
 export interface ProjectMetric {
   id: string;
   version: number;
@@ -74,6 +138,7 @@ export interface ProjectMetric {
   openPeriods: OpenPeriod[];
   /** Whether any value is recorded: the cadence is then fixed (domain/metric-changes.ts). */
   hasValues: boolean;
+  spc: MetricSpc;
 }
 
 export interface ProjectMetrics {
@@ -98,6 +163,7 @@ export async function getProjectMetrics(projectId: string, clock: Clock): Promis
         id: true,
         stage: true,
         startDate: true,
+        milestones: doneMilestonesSelect,
         alignments: {
           orderBy: { objective: { code: "asc" } },
           select: { objective: { select: { id: true, code: true, title: true } } },
@@ -150,11 +216,11 @@ export async function getProjectMetrics(projectId: string, clock: Clock): Promis
     }),
   ]);
   if (!project) return null;
-  // The latest final value of each metric, even one older than the look-back (NUM-6 judges it).
-  const latestFinal = await db().metricValue.findMany({
+  // Every final value of each metric in period order, even those older than the look-back: the
+  // SPC chart plots them (issue 12) and the latest is the one NUM-6 judges.
+  const finalValues = await db().metricValue.findMany({
     where: { provisional: false, metric: { projectId, active: true } },
-    orderBy: [{ metricId: "asc" }, { periodStart: "desc" }],
-    distinct: ["metricId"],
+    orderBy: [{ metricId: "asc" }, { periodStart: "asc" }],
     select: { metricId: true, periodStart: true, value: true },
   });
 
@@ -164,7 +230,8 @@ export async function getProjectMetrics(projectId: string, clock: Clock): Promis
     alignedObjectives: project.alignments.map((a) => a.objective),
     people,
     metrics: project.metrics.map((m) => {
-      const latest = latestFinal.find((v) => v.metricId === m.id) ?? null;
+      const finals = finalValues.filter((v) => v.metricId === m.id);
+      const latest = finals.at(-1) ?? null;
       const current = computeCurrentPeriodStart(m.cadence, clock.now, clock.timeZone);
       // Values are expected from when the metric was set up or the project started, whichever came
       // first (a baseline is often measured before the work begins), within the look-back.
@@ -218,6 +285,7 @@ export async function getProjectMetrics(projectId: string, clock: Clock): Promis
         // Newest first: the period under way (if it has no value yet), then the ended ones.
         openPeriods: currentTaken ? ended : [{ periodStart: toIsoDate(current), current: true }, ...ended],
         hasValues: m._count.values > 0,
+        spc: toMetricSpc(m, finals, project.milestones),
       };
     }),
   };
