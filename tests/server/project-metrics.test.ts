@@ -87,7 +87,12 @@ beforeAll(async () => {
   await createMilestone({ projectId, title: "Wards 1-4 live", baselineDate: "2026-02-10", status: "DONE" });
   await createMilestone({ projectId, title: "Before any value", baselineDate: "2024-06-10", status: "DONE" });
   await createMilestone({ projectId, title: "After February", baselineDate: "2026-03-02", status: "DONE" });
-  await createMilestone({ projectId, title: "Not done yet", baselineDate: "2026-01-20", status: "IN_PROGRESS" });
+  await createMilestone({
+    projectId,
+    title: "Not done yet",
+    baselineDate: "2026-01-20",
+    status: "IN_PROGRESS",
+  });
   const retired = await metric("A retired measure", harm.id, false);
   await values(retired.id, [{ periodStart: day("2026-02-01"), value: 1.0 }]);
 });

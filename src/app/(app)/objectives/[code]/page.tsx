@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MetricSpc, MetricSpcSummaries } from "@/components/metrics/metric-spc";
 import { ObjectiveForm } from "@/components/objectives/objective-form";
 import { MetricStatusBadge } from "@/components/projects/metric-status-badge";
 import { Badge, RagBadge, StageBadge } from "@/components/ui/badge";
@@ -184,6 +185,33 @@ export default async function ObjectivePage({ params }: Props) {
               ]}
             />
           )}
+          {/* Each metric as an SPC chart (issue 12, docs/spc.md), its status by NUM-6 beside it. */}
+          <div className="mt-6 space-y-6">
+            {objective.metrics.map((m) => (
+              <article
+                key={m.id}
+                aria-labelledby={`spc-${m.id}`}
+                className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+              >
+                <div className="mb-3 flex flex-wrap items-start justify-between gap-3">
+                  <h3 id={`spc-${m.id}`} className="text-base font-semibold text-slate-900">
+                    {m.name}
+                  </h3>
+                  <div className="text-right text-sm">
+                    <MetricStatusBadge status={m.status} />
+                    <MetricSpcSummaries spc={m.spc} />
+                  </div>
+                </div>
+                <MetricSpc
+                  name={m.name}
+                  unit={m.unit}
+                  cadence={m.cadence}
+                  target={m.targetValue}
+                  spc={m.spc}
+                />
+              </article>
+            ))}
+          </div>
         </Section>
       </div>
 

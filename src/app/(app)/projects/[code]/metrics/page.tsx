@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { CorrectValueForm } from "@/components/metrics/correct-value-form";
 import { MetricDefinitionForm } from "@/components/metrics/metric-definition-form";
 import { MetricFacts } from "@/components/metrics/metric-facts";
-import { MetricValuesChart } from "@/components/metrics/metric-values-chart";
+import { MetricSpc, MetricSpcSummaries } from "@/components/metrics/metric-spc";
 import { periodLabel } from "@/components/metrics/period-label";
 import { RecordValueForm } from "@/components/metrics/record-value-form";
 import { MetricStatusBadge } from "@/components/projects/metric-status-badge";
@@ -119,6 +119,7 @@ function MetricCard({
         </div>
         <div className="text-right text-sm">
           <MetricStatusBadge status={metric.status} />
+          <MetricSpcSummaries spc={metric.spc} />
           <p className="mt-1 text-slate-600">
             {metric.latest
               ? `Latest: ${formatNumber(metric.latest.value)} ${metric.unit} (${period(metric.latest.periodStart)})`
@@ -172,15 +173,12 @@ function MetricCard({
           </EmptyState>
         ) : (
           <>
-            <MetricValuesChart
+            <MetricSpc
               name={metric.name}
               unit={metric.unit}
+              cadence={metric.cadence}
               target={metric.targetValue}
-              points={metric.values.map((v) => ({
-                label: period(v.periodStart),
-                value: v.value,
-                provisional: v.provisional,
-              }))}
+              spc={metric.spc}
             />
             <ValuesTable
               caption={`Recent values of ${metric.name}, newest first`}
