@@ -6,6 +6,7 @@ import { SpcChart, type SpcChartPoint } from "@/components/charts/spc-chart";
 import { Disclosure } from "@/components/ui/disclosure";
 import { formatDate, formatNumber } from "@/components/ui/format";
 import { Table } from "@/components/ui/table";
+import type { MetricSpc as MetricSpcData } from "@/lib/domain/metric-spc";
 import {
   ASSURANCE_SUMMARY_LABEL,
   type SpcRule,
@@ -14,7 +15,6 @@ import {
   type XmRPoint,
 } from "@/lib/domain/spc";
 import type { Cadence } from "@/lib/domain/vocabulary";
-import type { MetricSpc as MetricSpcData } from "@/lib/server/project-metrics";
 import { periodLabel } from "./period-label";
 
 const RULE_LABEL: Record<SpcRule, string> = {

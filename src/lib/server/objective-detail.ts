@@ -6,6 +6,7 @@ import "server-only";
 // number of queries whatever the number of metrics and projects.
 import { db } from "@/lib/db/client";
 import { type IsoDate, toIsoDate } from "@/lib/domain/calendar";
+import { type MetricSpc, toMetricSpc } from "@/lib/domain/metric-spc";
 import { computeMetricStatus, type MetricStatus, type Rag } from "@/lib/domain/metrics";
 import type {
   Cadence,
@@ -18,7 +19,7 @@ import type {
 import type { Clock } from "./dates";
 import { type ObjectiveDelivery, toObjectiveDelivery } from "./objective-rows";
 import { getGovernanceSettings } from "./organisation";
-import { doneMilestonesSelect, type MetricSpc, toMetricSpc } from "./project-metrics";
+import { doneMilestonesSelect } from "./project-metrics";
 import { projectScheduleSelect, toProjectSchedule } from "./project-schedule";
 
 export interface ObjectiveDetail extends ObjectiveDelivery {
