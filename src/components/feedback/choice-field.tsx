@@ -9,16 +9,11 @@ export function ChoiceField({
   legend,
   hint,
   options,
-  value,
-  onChange,
 }: {
   name: string;
   legend: string;
   hint?: string;
   options: readonly Option[];
-  /** Held by the form, so a refused attempt keeps the choice. */
-  value: string;
-  onChange: (value: string) => void;
 }) {
   const { id, errors } = useFieldErrors(name);
   const hintId = hint ? `${id}-hint` : undefined;
@@ -41,8 +36,6 @@ export function ChoiceField({
               type="radio"
               name={name}
               value={option.value}
-              checked={option.value === value}
-              onChange={() => onChange(option.value)}
               aria-invalid={errors.length ? true : undefined}
               className="h-4 w-4 border-slate-300 text-teal-700 focus:ring-teal-600"
             />

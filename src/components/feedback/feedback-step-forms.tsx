@@ -5,8 +5,8 @@
 // which steps the viewer may take (matrix and state); the operation still decides.
 import { feedbackRefSchema, reopenFeedbackSchema, respondToFeedbackSchema } from "@/lib/schemas/feedback";
 import { ActionForm, type FormAction } from "../forms/action-form";
+import { TextAreaField } from "../forms/fields";
 import { Disclosure } from "../ui/disclosure";
-import { KeptTextArea } from "./kept-text-area";
 
 export type FeedbackStepName = "acknowledge" | "respond" | "accept" | "reopen" | "close";
 
@@ -42,7 +42,7 @@ export function FeedbackStepForms({
             refusalTitle="Cannot send this answer"
             label={`Respond to ${about}`}
           >
-            <KeptTextArea
+            <TextAreaField
               name="responseText"
               label="Your answer"
               hint="Its author reads this and accepts it or reopens the feedback."
@@ -88,7 +88,7 @@ export function FeedbackStepForms({
             refusalTitle="Cannot reopen"
             label={`Reopen ${about}`}
           >
-            <KeptTextArea
+            <TextAreaField
               name="comment"
               label="What is still unresolved"
               hint="The project team answers again, with a fresh answer time from now."

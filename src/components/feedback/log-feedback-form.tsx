@@ -10,7 +10,6 @@ import { logFeedbackSchema } from "@/lib/schemas/feedback";
 import { ActionForm, type FormAction } from "../forms/action-form";
 import { type Option, SelectField, TextAreaField } from "../forms/fields";
 import { ChoiceField } from "./choice-field";
-import { useKeptValue } from "./use-kept-value";
 
 export interface LoggableProject {
   id: string;
@@ -42,12 +41,9 @@ export function LogFeedbackForm({
   touch?: boolean;
 }) {
   const only = projects.length === 1 ? projects[0] : undefined;
-  // Every field is held here, so a refused attempt keeps what was entered; a logged one clears it.
+  // The project is held here because it decides which milestones are offered; the other fields are
+  // the form's own (a refused attempt keeps them, a logged one clears them).
   const [projectId, setProjectId] = useState(only?.id ?? "");
-  const kind = useKeptValue();
-  const severity = useKeptValue();
-  const body = useKeptValue();
-  const milestoneId = useKeptValue();
   const chosen = projects.find((p) => p.id === projectId);
   const milestones = chosen?.milestones ?? [];
   const projectOptions = projects.map((p) => ({
@@ -55,17 +51,9 @@ export function LogFeedbackForm({
     label: `${p.code} · ${p.name}${p.letter ? " (your project)" : ""}`,
   }));
 
-  const logAndClear: FormAction = async (state, form) => {
-    const result = await action(state, form);
-    if (result.ok) {
-      for (const field of [kind, severity, body, milestoneId]) field.set("");
-    }
-    return result;
-  };
-
   return (
     <ActionForm
-      action={logAndClear}
+      action={action}
       schema={logFeedbackSchema}
       hidden={only ? { projectId: only.id } : undefined}
       submitLabel="Log feedback"
@@ -86,31 +74,26 @@ export function LogFeedbackForm({
           placeholder="Choose a project"
           options={projectOptions}
           value={projectId}
-          onChange={(event) => {
-            setProjectId(event.target.value);
-            milestoneId.set("");
-          }}
+          onChange={(event) => setProjectId(event.target.value)}
         />
       )}
-      <ChoiceField name="kind" legend="Kind" options={KIND_OPTIONS} value={kind.value} onChange={kind.set} />
+      <ChoiceField name="kind" legend="Kind" options={KIND_OPTIONS} />
       <ChoiceField
         name="severity"
         legend="Severity"
         hint="Safety feedback is answered within hours when high or critical, other feedback within working days."
         options={SEVERITY_OPTIONS}
-        value={severity.value}
-        onChange={severity.set}
       />
       <TextAreaField
         name="body"
         label="What happened, or what you suggest"
         hint="Say where and when, without patient identifiers."
         rows={touch ? 5 : 4}
-        {...body.field}
       />
       {milestones.length > 0 ? (
         <SelectField
-          {...milestoneId.field}
+          // A new project's milestones start unchosen.
+          key={projectId}
           name="milestoneId"
           label="Milestone it is about"
           required={false}

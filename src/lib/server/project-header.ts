@@ -24,5 +24,7 @@ export async function getProjectHeader(projectId: string): Promise<ProjectHeader
       site: { select: { name: true } },
     },
   });
-  return project && { ...project, siteName: project.site.name };
+  if (!project) return null;
+  const { site, ...rest } = project;
+  return { ...rest, siteName: site.name };
 }

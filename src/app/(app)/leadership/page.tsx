@@ -28,6 +28,15 @@ import { requirePageActor } from "@/lib/server/page-access";
 
 export const metadata: Metadata = { title: "Leadership" };
 
+// The two unaligned lists (live work, proposals) read the same way.
+const UNALIGNED_COLUMNS = [
+  projectCodeColumn,
+  projectNameColumn,
+  projectKindColumn,
+  projectStageColumn,
+  projectSiteColumn,
+];
+
 export default async function LeadershipPage() {
   await requirePageActor("leadership");
   const now = new Date();
@@ -151,13 +160,7 @@ export default async function LeadershipPage() {
             caption="Live projects not aligned to any objective"
             rows={overview.deliveryWithoutVision}
             rowKey={(p) => p.code}
-            columns={[
-              projectCodeColumn,
-              projectNameColumn,
-              projectKindColumn,
-              projectStageColumn,
-              projectSiteColumn,
-            ]}
+            columns={UNALIGNED_COLUMNS}
           />
         )}
       </Section>
@@ -174,13 +177,7 @@ export default async function LeadershipPage() {
             caption="Proposals not yet aligned to an objective"
             rows={overview.unalignedProposals}
             rowKey={(p) => p.code}
-            columns={[
-              projectCodeColumn,
-              projectNameColumn,
-              projectKindColumn,
-              projectStageColumn,
-              projectSiteColumn,
-            ]}
+            columns={UNALIGNED_COLUMNS}
           />
         )}
       </Section>

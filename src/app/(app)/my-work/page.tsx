@@ -11,7 +11,7 @@ import {
 } from "@/app/(app)/projects/[code]/actions";
 import { FeedbackCard } from "@/components/feedback/feedback-card";
 import { FeedbackStepForms } from "@/components/feedback/feedback-step-forms";
-import { MilestoneQuickForms } from "@/components/my-work/milestone-quick-forms";
+import { ChangeForecastForm, CompleteMilestoneForm } from "@/components/milestones/milestone-forms";
 import { myProjectColumns, projectColumn } from "@/components/projects/project-columns";
 import { ProjectLink, projectHref } from "@/components/projects/project-link";
 import { Badge } from "@/components/ui/badge";
@@ -38,11 +38,6 @@ const FEEDBACK_ACTIONS = {
   reopen: reopenFeedbackAction,
   close: closeFeedbackAction,
 };
-const MILESTONE_ACTIONS = {
-  changeForecast: changeMilestoneForecastAction,
-  complete: completeMilestoneAction,
-};
-
 export default async function MyWorkPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePageActor("my-work");
   // ?page= pages through the feedback, the one list here that can grow long.
@@ -133,12 +128,9 @@ export default async function MyWorkPage({ searchParams }: { searchParams: Promi
                     </p>
                     {m.mayManage ? (
                       <div className="mt-3 flex flex-wrap items-start gap-2">
-                        <MilestoneQuickForms
-                          key={m.version}
-                          milestone={m}
-                          today={today}
-                          actions={MILESTONE_ACTIONS}
-                        />
+                        {/* The milestones tab's own forms: one way to move or complete a milestone. */}
+                        <ChangeForecastForm action={changeMilestoneForecastAction} milestone={m} />
+                        <CompleteMilestoneForm action={completeMilestoneAction} milestone={m} today={today} />
                       </div>
                     ) : null}
                   </article>

@@ -179,7 +179,7 @@ export function updateProject(actor: Actor, input: unknown): Promise<ActionResul
 }
 
 /**
- * What the stage gates need (docs/governance-rules.md rule 1, rule 4, GATE-5), in at most eight
+ * What the stage gates need (docs/governance-rules.md rule 1, rule 4, GATE-5), in at most seven
  * queries whatever the project's size. They run one after another on purpose: sibling relations in
  * one Prisma query are fetched concurrently, which the single connection of a transaction can only
  * queue (and node-postgres deprecates). Callers hold the project's lock.
@@ -216,19 +216,14 @@ export async function loadStageFacts(tx: DbTx, projectId: string, clock: Pick<Cl
     select: { id: true, name: true, baselineValue: true, targetValue: true, cadence: true },
   });
   // Provisional values are never final (docs/governance-rules.md NUM-5).
+  // A provisional value is not yet a result: the benefits review (NUM-5) and the pilot's evidence
+  // (GATE-5) both count only confirmed values.
   const latest = await tx.metricValue.groupBy({
     by: ["metricId"],
     where: { metric: { projectId, active: true }, provisional: false },
     _max: { periodStart: true },
   });
-  const lastPeriod = new Map(latest.map((row) => [row.metricId, row._max.periodStart]));
-  // A provisional value is not yet a result: the pilot's evidence counts confirmed ones (GATE-5).
-  const confirmed = await tx.metricValue.groupBy({
-    by: ["metricId"],
-    where: { metric: { projectId, active: true }, provisional: false },
-    _max: { periodStart: true },
-  });
-  const lastConfirmed = new Map(confirmed.map((row) => [row.metricId, row._max.periodStart]));
+  const lastConfirmed = new Map(latest.map((row) => [row.metricId, row._max.periodStart]));
   let pilot: ProjectFacts["pilot"] = null;
   if (project.stage === "PILOT") {
     const pilotGate = await tx.stageGateRequest.findFirst({
@@ -277,7 +272,7 @@ export async function loadStageFacts(tx: DbTx, projectId: string, clock: Pick<Cl
       baselineValue: m.baselineValue,
       targetValue: m.targetValue,
       hasFinalValue: hasFinalValue(
-        { cadence: m.cadence, lastValuePeriodStart: lastPeriod.get(m.id) ?? null },
+        { cadence: m.cadence, lastValuePeriodStart: lastConfirmed.get(m.id) ?? null },
         clock.today,
       ),
       lastConfirmedPeriodStart: lastConfirmed.get(m.id) ?? null,
