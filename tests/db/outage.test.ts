@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { GET as getHealth } from "@/app/api/health/route";
 import { AUDIT_CHAIN_LOCK_KEY, verifyAuditChain } from "@/lib/db/audit-chain";
 import { db, disconnectDb } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
@@ -134,10 +135,18 @@ describe("a database that goes away and comes back", () => {
   it("fails fast and cleanly while it is away, and the same process carries on when it is back", async () => {
     const admin = await newAdmin();
     expect(await checkDatabase()).toMatchObject({ ok: true });
+    const up = await getHealth();
+    expect(up.status).toBe(200);
+    expect(await up.json()).toEqual({ status: "ok" });
     expect(await createSite(admin, siteInput())).toMatchObject({ ok: true });
 
     await outage.cut();
     try {
+      const down = await getHealth();
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ status: "unavailable" });
+      expect(down.headers.get("cache-control")).toContain("no-store");
+
       const health = await timed(() => checkDatabase());
       expect(health.value).toMatchObject({ ok: false });
       expect(health.ms).toBeLessThan(2_000);
@@ -153,7 +162,7 @@ describe("a database that goes away and comes back", () => {
     }
 
     // The same client, the same pool: broken connections were dropped and new ones made.
-    await expect.poll(() => checkDatabase(), { timeout: 10_000 }).toMatchObject({ ok: true });
+    await expect.poll(async () => (await getHealth()).status, { timeout: 10_000 }).toBe(200);
     const input = siteInput();
     expect(await createSite(admin, input)).toMatchObject({ ok: true, data: { code: input.code } });
     expect(await db().site.count({ where: { code: { startsWith: "OUT" } } })).toBe(2);
