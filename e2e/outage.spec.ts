@@ -46,6 +46,9 @@ test("a database outage shows a clear error and a 503 health check, and the app 
     "needs TEST_DATABASE_URL: the embedded database cannot be cut from outside its process",
   );
 
+  // A freshly started server answers 503 until its first connection is made (its first check can
+  // outlast the health timeout on a busy machine): it is ready once it answers 200.
+  await expect.poll(async () => (await request.get("/api/health")).status(), { timeout: 30_000 }).toBe(200);
   const healthy = await request.get("/api/health");
   expect(healthy.status()).toBe(200);
   expect(await healthy.json()).toEqual({ status: "ok" });
