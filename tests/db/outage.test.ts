@@ -22,7 +22,9 @@ import { actorOf } from "../operations/support";
 import * as make from "../server/fixtures";
 import { createTestDatabase } from "../support/test-database";
 
-// Short timeouts, so each refusal is quick; the defaults are seconds, not minutes, too.
+// Short timeouts, so each refusal is quick; the defaults are seconds, not minutes, too. The bounds
+// below leave room for a busy machine and are still far short of the hang each timeout prevents
+// (the test itself would time out at 30 s).
 process.env.DATABASE_CONNECT_TIMEOUT_MS = "1500";
 process.env.DATABASE_STATEMENT_TIMEOUT_MS = "1000";
 process.env.DATABASE_HEALTH_TIMEOUT_MS = "500";
@@ -149,14 +151,14 @@ describe("a database that goes away and comes back", () => {
 
       const health = await timed(() => checkDatabase());
       expect(health.value).toMatchObject({ ok: false });
-      expect(health.ms).toBeLessThan(2_000);
+      expect(health.ms).toBeLessThan(3_000);
 
       const refused = await timed(() => createSite(admin, siteInput()));
       expect(refused.value).toMatchObject({ ok: false, code: "UNEXPECTED" });
       expect(refused.value.ok ? "" : refused.value.message).toMatch(
         /^Something went wrong and nothing was changed/,
       );
-      expect(refused.ms).toBeLessThan(5_000);
+      expect(refused.ms).toBeLessThan(8_000);
     } finally {
       await outage.restore();
     }
@@ -201,11 +203,11 @@ describe("a database that does not answer at all", () => {
     const health = await timed(() => checkDatabase());
     expect(health.value).toEqual({ ok: false, reason: "timeout" });
     expect(health.ms).toBeGreaterThanOrEqual(450);
-    expect(health.ms).toBeLessThan(1_500);
+    expect(health.ms).toBeLessThan(3_000);
 
     const write = await timed(() => createSite(admin, siteInput()));
     expect(write.value).toMatchObject({ ok: false, code: "UNEXPECTED" });
-    expect(write.ms).toBeLessThan(6_000);
+    expect(write.ms).toBeLessThan(8_000);
   });
 });
 
@@ -227,7 +229,7 @@ describe("a slow database", () => {
       expect(stuck.value).toBe("gave up");
       // The server cancels at the statement timeout; the embedded one, which has none, is given
       // up on by the driver a few seconds later.
-      expect(stuck.ms).toBeLessThan(serverUrl ? 3_000 : 9_000);
+      expect(stuck.ms).toBeLessThan(serverUrl ? 5_000 : 12_000);
     } finally {
       await blocker.query("ROLLBACK");
       await blocker.end();
