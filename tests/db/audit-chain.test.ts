@@ -242,16 +242,18 @@ describe("the audit chain", () => {
       );
       if (onServer) {
         await expect
-          .poll(() =>
-            withClient(async (c) =>
-              Number(
-                (
-                  await c.query(
-                    `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'`,
-                  )
-                ).rows[0].n,
+          .poll(
+            () =>
+              withClient(async (c) =>
+                Number(
+                  (
+                    await c.query(
+                      `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'advisory'`,
+                    )
+                  ).rows[0].n,
+                ),
               ),
-            ),
+            { timeout: 20_000 },
           )
           .toBe(1);
       }

@@ -255,20 +255,23 @@ describe.skipIf(!serverUrl)(
         const pending = createSite(admin, input);
         let waiting: { pid: number; query: string } | undefined;
         await expect
-          .poll(async () => {
-            waiting = await withClient(
-              outage.url,
-              async (c) =>
-                (
-                  await c.query<{ pid: number; query: string }>(
-                    `SELECT pid, query FROM pg_stat_activity
+          .poll(
+            async () => {
+              waiting = await withClient(
+                outage.url,
+                async (c) =>
+                  (
+                    await c.query<{ pid: number; query: string }>(
+                      `SELECT pid, query FROM pg_stat_activity
                      WHERE datname = current_database() AND wait_event = 'advisory' AND pid <> $1`,
-                    [holderPid],
-                  )
-                ).rows[0],
-            );
-            return waiting !== undefined;
-          })
+                      [holderPid],
+                    )
+                  ).rows[0],
+              );
+              return waiting !== undefined;
+            },
+            { timeout: 20_000 },
+          )
           .toBe(true);
         // The known point: the site row is written in its transaction, the audit event is waiting.
         expect(waiting!.query).toMatch(/^INSERT INTO "public"\."AuditEvent"/);
