@@ -19,7 +19,8 @@ import { clampPage, type Paged } from "../paging";
 import { firstValues, pageNumberSchema, type RawSearchParams, searchTextSchema } from "../search-params";
 import { projectFilterSql } from "./overview-sql";
 
-export const MATRIX_PAGE_SIZE = 50;
+// The portfolio's page size: a screenful of rows against every objective.
+export const MATRIX_PAGE_SIZE = 25;
 
 export interface AlignmentMatrixQuery extends DashboardFilters {
   page: number;
