@@ -4,7 +4,22 @@
 // header rows and the project column held in place, so 50 objectives stay readable.
 import Link from "next/link";
 import { CATEGORY_LABEL, STAGE_LABEL } from "@/lib/domain/labels";
-import type { AlignmentMatrix } from "@/lib/server/dashboard/alignment-matrix";
+import type { Contribution, ProjectStage, ScorecardCategory } from "@/lib/domain/vocabulary";
+
+export interface AlignmentMatrixData {
+  categories: readonly {
+    category: ScorecardCategory;
+    objectives: readonly { code: string; title: string }[];
+  }[];
+  rows: readonly {
+    code: string;
+    name: string;
+    stage: ProjectStage;
+    siteName: string;
+    /** Objective code to how the project serves it. */
+    links: Readonly<Record<string, Contribution>>;
+  }[];
+}
 
 export function MatrixLegend() {
   return (
@@ -26,7 +41,7 @@ export function MatrixLegend() {
   );
 }
 
-export function AlignmentMatrixTable({ matrix }: { matrix: AlignmentMatrix }) {
+export function AlignmentMatrixTable({ matrix }: { matrix: AlignmentMatrixData }) {
   const objectives = matrix.categories.flatMap((c) => c.objectives);
   return (
     <section

@@ -2,16 +2,19 @@
 // many, and the way back to the overview with the same filters.
 import Link from "next/link";
 import { plural } from "@/components/ui/format";
-import { type DashboardFilters, dashboardQuery } from "@/lib/server/dashboard-filters";
 
 export function DrilldownHeading({
   title,
   filters,
+  backHref,
   count,
   noun,
 }: {
   title: string;
-  filters: DashboardFilters;
+  /** The dashboard's filters in force, by code. */
+  filters: { site?: string | undefined; objective?: string | undefined };
+  /** The overview with the same filters. */
+  backHref: string;
   count: number;
   noun: string;
 }) {
@@ -22,7 +25,7 @@ export function DrilldownHeading({
   return (
     <div className="mb-4">
       <p className="text-sm">
-        <Link href={`/leadership${dashboardQuery(filters)}`} className="font-medium text-teal-800 underline">
+        <Link href={backHref} className="font-medium text-teal-800 underline">
           Back to the overview
         </Link>
       </p>

@@ -4,11 +4,26 @@
 import Link from "next/link";
 import { Badge, RagBadge } from "@/components/ui/badge";
 import { Table } from "@/components/ui/table";
+import type { ObjectiveScorecard } from "@/lib/domain/dashboard-scorecard";
 import { CATEGORY_LABEL, OBJECTIVE_STATUS_LABEL, RAG_LABEL } from "@/lib/domain/labels";
+import type { Rag } from "@/lib/domain/metrics";
 import { formatMoney } from "@/lib/domain/money";
-import type { ScorecardCategory } from "@/lib/domain/vocabulary";
-import type { ScorecardObjective } from "@/lib/server/dashboard/overview";
+import type { ObjectiveStatus, ScorecardCategory } from "@/lib/domain/vocabulary";
 import { CountLink } from "./dashboard-stat";
+
+/** An objective's row, as the dashboard's read gives it. */
+export interface ScorecardRow {
+  code: string;
+  title: string;
+  status: ObjectiveStatus;
+  ownerName: string;
+  alignedCount: number;
+  deliveringCount: number;
+  visionWithoutDelivery: boolean;
+  contributing: { total: number } & Record<Rag, number>;
+  spend: string;
+  metrics: ObjectiveScorecard;
+}
 
 export function ScorecardTable({
   category,
@@ -16,7 +31,7 @@ export function ScorecardTable({
   projectsHref,
 }: {
   category: ScorecardCategory;
-  objectives: readonly ScorecardObjective[];
+  objectives: readonly ScorecardRow[];
   /** The projects behind a count, with the dashboard's filters and this objective. */
   projectsHref: (objective: string, extra: Record<string, string>) => string;
 }) {

@@ -11,6 +11,7 @@ import {
   listDashboardOverdueFeedback,
   parseDashboardFeedbackQuery,
 } from "@/lib/server/dashboard/overview-drilldown";
+import { dashboardQuery } from "@/lib/server/dashboard-filters";
 import { getClock } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";
 import type { RawSearchParams } from "@/lib/server/search-params";
@@ -33,7 +34,13 @@ export default async function DashboardFeedbackPage({
   const params = { site: query.site, objective: query.objective, kind: query.kind };
   return (
     <>
-      <DrilldownHeading title={title} filters={query} count={feedback.total} noun="item" />
+      <DrilldownHeading
+        title={title}
+        filters={query}
+        backHref={`/leadership${dashboardQuery(query)}`}
+        count={feedback.total}
+        noun="item"
+      />
       {feedback.total === 0 ? (
         <EmptyState title="Nothing is overdue" />
       ) : (

@@ -13,6 +13,7 @@ import {
   listDashboardProjects,
   parseDashboardProjectsQuery,
 } from "@/lib/server/dashboard/overview-drilldown";
+import { dashboardQuery } from "@/lib/server/dashboard-filters";
 import { requirePageActor } from "@/lib/server/page-access";
 import type { RawSearchParams } from "@/lib/server/search-params";
 
@@ -48,7 +49,13 @@ export default async function DashboardProjectsPage({
   const params = { site: query.site, objective: query.objective, scope: query.scope, rag: query.rag };
   return (
     <>
-      <DrilldownHeading title={describeScope(query)} filters={query} count={projects.total} noun="project" />
+      <DrilldownHeading
+        title={describeScope(query)}
+        filters={query}
+        backHref={`/leadership${dashboardQuery(query)}`}
+        count={projects.total}
+        noun="project"
+      />
       {projects.total === 0 ? (
         <EmptyState title="No projects match" />
       ) : (

@@ -7,6 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { Table } from "@/components/ui/table";
 import { RISK_STATUS_LABEL } from "@/lib/domain/labels";
 import { listDashboardRisks, parseDashboardRisksQuery } from "@/lib/server/dashboard/overview-drilldown";
+import { dashboardQuery } from "@/lib/server/dashboard-filters";
 import { requirePageActor } from "@/lib/server/page-access";
 import type { RawSearchParams } from "@/lib/server/search-params";
 
@@ -35,7 +36,13 @@ export default async function DashboardRisksPage({
   };
   return (
     <>
-      <DrilldownHeading title={title} filters={query} count={risks.total} noun="open risk" />
+      <DrilldownHeading
+        title={title}
+        filters={query}
+        backHref={`/leadership${dashboardQuery(query)}`}
+        count={risks.total}
+        noun="open risk"
+      />
       {risks.total === 0 ? (
         <EmptyState title="No open risks match" />
       ) : (
