@@ -42,7 +42,7 @@ test("an executive filters the overview by site and clicks a number through to i
   if (!siteName) throw new Error("The demo has no site to filter by");
   await site.selectOption({ label: siteName });
   await filter.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/\/leadership\?site=[A-Z0-9-]+$/);
+  await expect(page).toHaveURL(/\/leadership\?site=[A-Z0-9-]+/);
   await expect(filter.getByLabel("Site")).toHaveValue(/.+/);
   const atSite = await headlineFigures(page);
   const siteRisks = await page.locator("#risks-heading + p").textContent();
@@ -102,7 +102,7 @@ test("an executive pages through the alignment matrix and filters it", async ({ 
   const filter = page.getByRole("search", { name: "Filter the alignment matrix" });
   await filter.getByLabel("Stage").selectOption({ label: "Proposed" });
   await filter.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/\/leadership\/alignment\?stage=PROPOSED/);
+  await expect(page).toHaveURL(/\/leadership\/alignment\?.*stage=PROPOSED/);
   await expect(pagination).toContainText("Page 1 of 1");
   for (const row of await matrix.locator("tbody th").allInnerTexts()) expect(row).toContain("Proposed");
 });

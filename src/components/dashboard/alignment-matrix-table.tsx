@@ -45,7 +45,7 @@ export function AlignmentMatrixTable({ matrix }: { matrix: AlignmentMatrixData }
   const objectives = matrix.categories.flatMap((c) => c.objectives);
   return (
     <section
-      className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+      className="relative max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm"
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
       tabIndex={0}
       aria-label="Alignment matrix, scrolls both ways"

@@ -25,8 +25,8 @@ export function RiskHeatMap({
   const count = new Map(cells.map((c) => [`${c.likelihood}:${c.impact}`, c.count]));
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-      <table className="mx-auto border-separate border-spacing-1 text-sm">
-        <caption className="mb-2 text-left text-xs text-slate-600">
+      <table className="border-separate border-spacing-1 text-sm">
+        <caption className="mb-2 max-w-xl text-left text-xs text-slate-600">
           Open risks by impact (rows, 5 most severe at the top) and likelihood (columns, 5 most likely on the
           right). Each number is the count of open risks in that cell and opens them; shading marks the score
           bands (likelihood × impact: 15 and above high, 8 to 12 medium, below 8 low).

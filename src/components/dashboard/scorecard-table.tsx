@@ -133,12 +133,15 @@ export function ScorecardTable({
                   {(["RED", "AMBER", "GREEN"] as const).map((rag) => (
                     <li key={rag} className="whitespace-nowrap">
                       <RagBadge rag={rag}>
-                        {RAG_LABEL[rag]}{" "}
-                        <CountLink
-                          count={o.contributing[rag]}
-                          href={projectsHref(o.code, { scope: "contributing", rag })}
-                          label={`${o.contributing[rag]} live projects on ${o.code} with ${RAG_LABEL[rag].toLowerCase()} schedule`}
-                        />
+                        {/* One child: the badge lays out its children as flex items, which drop the space. */}
+                        <span>
+                          {RAG_LABEL[rag]}{" "}
+                          <CountLink
+                            count={o.contributing[rag]}
+                            href={projectsHref(o.code, { scope: "contributing", rag })}
+                            label={`${o.contributing[rag]} live projects on ${o.code} with ${RAG_LABEL[rag].toLowerCase()} schedule`}
+                          />
+                        </span>
                       </RagBadge>
                     </li>
                   ))}

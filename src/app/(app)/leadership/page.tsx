@@ -142,104 +142,102 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
         )}
       </Section>
 
-      <div className="mt-8 grid grid-cols-1 gap-8 xl:grid-cols-[auto_1fr]">
-        <Section
-          id="risks"
-          title="Risk heat map"
-          description={`${overview.openRiskCount} open ${overview.openRiskCount === 1 ? "risk" : "risks"} (open or being mitigated).`}
-        >
-          <RiskHeatMap
-            cells={overview.riskCells}
-            band={riskRag}
-            href={(likelihood, impact) =>
-              `/leadership/risks${dashboardQuery(filters, { likelihood: String(likelihood), impact: String(impact) })}`
-            }
-          />
-        </Section>
+      <Section
+        id="risks"
+        title="Risk heat map"
+        description={`${overview.openRiskCount} open ${overview.openRiskCount === 1 ? "risk" : "risks"} (open or being mitigated).`}
+      >
+        <RiskHeatMap
+          cells={overview.riskCells}
+          band={riskRag}
+          href={(likelihood, impact) =>
+            `/leadership/risks${dashboardQuery(filters, { likelihood: String(likelihood), impact: String(impact) })}`
+          }
+        />
+      </Section>
 
-        <Section id="escalations" title="Escalations" description="What is late or waiting on a decision.">
-          <DashboardStatGrid>
-            <DashboardStat
-              label="Overdue safety feedback"
-              value={overview.overdueSafety.count}
-              href={`/leadership/feedback${dashboardQuery(filters, { kind: "safety" })}`}
-              linkLabel={`See the ${overview.overdueSafety.count} safety concerns past their answer deadline`}
-              detail={
-                overview.overdueSafety.escalatedCount > 0
-                  ? overview.dutyExecutiveName
-                    ? `${overview.overdueSafety.escalatedCount} escalated to the executive on duty, ${overview.dutyExecutiveName}`
-                    : `${overview.overdueSafety.escalatedCount} due for escalation, but no executive is on duty: an administrator names one in the settings`
-                  : "Safety concerns past their answer deadline"
-              }
-              tone={overview.overdueSafety.count > 0 ? "red" : "green"}
-            />
-            <DashboardStat
-              label="Overdue answers"
-              value={overview.overdueAnswers.count}
-              href={`/leadership/feedback${dashboardQuery(filters, { kind: "other" })}`}
-              linkLabel={`See the ${overview.overdueAnswers.count} concerns and suggestions past their answer deadline`}
-              detail="Concerns and suggestions past their answer deadline"
-              tone={overview.overdueAnswers.count > 0 ? "amber" : "green"}
-            />
-            <DashboardStat
-              label="Stage gates waiting"
-              value={overview.gatesWaiting.count}
-              href="/approvals"
-              linkLabel={`${overview.gatesWaiting.count} stage gates waiting for a decision: open approvals`}
-              detail="Requests to move a project through a gate"
-              tone={overview.gatesWaiting.count > 0 ? "amber" : "green"}
-            />
-            <DashboardStat
-              label="Rebaselines waiting"
-              value={overview.rebaselinesWaiting.count}
-              href="/approvals"
-              linkLabel={`${overview.rebaselinesWaiting.count} rebaselines waiting for a decision: open approvals`}
-              detail="Requests to move a baseline date or budget"
-              tone={overview.rebaselinesWaiting.count > 0 ? "amber" : "green"}
-            />
-          </DashboardStatGrid>
-          <OldestList
-            title="Oldest overdue safety feedback"
-            items={overview.overdueSafety.oldest.map((f) => ({
-              key: f.id,
-              href: `/projects/${encodeURIComponent(f.projectCode)}/feedback`,
-              project: f.projectCode,
-              text: f.body,
-              badge: <Badge tone="red">{SEVERITY_LABEL[f.severity]}</Badge>,
-              when: `due ${formatDateTime(f.dueAt, overview.timeZone)}`,
+      <Section id="escalations" title="Escalations" description="What is late or waiting on a decision.">
+        <DashboardStatGrid>
+          <DashboardStat
+            label="Overdue safety feedback"
+            value={overview.overdueSafety.count}
+            href={`/leadership/feedback${dashboardQuery(filters, { kind: "safety" })}`}
+            linkLabel={`See the ${overview.overdueSafety.count} safety concerns past their answer deadline`}
+            detail={
+              overview.overdueSafety.escalatedCount > 0
+                ? overview.dutyExecutiveName
+                  ? `${overview.overdueSafety.escalatedCount} escalated to the executive on duty, ${overview.dutyExecutiveName}`
+                  : `${overview.overdueSafety.escalatedCount} due for escalation, but no executive is on duty: an administrator names one in the settings`
+                : "Safety concerns past their answer deadline"
+            }
+            tone={overview.overdueSafety.count > 0 ? "red" : "green"}
+          />
+          <DashboardStat
+            label="Overdue answers"
+            value={overview.overdueAnswers.count}
+            href={`/leadership/feedback${dashboardQuery(filters, { kind: "other" })}`}
+            linkLabel={`See the ${overview.overdueAnswers.count} concerns and suggestions past their answer deadline`}
+            detail="Concerns and suggestions past their answer deadline"
+            tone={overview.overdueAnswers.count > 0 ? "amber" : "green"}
+          />
+          <DashboardStat
+            label="Stage gates waiting"
+            value={overview.gatesWaiting.count}
+            href="/approvals"
+            linkLabel={`${overview.gatesWaiting.count} stage gates waiting for a decision: open approvals`}
+            detail="Requests to move a project through a gate"
+            tone={overview.gatesWaiting.count > 0 ? "amber" : "green"}
+          />
+          <DashboardStat
+            label="Rebaselines waiting"
+            value={overview.rebaselinesWaiting.count}
+            href="/approvals"
+            linkLabel={`${overview.rebaselinesWaiting.count} rebaselines waiting for a decision: open approvals`}
+            detail="Requests to move a baseline date or budget"
+            tone={overview.rebaselinesWaiting.count > 0 ? "amber" : "green"}
+          />
+        </DashboardStatGrid>
+        <OldestList
+          title="Oldest overdue safety feedback"
+          items={overview.overdueSafety.oldest.map((f) => ({
+            key: f.id,
+            href: `/projects/${encodeURIComponent(f.projectCode)}/feedback`,
+            project: f.projectCode,
+            text: f.body,
+            badge: <Badge tone="red">{SEVERITY_LABEL[f.severity]}</Badge>,
+            when: `due ${formatDateTime(f.dueAt, overview.timeZone)}`,
+          }))}
+        />
+        <OldestList
+          title="Oldest overdue answers"
+          items={overview.overdueAnswers.oldest.map((f) => ({
+            key: f.id,
+            href: `/projects/${encodeURIComponent(f.projectCode)}/feedback`,
+            project: f.projectCode,
+            text: f.body,
+            badge: <Badge tone="amber">{SEVERITY_LABEL[f.severity]}</Badge>,
+            when: `due ${formatDateTime(f.dueAt, overview.timeZone)}`,
+          }))}
+        />
+        <OldestList
+          title="Longest-waiting decisions"
+          items={[...overview.gatesWaiting.oldest, ...overview.rebaselinesWaiting.oldest]
+            .toSorted((a, b) => a.requestedAt.localeCompare(b.requestedAt))
+            .slice(0, 5)
+            .map((d) => ({
+              key: d.id,
+              href: `/projects/${encodeURIComponent(d.projectCode)}${d.toStage ? "" : "/milestones"}`,
+              project: d.projectCode,
+              text: d.toStage
+                ? `Gate to ${STAGE_LABEL[d.toStage].toLowerCase()}`
+                : d.kind
+                  ? REBASELINE_KIND_LABEL[d.kind]
+                  : "Rebaseline",
+              badge: null,
+              when: `asked ${formatDateTime(d.requestedAt, overview.timeZone)}`,
             }))}
-          />
-          <OldestList
-            title="Oldest overdue answers"
-            items={overview.overdueAnswers.oldest.map((f) => ({
-              key: f.id,
-              href: `/projects/${encodeURIComponent(f.projectCode)}/feedback`,
-              project: f.projectCode,
-              text: f.body,
-              badge: <Badge tone="amber">{SEVERITY_LABEL[f.severity]}</Badge>,
-              when: `due ${formatDateTime(f.dueAt, overview.timeZone)}`,
-            }))}
-          />
-          <OldestList
-            title="Longest-waiting decisions"
-            items={[...overview.gatesWaiting.oldest, ...overview.rebaselinesWaiting.oldest]
-              .toSorted((a, b) => a.requestedAt.localeCompare(b.requestedAt))
-              .slice(0, 5)
-              .map((d) => ({
-                key: d.id,
-                href: `/projects/${encodeURIComponent(d.projectCode)}${d.toStage ? "" : "/milestones"}`,
-                project: d.projectCode,
-                text: d.toStage
-                  ? `Gate to ${STAGE_LABEL[d.toStage].toLowerCase()}`
-                  : d.kind
-                    ? REBASELINE_KIND_LABEL[d.kind]
-                    : "Rebaseline",
-                badge: null,
-                when: `asked ${formatDateTime(d.requestedAt, overview.timeZone)}`,
-              }))}
-          />
-        </Section>
-      </div>
+        />
+      </Section>
       <p className="mt-6 text-xs text-slate-500">
         Figures as of {formatDateTime(now.toISOString(), overview.timeZone)}.
       </p>
