@@ -192,36 +192,44 @@ interface FailuresRowSql {
   rebaselinesWaitingOldest: WaitingDecision[];
 }
 
-function readObjectives(filters: DashboardFilters) {
+export function objectivesSql(filters: DashboardFilters): Prisma.Sql {
   const p = Prisma.sql`p`;
   const objective = filters.objective ? Prisma.sql`o."code" = ${filters.objective}` : Prisma.sql`TRUE`;
-  return db().$queryRaw<ObjectiveRowSql[]>`
+  // Each project's facts once (not once per figure), and spend summed in one pass over the ledger
+  // rather than once per alignment.
+  return Prisma.sql`
+    WITH pj AS (
+      SELECT p."id", ${liveSql(p)} AS "live", ${deliveringSql(p)} AS "delivering", ${scheduleRagSql(p)} AS "rag"
+      FROM "Project" p CROSS JOIN ${scheduleSettingsSql}
+      WHERE ${siteFilterSql(p, filters)}
+    ), sp AS (
+      SELECT ce."projectId", SUM(ce."amount") AS "spend" FROM "CostEntry" ce GROUP BY ce."projectId"
+    )
     SELECT o."code", o."title", o."category"::text AS "category", o."status"::text AS "status",
       o."targetDate", u."name" AS "ownerName",
-      COUNT(p."id")::int AS "alignedCount",
-      COUNT(p."id") FILTER (WHERE a."contribution" = 'PRIMARY' AND ${deliveringSql(p)})::int AS "deliveringCount",
-      COUNT(p."id") FILTER (WHERE ${liveSql(p)})::int AS "liveCount",
-      COUNT(p."id") FILTER (WHERE ${liveSql(p)} AND ${scheduleRagSql(p)} = 'RED')::int AS "liveRed",
-      COUNT(p."id") FILTER (WHERE ${liveSql(p)} AND ${scheduleRagSql(p)} = 'AMBER')::int AS "liveAmber",
-      COUNT(p."id") FILTER (WHERE ${liveSql(p)} AND ${scheduleRagSql(p)} = 'GREEN')::int AS "liveGreen",
-      COALESCE(SUM(${spendSql(p)}) FILTER (WHERE a."contribution" = 'PRIMARY'), 0)::text AS "spend"
+      COUNT(pj."id")::int AS "alignedCount",
+      COUNT(pj."id") FILTER (WHERE a."contribution" = 'PRIMARY' AND pj."delivering")::int AS "deliveringCount",
+      COUNT(pj."id") FILTER (WHERE pj."live")::int AS "liveCount",
+      COUNT(pj."id") FILTER (WHERE pj."live" AND pj."rag" = 'RED')::int AS "liveRed",
+      COUNT(pj."id") FILTER (WHERE pj."live" AND pj."rag" = 'AMBER')::int AS "liveAmber",
+      COUNT(pj."id") FILTER (WHERE pj."live" AND pj."rag" = 'GREEN')::int AS "liveGreen",
+      COALESCE(SUM(sp."spend") FILTER (WHERE a."contribution" = 'PRIMARY'), 0)::text AS "spend"
     FROM "StrategicObjective" o
     JOIN "User" u ON u."id" = o."ownerId"
-    CROSS JOIN ${scheduleSettingsSql}
-    LEFT JOIN ("Alignment" a JOIN "Project" p ON p."id" = a."projectId" AND ${siteFilterSql(p, filters)})
+    LEFT JOIN ("Alignment" a JOIN pj ON pj."id" = a."projectId" LEFT JOIN sp ON sp."projectId" = pj."id")
       ON a."objectiveId" = o."id"
     WHERE ${objective}
-    GROUP BY o."id", u."name", sched.amber, sched.red
+    GROUP BY o."id", u."name"
     ORDER BY o."code"`;
 }
 
-function readMetrics(filters: DashboardFilters) {
+export function metricsSql(filters: DashboardFilters): Prisma.Sql {
   const objective = filters.objective ? Prisma.sql`o."code" = ${filters.objective}` : Prisma.sql`TRUE`;
   // At a site, only the site's projects' metrics: an objective-level metric is the whole trust's.
   const site = filters.site
     ? Prisma.sql`m."projectId" IN (SELECT "id" FROM "Project" WHERE "siteId" = (SELECT "id" FROM "Site" WHERE "code" = ${filters.site}))`
     : Prisma.sql`TRUE`;
-  return db().$queryRaw<MetricRowSql[]>`
+  return Prisma.sql`
     SELECT o."code" AS "objectiveCode", m."direction"::text AS "direction", m."cadence"::text AS "cadence",
       m."baselineValue", m."targetValue", m."amberThreshold", m."redThreshold", v."periodStart", v."value"
     FROM "Metric" m
@@ -237,13 +245,13 @@ function readMetrics(filters: DashboardFilters) {
 const FEEDBACK_ITEM = Prisma.sql`json_build_object('id', f."id", 'projectCode', p."code", 'projectName', p."name",
   'severity', f."severity", 'body', f."body", 'dueAt', to_char(f."dueAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
 
-function readFailures(filters: DashboardFilters, now: Date) {
+export function failuresSql(filters: DashboardFilters, now: Date): Prisma.Sql {
   const p = Prisma.sql`p`;
   const f = Prisma.sql`f`;
   const at = now.toISOString();
   const filtered = projectFilterSql(p, filters);
   const unalignedLive = Prisma.sql`${filtered} AND ${liveSql(p)} AND ${unalignedSql(p)}`;
-  return db().$queryRaw<FailuresRowSql[]>`
+  return Prisma.sql`
     SELECT
       (SELECT COUNT(*)::int FROM "Project" p WHERE ${unalignedLive}) AS "unalignedLiveCount",
       (SELECT COALESCE(SUM(ce."amount"), 0)::text FROM "Project" p JOIN "CostEntry" ce ON ce."projectId" = p."id"
@@ -299,9 +307,9 @@ function readFailures(filters: DashboardFilters, now: Date) {
 export async function getDashboardOverview(filters: DashboardFilters, now: Date): Promise<DashboardOverview> {
   const [context, objectives, metrics, failuresRows] = await Promise.all([
     getDashboardContext(),
-    readObjectives(filters),
-    readMetrics(filters),
-    readFailures(filters, now),
+    db().$queryRaw<ObjectiveRowSql[]>(objectivesSql(filters)),
+    db().$queryRaw<MetricRowSql[]>(metricsSql(filters)),
+    db().$queryRaw<FailuresRowSql[]>(failuresSql(filters, now)),
   ]);
   const failures = failuresRows[0];
   if (!failures) throw new Error("The dashboard's failures query returned no row");
