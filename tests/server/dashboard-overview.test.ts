@@ -14,6 +14,7 @@ import {
   listDashboardOverdueFeedback,
   listDashboardProjects,
   listDashboardRisks,
+  listDashboardWaitingDecisions,
 } from "@/lib/server/dashboard/overview-drilldown";
 import { scheduleRagSql, scheduleSettingsSql } from "@/lib/server/dashboard/overview-sql";
 import { listObjectives } from "@/lib/server/objectives";
@@ -356,6 +357,16 @@ describe("the lists behind the numbers", () => {
     const other = await listDashboardOverdueFeedback({ page: 1, kind: "other" }, NOW);
     expect(other.rows.map((f) => f.projectCode)).toEqual(["P2"]);
   });
+
+  it("lists the stage gates and rebaselines waiting for a decision", async () => {
+    const gates = await listDashboardWaitingDecisions({ page: 1, kind: "gate" });
+    expect(gates.rows.map((d) => [d.projectCode, d.toStage, d.kind])).toEqual([["P7", "APPROVED", null]]);
+    const rebaselines = await listDashboardWaitingDecisions({ page: 1, kind: "rebaseline" });
+    expect(rebaselines.rows.map((d) => [d.projectCode, d.toStage, d.kind])).toEqual([
+      ["P1", null, "BASELINE"],
+    ]);
+    expect((await listDashboardWaitingDecisions({ page: 1, kind: "gate", site: "NGH" })).total).toBe(0);
+  });
 });
 
 describe("schedule RAG in SQL (NUM-3)", () => {
@@ -424,12 +435,13 @@ describe("statements per page request", () => {
     const feedback = await countStatements(() =>
       listDashboardOverdueFeedback({ page: 1, kind: "safety" }, NOW),
     );
-    return [overview, matrix, projects, risks, feedback].map((r) => r.statements.length);
+    const decisions = await countStatements(() => listDashboardWaitingDecisions({ page: 1, kind: "gate" }));
+    return [overview, matrix, projects, risks, feedback, decisions].map((r) => r.statements.length);
   }
 
   it("stays at most 5 a page, and the same when the portfolio grows tenfold", async () => {
     const small = await statements();
-    expect(small).toEqual([4, 2, 1, 1, 1]);
+    expect(small).toEqual([4, 2, 1, 1, 1, 1]);
 
     // Grow it: 120 more projects across both sites, aligned, with spend, risks and feedback.
     const [site] = await db().site.findMany({ take: 1 });

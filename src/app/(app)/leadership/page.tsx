@@ -11,6 +11,7 @@ import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import { CATEGORY_LABEL, REBASELINE_KIND_LABEL, SEVERITY_LABEL, STAGE_LABEL } from "@/lib/domain/labels";
 import { formatMoney } from "@/lib/domain/money";
+import { canViewPage } from "@/lib/navigation";
 import { getDashboardOverview } from "@/lib/server/dashboard/overview";
 import { dashboardQuery, parseDashboardFilters } from "@/lib/server/dashboard-filters";
 import { requirePageActor } from "@/lib/server/page-access";
@@ -20,7 +21,7 @@ import type { RawSearchParams } from "@/lib/server/search-params";
 export const metadata: Metadata = { title: "Leadership" };
 
 export default async function LeadershipPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  await requirePageActor("leadership");
+  const actor = await requirePageActor("leadership");
   const filters = parseDashboardFilters(await searchParams);
   const now = new Date();
   const overview = await getDashboardOverview(filters, now);
@@ -156,7 +157,25 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
         />
       </Section>
 
-      <Section id="escalations" title="Escalations" description="What is late or waiting on a decision.">
+      <Section
+        id="escalations"
+        title="Escalations"
+        description={
+          <>
+            What is late or waiting on a decision.
+            {canViewPage(actor.role, "approvals") ? (
+              <>
+                {" "}
+                Gates and rebaselines are decided from{" "}
+                <Link href="/approvals" className="font-medium text-teal-800 underline">
+                  Approvals
+                </Link>
+                .
+              </>
+            ) : null}
+          </>
+        }
+      >
         <DashboardStatGrid>
           <DashboardStat
             label="Overdue safety feedback"
@@ -183,16 +202,16 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
           <DashboardStat
             label="Stage gates waiting"
             value={overview.gatesWaiting.count}
-            href="/approvals"
-            linkLabel={`${overview.gatesWaiting.count} stage gates waiting for a decision: open approvals`}
+            href={`/leadership/decisions${dashboardQuery(filters, { kind: "gate" })}`}
+            linkLabel={`See the ${overview.gatesWaiting.count} stage gates waiting for a decision`}
             detail="Requests to move a project through a gate"
             tone={overview.gatesWaiting.count > 0 ? "amber" : "green"}
           />
           <DashboardStat
             label="Rebaselines waiting"
             value={overview.rebaselinesWaiting.count}
-            href="/approvals"
-            linkLabel={`${overview.rebaselinesWaiting.count} rebaselines waiting for a decision: open approvals`}
+            href={`/leadership/decisions${dashboardQuery(filters, { kind: "rebaseline" })}`}
+            linkLabel={`See the ${overview.rebaselinesWaiting.count} rebaselines waiting for a decision`}
             detail="Requests to move a baseline date or budget"
             tone={overview.rebaselinesWaiting.count > 0 ? "amber" : "green"}
           />

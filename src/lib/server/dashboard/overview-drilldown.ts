@@ -7,7 +7,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import type { Rag } from "@/lib/domain/metrics";
 import { RISK_SCALE_MAX, RISK_SCALE_MIN } from "@/lib/domain/risks";
-import type { ProjectStage, RiskStatus, Severity } from "@/lib/domain/vocabulary";
+import type { ProjectStage, RebaselineKind, RiskStatus, Severity } from "@/lib/domain/vocabulary";
 import { type DashboardFilters, parseDashboardFilters } from "../dashboard-filters";
 import { clampPage, type Paged } from "../paging";
 import { firstValues, pageNumberSchema, type RawSearchParams } from "../search-params";
@@ -229,5 +229,55 @@ export async function listDashboardOverdueFeedback(
       FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
       WHERE ${overdueFeedbackSql(f, query.kind, now)} AND ${projectFilterSql(p, query)}
       ORDER BY f."dueAt", f."id" LIMIT ${pageSize} OFFSET ${offset}`,
+  );
+}
+
+export interface DashboardDecisionsQuery extends DashboardFilters {
+  page: number;
+  kind: "gate" | "rebaseline";
+}
+
+export function parseDashboardDecisionsQuery(raw: RawSearchParams): DashboardDecisionsQuery {
+  const values = z
+    .object({ page: pageNumberSchema, kind: z.enum(["gate", "rebaseline"]).catch("gate") })
+    .parse(firstValues(raw));
+  return { ...parseDashboardFilters(raw), ...values };
+}
+
+export interface DashboardDecisionRow {
+  id: string;
+  projectCode: string;
+  projectName: string;
+  /** The stage a gate asks for; null for a rebaseline. */
+  toStage: ProjectStage | null;
+  /** What a rebaseline moves; null for a gate. */
+  kind: RebaselineKind | null;
+  requestedByName: string;
+  requestedAt: string;
+}
+
+/** Stage gates or rebaselines waiting for a decision, as the escalations count them, oldest first. */
+export async function listDashboardWaitingDecisions(
+  query: DashboardDecisionsQuery,
+  pageSize: number = DRILLDOWN_PAGE_SIZE,
+): Promise<Paged<DashboardDecisionRow>> {
+  const p = Prisma.sql`p`;
+  const source =
+    query.kind === "gate"
+      ? Prisma.sql`SELECT "id", "projectId", "toStage"::text AS "toStage", NULL::text AS "kind", "requestedById", "requestedAt"
+          FROM "StageGateRequest" WHERE "status" = 'REQUESTED'`
+      : Prisma.sql`SELECT "id", "projectId", NULL::text AS "toStage", "kind"::text AS "kind", "requestedById", "requestedAt"
+          FROM "Rebaseline" WHERE "status" = 'REQUESTED'`;
+  return pagedRaw(
+    query.page,
+    pageSize,
+    (offset) =>
+      db().$queryRaw<(DashboardDecisionRow & { total: number })[]>`
+      SELECT d."id", p."code" AS "projectCode", p."name" AS "projectName", d."toStage", d."kind",
+        u."name" AS "requestedByName", to_char(d."requestedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "requestedAt",
+        (COUNT(*) OVER ())::int AS "total"
+      FROM (${source}) d JOIN "Project" p ON p."id" = d."projectId" JOIN "User" u ON u."id" = d."requestedById"
+      WHERE ${projectFilterSql(p, query)}
+      ORDER BY d."requestedAt", d."id" LIMIT ${pageSize} OFFSET ${offset}`,
   );
 }
