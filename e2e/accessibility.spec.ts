@@ -29,6 +29,7 @@ const PERSONAS: { email: string; who: string; visits: Visit[] }[] = [
     who: "an executive",
     visits: [
       { name: "leadership", path: "/leadership" },
+      { name: "leadership-alignment", path: "/leadership/alignment" },
       { name: "objectives", path: "/objectives" },
       { name: "approvals", path: "/approvals" },
     ],
