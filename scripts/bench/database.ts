@@ -2,7 +2,7 @@
 // throughline_bench_<scale> on the local PostgreSQL server, dropped and created anew.
 import { hashPassword } from "@/lib/auth/password";
 import { migrate } from "@/lib/db/migrator";
-import { BENCH_PASSWORD, parseScale, type Scale } from "./scales";
+import { BENCH_PASSWORD, type Scale } from "./scales";
 import { seedBenchOrganisation, type TableTiming } from "./seed-sql";
 import { connect, recreateDatabase } from "./shared";
 

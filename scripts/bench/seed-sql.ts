@@ -179,7 +179,7 @@ SELECT pg_temp.bid('a', i * 3 + k), pg_temp.bid('p', i),
 FROM generate_series(1, ${P}) i CROSS JOIN generate_series(0, 2) k
 JOIN LATERAL (SELECT stage, "heldFromStage" FROM "Project" WHERE id = pg_temp.bid('p', i)) p ON true
 WHERE k <= floor(pg_temp.r(i, 11) * 3)
-  AND NOT ((p.stage = 'PROPOSED' OR p."heldFromStage" = 'PROPOSED') AND pg_temp.r(i, 14) < 0.35)`,
+  AND NOT ((p.stage = 'PROPOSED' OR p."heldFromStage" IS NOT DISTINCT FROM 'PROPOSED') AND pg_temp.r(i, 14) < 0.35)`,
     },
     {
       table: "RaciAssignment",
@@ -472,7 +472,9 @@ export async function seedBenchOrganisation(
     const result = await client.query(step.sql, step.table === "User" ? [passwordHash] : []);
     const timing = { table: step.table, rows: result.rowCount ?? 0, ms: performance.now() - started };
     timings.push(timing);
-    log(`  ${step.table.padEnd(24)} ${String(timing.rows).padStart(9)} rows  ${(timing.ms / 1000).toFixed(1)} s`);
+    log(
+      `  ${step.table.padEnd(24)} ${String(timing.rows).padStart(9)} rows  ${(timing.ms / 1000).toFixed(1)} s`,
+    );
   }
   const started = performance.now();
   await client.query("ANALYZE");
