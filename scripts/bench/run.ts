@@ -25,7 +25,7 @@ const APP_PORT = 3300;
 const PROXY_PORT = 3311;
 const BASE = `http://127.0.0.1:${APP_PORT}`;
 const REQUESTS = Number(argValue(args, "--requests") ?? 30);
-const WARM_UP = 5;
+const WARM_UP = 10;
 const LOAD_SECONDS = Number(argValue(args, "--load-seconds") ?? 10);
 const CONCURRENT_USERS = 20;
 const WRITES = Number(argValue(args, "--writes") ?? 30);
@@ -135,26 +135,44 @@ async function waitForApp(child: ChildProcess): Promise<void> {
   throw new Error("The app did not start within 15 minutes");
 }
 
-async function measurePage(path: string, jar: CookieJar, proxy: StatementProxy) {
-  for (let i = 0; i < WARM_UP; i++) await fetchPage(BASE, path, jar);
-  const times: number[] = [];
-  const counts: number[] = [];
-  let bytes = 0;
+interface Measured {
+  time: Stats;
+  bytes: number;
+  statements: number;
+  statementsVary: boolean;
+}
+
+/**
+ * Every page's sequential requests, taken in turns (one request of each page per round), so that
+ * whatever else the shared machine is doing weighs on all pages alike.
+ */
+async function measurePages(
+  targets: readonly { path: string; jar: CookieJar }[],
+  proxy: StatementProxy,
+): Promise<Measured[]> {
+  for (let i = 0; i < WARM_UP; i++) for (const t of targets) await fetchPage(BASE, t.path, t.jar);
+  const samples = targets.map(() => ({ times: [] as number[], counts: [] as number[], bytes: 0 }));
   for (let i = 0; i < REQUESTS; i++) {
-    const before = proxy.count();
-    const fetched = await fetchPage(BASE, path, jar);
-    if (fetched.status !== 200) throw new Error(`${path} answered HTTP ${fetched.status}`);
-    counts.push(proxy.count() - before);
-    times.push(fetched.ms);
-    bytes = fetched.bytes;
+    for (const [index, t] of targets.entries()) {
+      const before = proxy.count();
+      const fetched = await fetchPage(BASE, t.path, t.jar);
+      if (fetched.status !== 200) throw new Error(`${t.path} answered HTTP ${fetched.status}`);
+      const sample = samples[index];
+      if (!sample) continue;
+      sample.counts.push(proxy.count() - before);
+      sample.times.push(fetched.ms);
+      sample.bytes = fetched.bytes;
+    }
   }
-  const sortedCounts = [...counts].sort((a, b) => a - b);
-  return {
-    time: stats(times),
-    bytes,
-    statements: sortedCounts[Math.floor(sortedCounts.length / 2)] ?? 0,
-    statementsVary: sortedCounts[0] !== sortedCounts[sortedCounts.length - 1],
-  };
+  return samples.map((sample) => {
+    const sorted = [...sample.counts].sort((a, b) => a - b);
+    return {
+      time: stats(sample.times),
+      bytes: sample.bytes,
+      statements: sorted[Math.floor(sorted.length / 2)] ?? 0,
+      statementsVary: sorted[0] !== sorted[sorted.length - 1],
+    };
+  });
 }
 
 async function measureLoad(
@@ -250,24 +268,12 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
   proxiedUrl.port = String(PROXY_PORT);
   const app = startApp(proxiedUrl.toString());
   try {
-    const counts = Object.fromEntries(
-      await Promise.all(
-        [
-          "Project",
-          "Milestone",
-          "MilestoneChange",
-          "Metric",
-          "MetricValue",
-          "Feedback",
-          "Risk",
-          "AuditEvent",
-          "User",
-        ].map(async (table) => {
-          const { rows } = await direct.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`);
-          return [table, Number(rows[0]?.n)] as const;
-        }),
-      ),
-    );
+    const counts: Record<string, number> = {};
+    const tables = ["Project", "Milestone", "MilestoneChange", "Metric", "MetricValue", "Feedback", "Risk"];
+    for (const table of [...tables, "AuditEvent", "User"]) {
+      const { rows } = await direct.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`);
+      counts[table] = Number(rows[0]?.n);
+    }
     // The busiest objective (most projects aligned) and project (most feedback) of the live portfolio.
     const { rows: picks } = await direct.query<{
       objective: string;
@@ -305,17 +311,23 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
       now: new Date(),
     };
 
-    log("render floor…");
-    const render = await measurePage("/render-floor", pmo, proxy);
+    log(`the render floor and ${PAGES.length} pages, ${REQUESTS} rounds…`);
+    const [render, ...measured] = await measurePages(
+      [{ path: "/render-floor", jar: pmo }, ...PAGES.map((page) => paths[page])],
+      proxy,
+    );
+    if (!render) throw new Error("The render floor was not measured");
+    log("load: render floor…");
     const renderLoad = await measureLoad("/render-floor", pmo);
     const pages = {} as Record<Page, PageResult>;
-    for (const page of PAGES) {
+    for (const [index, page] of PAGES.entries()) {
       const { path, jar, as } = paths[page];
-      log(`${page} (${path})…`);
-      const measured = await measurePage(path, jar, proxy);
+      const measuredPage = measured[index];
+      if (!measuredPage) throw new Error(`${page} was not measured`);
+      log(`SQL floor and load: ${page} (${path})…`);
       const floor = await measureFloor(direct, page, context);
       const load = await measureLoad(path, jar);
-      pages[page] = { path, signedInAs: as, ...measured, ...floor, load };
+      pages[page] = { path, signedInAs: as, ...measuredPage, ...floor, load };
     }
     log("governed write…");
     const raw = await connect(proxiedUrl.toString());
