@@ -66,7 +66,8 @@ export function startStatementProxy(options: {
     server.once("error", reject);
     server.listen(options.listenPort, "127.0.0.1", () =>
       resolve({
-        port: options.listenPort,
+        // The port asked for, or the one the system chose for port 0.
+        port: (server.address() as net.AddressInfo).port,
         count: () => statements,
         close: () =>
           new Promise<void>((done) => {
