@@ -27,12 +27,12 @@ function weekLater(day: string): string {
 }
 
 async function openMilestones(client: pg.Client, count: number): Promise<OpenMilestone[]> {
-  // One milestone a project, on live projects, not yet due: a change any PMO may make (rule 3).
+  // Milestones of live projects, not yet due: a change any PMO may make (rule 3).
   const { rows } = await client.query<OpenMilestone>(
-    `SELECT DISTINCT ON (m."projectId") m.id, m."projectId", to_char(m."forecastDate", 'YYYY-MM-DD') AS "forecastDate", m.version
+    `SELECT m.id, m."projectId", to_char(m."forecastDate", 'YYYY-MM-DD') AS "forecastDate", m.version
      FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId"
      WHERE p.stage IN ('APPROVED', 'PILOT', 'ROLLOUT') AND m.status = 'NOT_STARTED' AND m."forecastDate" > current_date + 1
-     ORDER BY m."projectId", m.id LIMIT $1`,
+     ORDER BY md5(m.id) LIMIT $1`,
     [count],
   );
   if (rows.length < count) throw new Error(`Only ${rows.length} open milestones to move; ${count} needed`);
