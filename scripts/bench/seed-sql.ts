@@ -244,16 +244,19 @@ WHERE o."projectId" = p.id AND o.latest > p."forecastEndDate"`,
       // Each slipped milestone's forecast moved from its baseline to where it stands in steps, each
       // with a reason (rule 5): the changes are spread over the slipped milestones in turn.
       sql: `WITH slipped AS MATERIALIZED (
-  SELECT id, "baselineDate" AS base, "forecastDate" - "baselineDate" AS slip, "ownerId",
-    row_number() OVER (ORDER BY id) AS rn, count(*) OVER () AS n
-  FROM "Milestone" WHERE "forecastDate" > "baselineDate"
+  -- Changes come before the milestone was done and before its project closed or was cancelled.
+  SELECT m.id, m."baselineDate" AS base, m."forecastDate" - m."baselineDate" AS slip, m."ownerId",
+    least(now(), m."actualDate" + interval '9 hours',
+      CASE WHEN p.stage IN ('CLOSED', 'CANCELLED') THEN p."stageChangedAt" END) AS until,
+    row_number() OVER (ORDER BY m.id) AS rn, count(*) OVER () AS n
+  FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" WHERE m."forecastDate" > m."baselineDate"
 )
 INSERT INTO "MilestoneChange" (id, "milestoneId", "oldDate", "newDate", reason, "changedById", "changedAt")
 SELECT pg_temp.bid('mc', c.i), s.id,
   pg_temp.step_date(s.base, s.slip, c.step - 1, c.steps), pg_temp.step_date(s.base, s.slip, c.step, c.steps),
   (ARRAY['Supplier delivery slipped','Clinical staff released late for training','Awaiting IT change window',
          'Estates work overran','Scope clarified with the clinical lead','Winter pressures paused the work'])[1 + c.i % 6],
-  s."ownerId", now() - ((c.steps - c.step + 1) * 9 || ' days')::interval - (c.i % 600 || ' minutes')::interval
+  s."ownerId", s.until - ((c.steps - c.step + 1) * 9 || ' days')::interval - (c.i % 600 || ' minutes')::interval
 FROM (
   SELECT i, (i - 1) % n + 1 AS rn, (i - 1) / n + 1 AS step,
     ${scale.milestoneChanges} / n + CASE WHEN (i - 1) % n + 1 <= ${scale.milestoneChanges} % n THEN 1 ELSE 0 END AS steps
@@ -395,13 +398,19 @@ FROM (
                                           WHEN pg_temp.r(i, 62) < 0.8 THEN 'MEDIUM' ELSE 'LOW' END
            ELSE CASE WHEN pg_temp.r(i, 62) < 0.6 THEN 'LOW' ELSE 'MEDIUM' END END AS severity
     FROM (
-      SELECT i, 1 + floor(pg_temp.r(i, 60) ^ 1.3 * ${P})::int AS pi,
+      SELECT i, pi,
         CASE WHEN pg_temp.r(i, 61) < 0.45 THEN 'CONCERN' WHEN pg_temp.r(i, 61) < 0.6 THEN 'SAFETY'
              WHEN pg_temp.r(i, 61) < 0.85 THEN 'SUGGESTION' ELSE 'ENDORSEMENT' END AS kind,
         -- a weekday up to two years back: weekends move to the Friday before
         d - CASE extract(isodow FROM d)::int WHEN 6 THEN 1 WHEN 7 THEN 2 ELSE 0 END AS day
-      FROM (SELECT i, pg_temp.today() - 1 - floor(pg_temp.r(i, 63) ^ 1.5 * 720)::int AS d
-            FROM generate_series(1, ${scale.feedback}) i) g
+      FROM (
+        -- logged while its project was open: a closed or cancelled project's before it stopped
+        SELECT i, pi, CASE WHEN p.stage IN ('CLOSED', 'CANCELLED') THEN least(d0, p."stageChangedAt"::date - 1) ELSE d0 END AS d
+        FROM (SELECT i, 1 + floor(pg_temp.r(i, 60) ^ 1.3 * ${P})::int AS pi,
+                pg_temp.today() - 1 - floor(pg_temp.r(i, 63) ^ 1.5 * 720)::int AS d0
+              FROM generate_series(1, ${scale.feedback}) i) g0
+        JOIN "Project" p ON p.id = pg_temp.bid('p', g0.pi)
+      ) g
     ) k
   ) s
 ) f ORDER BY i`,

@@ -163,6 +163,13 @@ describe("the bench seed at the tiny scale", () => {
                     FROM "MilestoneChange" c WHERE c."milestoneId" = m.id) h ON h.first_old IS NOT NULL
       WHERE h.first_old <> m."baselineDate" OR h.last_new <> m."forecastDate"`);
     expect(broken).toEqual([]);
+    // Changes come before the milestone was done and before its project closed or was cancelled.
+    expect(
+      await count(`SELECT count(*) AS n FROM "MilestoneChange" c JOIN "Milestone" m ON m.id = c."milestoneId"
+        JOIN "Project" p ON p.id = m."projectId"
+        WHERE c."changedAt" > now() OR c."changedAt"::date > m."actualDate"
+          OR (p.stage IN ('CLOSED', 'CANCELLED') AND c."changedAt" > p."stageChangedAt")`),
+    ).toBe(0);
     // Each change starts where the one before ended.
     expect(
       await count(`SELECT count(*) AS n FROM (SELECT "oldDate", lag("newDate") OVER (PARTITION BY "milestoneId" ORDER BY "changedAt") AS prev
@@ -209,6 +216,11 @@ describe("the bench seed at the tiny scale", () => {
         expect(f.respondedById).not.toBeNull();
       }
     }
+    // Feedback was logged while its project was open.
+    expect(
+      await count(`SELECT count(*) AS n FROM "Feedback" f JOIN "Project" p ON p.id = f."projectId"
+        WHERE p.stage IN ('CLOSED', 'CANCELLED') AND f."createdAt" > p."stageChangedAt"`),
+    ).toBe(0);
     // Some safety feedback is still waiting past its due time: the escalations have something to show.
     expect(
       items.some(
