@@ -61,6 +61,8 @@ interface PageResult {
 interface ScaleResult {
   scale: Scale;
   seededMs: number | null;
+  /** The machine's 1-minute load average as the measurements began and ended: others' work shows here. */
+  loadAverage: [number, number];
   counts: Record<string, number>;
   renderFloor: {
     time: Stats;
@@ -269,6 +271,7 @@ async function runLighthouse(path: string, jar: CookieJar, desktop: boolean): Pr
 
 async function benchScale(scale: Scale): Promise<ScaleResult> {
   const directUrl = defaultBenchUrl(scale);
+  let loadAtStart = 0;
   let seededMs: number | null = null;
   if (args.includes("--reseed") || !(await databaseReady(directUrl, scale))) {
     log(`seeding the ${scale.name} organisation…`);
@@ -328,6 +331,7 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
       now: new Date(),
     };
 
+    loadAtStart = os.loadavg()[0] ?? 0;
     log(`the render floor and ${PAGES.length} pages, ${REQUESTS} rounds…`);
     const [render, ...measured] = await measurePages(
       [{ path: "/render-floor", jar: pmo }, ...PAGES.map((page) => paths[page])],
@@ -371,6 +375,7 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
     }
     return {
       scale,
+      loadAverage: [loadAtStart, os.loadavg()[0] ?? 0],
       seededMs,
       counts,
       renderFloor: { ...render, load: renderLoad },
@@ -436,7 +441,7 @@ function report(results: ScaleResult[], machineLines: string[], totalMs: number)
         .map(([t, n]) => `${n.toLocaleString("en-GB")} ${t}`)
         .join(
           ", ",
-        )}.${r.seededMs !== null ? ` Seeded in this run in ${(r.seededMs / 1000).toFixed(1)} s.` : ""}`,
+        )}.${r.seededMs !== null ? ` Seeded in this run in ${(r.seededMs / 1000).toFixed(1)} s.` : ""} Load average (1 min) ${r.loadAverage[0].toFixed(1)} as the measurements began, ${r.loadAverage[1].toFixed(1)} as they ended, on ${os.cpus().length} cores.`,
       "",
       "| page | signed in as | median | p95 | HTML | SQL statements | SQL floor (median, statements) | ÷ (render + SQL floor) | ≤ render + 2×SQL floor | load p95 (20 users) | load ÷ single p95 |",
       "|---|---|---|---|---|---|---|---|---|---|---|",
