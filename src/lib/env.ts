@@ -47,6 +47,8 @@ const envSchema = z.object({
    * published password, so a fresh `npm start` must not be reachable from the network by default.
    */
   HOST: z.string().default("127.0.0.1"),
+  /** "1" opens the benchmark's render floor (/render-floor), a signed-in page with trivial content. */
+  THROUGHLINE_BENCH: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof envSchema>;
