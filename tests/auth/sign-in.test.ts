@@ -112,7 +112,11 @@ describe("signing in (authorize)", () => {
     });
     expect(failures.map((f) => [f.entityType, f.entityId, f.after])).toEqual([
       ["User", user.id, { email: user.email, reason: "wrong_password" }],
-      ["SignIn", "unknown-account", { email: "never.existed@northbridge.example", reason: "unknown_account" }],
+      [
+        "SignIn",
+        "unknown-account",
+        { email: "never.existed@northbridge.example", reason: "unknown_account" },
+      ],
     ]);
     expect(failures.every((f) => f.clientAddress === CLIENT.address)).toBe(true);
     expect(await db().authSession.count({ where: { userId: user.id } })).toBe(0);

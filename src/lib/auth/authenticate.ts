@@ -59,13 +59,21 @@ export type PasswordFailure = "unknown_account" | "wrong_password" | "inactive";
 
 export type PasswordCheck =
   | { ok: true; user: AuthenticatedUser }
-  | { ok: false; reason: PasswordFailure; /** The account the email names, if any. */ accountId: string | null };
+  | {
+      ok: false;
+      reason: PasswordFailure /** The account the email names, if any. */;
+      accountId: string | null;
+    };
 
 /**
  * Checks an email and password, and writes nothing: signing in (./sessions startSession) and
  * recording a failure are the caller's, once every factor has been judged.
  */
-export async function authenticateWithPassword(db: Db, email: string, password: string): Promise<PasswordCheck> {
+export async function authenticateWithPassword(
+  db: Db,
+  email: string,
+  password: string,
+): Promise<PasswordCheck> {
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
   const ok = await verifyPassword(user?.passwordHash ?? (await decoy()), password);
   if (!user) return { ok: false, reason: "unknown_account", accountId: null };

@@ -77,7 +77,10 @@ export interface SessionToken {
  * stored) or, unless `now` is null, when its absolute end has passed: renewing the token never
  * moves that end, whatever expiry the cookie was given.
  */
-export function sessionClaimsOf(token: SessionToken | null, now: Date | null = new Date()): SessionClaims | null {
+export function sessionClaimsOf(
+  token: SessionToken | null,
+  now: Date | null = new Date(),
+): SessionClaims | null {
   if (!token?.sub || !token.sessionId) return null;
   if (typeof token.sessionVersion !== "number" || typeof token.sessionExpiresAt !== "number") return null;
   if (now && now.getTime() >= token.sessionExpiresAt * 1000) return null;
@@ -98,7 +101,11 @@ export type SessionEnd = "revoked" | "expired" | "idle";
  * of the one fixed at sign-in and the one today's setting gives, so shortening the setting shortens
  * sessions already open; nothing ever moves it later.
  */
-export function sessionEnd(session: StoredSession, lifetimes: SessionLifetimes, now: Date): SessionEnd | null {
+export function sessionEnd(
+  session: StoredSession,
+  lifetimes: SessionLifetimes,
+  now: Date,
+): SessionEnd | null {
   if (session.revokedAt) return "revoked";
   const setting = session.createdAt.getTime() + lifetimes.sessionAbsoluteHours * 3_600_000;
   if (now.getTime() >= Math.min(session.expiresAt.getTime(), setting)) return "expired";

@@ -83,7 +83,8 @@ export async function lockedFor(db: Db, keys: ThrottleKeys): Promise<number | nu
   let longest: number | null = null;
   for (const { key } of keysOf(keys)) {
     const res = await locks.get(key);
-    if (res && res.consumedPoints > 1 && res.msBeforeNext > 0) longest = Math.max(longest ?? 0, minutesOf(res));
+    if (res && res.consumedPoints > 1 && res.msBeforeNext > 0)
+      longest = Math.max(longest ?? 0, minutesOf(res));
   }
   return longest;
 }

@@ -52,7 +52,8 @@ function detailOf(value: Prisma.JsonValue | null): SecurityLogRow["detail"] {
   if (!value || typeof value !== "object" || Array.isArray(value)) return {};
   const detail: SecurityLogRow["detail"] = {};
   for (const [key, v] of Object.entries(value)) {
-    if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") detail[key] = v;
+    if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean")
+      detail[key] = v;
   }
   return detail;
 }

@@ -153,7 +153,12 @@ async function leftShortBy(
 }
 
 /** Ends every session of the account, recorded as the admin's doing (auth.sessions_revoked). */
-async function endSessionsOf(tx: DbTx, actor: Actor, userId: string, reason: RevocationReason): Promise<void> {
+async function endSessionsOf(
+  tx: DbTx,
+  actor: Actor,
+  userId: string,
+  reason: RevocationReason,
+): Promise<void> {
   await revokeAllSessions(tx, userId, reason, {
     requestId: actor.requestId,
     client: actor.client ?? UNKNOWN_CLIENT,
