@@ -23,7 +23,7 @@ const FAILURE_REASON: Record<string, string> = {
 };
 
 /** The facts recorded with an event, in words. */
-function describe(row: SecurityEventRow): string {
+function detailsOf(row: SecurityEventRow): string {
   const { detail } = row;
   const parts: string[] = [];
   if (typeof detail.email === "string" && detail.email !== row.account?.email)
@@ -80,7 +80,7 @@ export function SecurityLogTable({
               <span className="text-slate-500">No account</span>
             ),
         },
-        { header: "Details", cell: (r) => describe(r) },
+        { header: "Details", cell: (r) => detailsOf(r) },
         { header: "Address", className: "whitespace-nowrap", cell: (r) => r.clientAddress ?? unknown },
         {
           header: "Browser",
