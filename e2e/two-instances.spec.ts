@@ -2,7 +2,7 @@
 // `npm start` with the same AUTH_SECRET and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY. A session started
 // on one is accepted and acts on the other, ending it on one ends it on both, and failed sign-ins
 // count across both. Cookies are per host, not per port, so one browser carries its session to both.
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD } from "../src/lib/auth/demo-users";
 import { expectSignInPage, signIn, sql } from "./support/demo";
 import { type SecondServer, startSecondServer } from "./support/second-server";
