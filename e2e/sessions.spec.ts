@@ -3,7 +3,10 @@
 // pages, actions and /api/auth/session, "sign out everywhere" ends the others, idle and expired
 // sessions end, and admins read the security log and end someone's sessions.
 import { type Browser, type BrowserContext, type Cookie, expect, type Page, test } from "@playwright/test";
+import { decode } from "next-auth/jwt";
+import { e2eDatabaseUrlFile } from "../playwright.config";
 import { expectSignInPage, signIn, sql } from "./support/demo";
+import { readServerEnv } from "./support/server-env";
 
 const PM = "pm@northbridge.example";
 const CHAMPION = "champion@northbridge.example";
@@ -72,12 +75,28 @@ test("a live session's token renews on /api/auth/session but keeps its absolute 
   baseURL,
 }) => {
   const { context, page } = await signedIn(browser, baseURL, CHAMPION, /\/my-feedback$/);
+  const { AUTH_SECRET } = readServerEnv(e2eDatabaseUrlFile);
+  const claimsOf = async () => {
+    const claims = await decode({ token: (await sessionCookie(context)).value, secret: AUTH_SECRET });
+    if (!claims) throw new Error("the session cookie does not decode with the server's secret");
+    return claims;
+  };
+  const atSignIn = await claimsOf();
+  const { rows } = await sql(`SELECT "expiresAt" FROM "AuthSession" WHERE id = $1`, [atSignIn.sessionId]);
+  const stored = rows[0]?.expiresAt as Date;
+  expect(atSignIn.sessionExpiresAt).toBe(Math.floor(stored.getTime() / 1000));
+  // The token expires with the 12-hour session, not next-auth's 30-day default.
+  expect(Number(atSignIn.exp) - Number(atSignIn.iat)).toBe(12 * 60 * 60);
+
   const session = await (await page.request.get("/api/auth/session")).json();
   expect(session.user).toMatchObject({ email: CHAMPION, role: "CLINICAL_CHAMPION" });
-  // The cookie expires with the 12-hour token, not next-auth's 30-day default.
+  const renewed = await claimsOf();
+  // A new token was written, and the session's end went with it unchanged.
+  expect(renewed.jti).not.toBe(atSignIn.jti);
+  expect(renewed.sessionExpiresAt).toBe(atSignIn.sessionExpiresAt);
   const cookie = await sessionCookie(context);
-  expect(cookie.expires * 1000 - Date.now()).toBeLessThanOrEqual(12 * 3_600_000);
   expect(cookie.httpOnly).toBe(true);
+  expect(cookie.expires * 1000 - Date.now()).toBeLessThanOrEqual(12 * 3_600_000);
   await context.close();
 });
 

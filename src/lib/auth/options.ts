@@ -7,6 +7,7 @@
 // time /api/auth/session is read, so that expiry alone would let a polled session live for ever;
 // the session's absolute end is therefore fixed at sign-in, carried in the token and stored with
 // the session, and checked on every read, and renewal never moves it.
+import { headers } from "next/headers";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client";
@@ -28,9 +29,8 @@ const headerOf = (bag: HeaderBag | undefined) => (name: string) => {
   return typeof value === "string" ? value : undefined;
 };
 
+/** The sign-out event runs inside next-auth's route handler, so the request's headers are there. */
 async function currentRequestHeaders(): Promise<HeaderBag> {
-  // The sign-out event runs inside next-auth's route handler, so the request's headers are there.
-  const { headers } = await import("next/headers");
   return Object.fromEntries(await headers());
 }
 
