@@ -44,6 +44,7 @@ describe("the menu and the page checks agree", () => {
       "admin-users",
       "admin-sites",
       "admin-settings",
+      "admin-security-log",
     ];
     for (const role of ROLES) {
       const keys = navigationFor(role).map((item) => item.key);
@@ -70,6 +71,11 @@ describe("who may open what", () => {
     expect(ROLES.filter((role) => canViewPage(role, "admin-users"))).toEqual(["ADMIN"]);
     expect(ROLES.filter((role) => canViewPage(role, "admin-sites"))).toEqual(["ADMIN"]);
     expect(ROLES.filter((role) => canViewPage(role, "admin-settings"))).toEqual(["ADMIN"]);
+    expect(ROLES.filter((role) => canViewPage(role, "admin-security-log"))).toEqual(["ADMIN"]);
+  });
+
+  it("lets everyone see and end their own sessions", () => {
+    for (const role of ROLES) expect(canViewPage(role, "account-sessions")).toBe(true);
   });
 
   it("keeps the administrator's own pages together, users first", () => {
@@ -82,6 +88,7 @@ describe("who may open what", () => {
       "Objectives",
       "Sites",
       "Settings",
+      "Security log",
     ]);
   });
 

@@ -1,7 +1,8 @@
 // The server the end-to-end tests run against: a database of their own (a fresh database on
 // TEST_DATABASE_URL's server, or an in-memory embedded PostgreSQL), migrated and seeded with the
 // demo organisation, then the production app started through `npm start`'s launcher. The
-// database URL is written to E2E_DATABASE_URL_FILE so tests can change rows behind the app's back.
+// database URL is written to E2E_DATABASE_URL_FILE so tests can change rows behind the app's back,
+// and beside it what a second server of the same deployment needs (./server-env.ts).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
@@ -10,6 +11,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
 import { seedDemoOrganisation } from "@/lib/db/seed/seed";
 import { createTestDatabase } from "../../tests/support/databases";
+import { type ServerEnv, serverEnvFileFor } from "./server-env";
 
 const root = resolve(import.meta.dirname, "../..");
 const urlFile = process.env.E2E_DATABASE_URL_FILE;
@@ -19,15 +21,24 @@ await migrate({ url: database.url });
 const client = createPrismaClient(database.url, 2);
 await seedDemoOrganisation(client);
 await client.$disconnect();
-if (urlFile) writeFileSync(urlFile, database.url);
+// Shared by every instance of one deployment: the session tokens' key, and the key server actions'
+// closed-over values are encrypted with (two instances must read each other's).
+const shared: ServerEnv = {
+  DATABASE_URL: database.url,
+  AUTH_SECRET: randomBytes(48).toString("base64url"),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+};
+if (urlFile) {
+  writeFileSync(urlFile, database.url);
+  writeFileSync(serverEnvFileFor(urlFile), JSON.stringify(shared), { mode: 0o600 });
+}
 
 const app = spawn(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "start.ts")], {
   cwd: root,
   stdio: "inherit",
   env: {
     ...process.env,
-    DATABASE_URL: database.url,
-    AUTH_SECRET: randomBytes(48).toString("base64url"),
+    ...shared,
     // The address the browser uses (playwright.config.ts's baseURL); a deployment must name it.
     NEXTAUTH_URL: `http://127.0.0.1:${process.env.PORT ?? 3000}`,
   },

@@ -13,7 +13,9 @@ export type PageKey =
   | "project"
   | "admin-users"
   | "admin-sites"
-  | "admin-settings";
+  | "admin-settings"
+  | "admin-security-log"
+  | "account-sessions";
 
 interface PageRule {
   href: string;
@@ -58,6 +60,9 @@ const PAGES: Readonly<Record<PageKey, PageRule>> = {
   "admin-users": { href: "/admin/users", label: "Users", roles: ["ADMIN"] },
   "admin-sites": { href: "/admin/sites", label: "Sites", roles: ["ADMIN"] },
   "admin-settings": { href: "/admin/settings", label: "Settings", roles: ["ADMIN"] },
+  "admin-security-log": { href: "/admin/security-log", label: "Security log", roles: ["ADMIN"] },
+  // Everyone's own sessions, reached from the header beside "Sign out".
+  "account-sessions": { href: "/account/sessions", roles: EVERYONE },
 };
 
 const LANDING: Readonly<Record<Role, PageKey>> = {

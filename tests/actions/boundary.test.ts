@@ -3,10 +3,13 @@
 // anything. The session library is replaced by an anonymous one; the actions are our real code.
 import { describe, expect, it, vi } from "vitest";
 
-vi.mock("next-auth", () => ({ getServerSession: async () => null }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-// A same-origin request (no Origin header), so act() goes on to read the session.
-vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
+// A same-origin request (no Origin header) without a session cookie, so act() goes on to read the
+// session and finds none.
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({ get: () => undefined, delete: () => undefined }),
+}));
 
 type ActionModule = Record<string, (state: null, form: FormData) => Promise<unknown>>;
 
@@ -72,6 +75,10 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
   "admin/settings/actions": {
     load: () => import("@/app/(app)/admin/settings/actions"),
     exports: ["addHolidayAction", "removeHolidayAction", "updateOrganisationSettingsAction"],
+  },
+  "account/sessions/actions": {
+    load: () => import("@/app/(app)/account/sessions/actions"),
+    exports: ["endUserSessionsAction", "signOutEverywhereAction"],
   },
   "admin/sites/actions": {
     load: () => import("@/app/(app)/admin/sites/actions"),

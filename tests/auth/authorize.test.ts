@@ -1,10 +1,11 @@
 // next-auth's authorize() as the sign-in route runs it (issue #11): credential inputs capped and
 // NUL refused before the database is asked; a fault during sign-in logged under a reference and
-// answered with null, never thrown to the caller.
+// answered "refused", never thrown to the caller.
 import { beforeAll, describe, expect, it } from "vitest";
 import { authorizeCredentials, type SignInFaultLog } from "@/lib/auth/authenticate";
 import { EMAIL_MAX_LENGTH, PASSWORD_MAX_LENGTH } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
+import { UNKNOWN_CLIENT } from "@/lib/auth/security-log";
 import { createPrismaClient, db } from "@/lib/db/client";
 import { useMigratedDatabase } from "../support/test-database";
 
@@ -12,6 +13,9 @@ useMigratedDatabase();
 
 const EMAIL = "rosa.okafor@northbridge.example";
 const PASSWORD = "a long passphrase a person would type";
+
+const REFUSED = { status: "refused" };
+const inRequest = (requestId: string) => ({ requestId, client: UNKNOWN_CLIENT });
 
 function listeningLog() {
   const lines: { message: string; error: unknown }[] = [];
@@ -34,8 +38,8 @@ beforeAll(async () => {
 describe("authorize: the credentials it accepts", () => {
   it("signs in with valid credentials", async () => {
     expect(await authorizeCredentials(db, { email: EMAIL, password: PASSWORD })).toMatchObject({
-      email: EMAIL,
-      role: "PROJECT_MANAGER",
+      status: "signed_in",
+      user: { email: EMAIL, role: "PROJECT_MANAGER" },
     });
   });
 
@@ -51,7 +55,10 @@ describe("authorize: the credentials it accepts", () => {
         discipline: "OPERATIONAL",
       },
     });
-    expect(await authorizeCredentials(db, { email, password: longest })).toMatchObject({ email });
+    expect(await authorizeCredentials(db, { email, password: longest })).toMatchObject({
+      status: "signed_in",
+      user: { email },
+    });
   });
 
   it("refuses a password over the cap, even one the stored hash would match", async () => {
@@ -66,7 +73,7 @@ describe("authorize: the credentials it accepts", () => {
         discipline: "OPERATIONAL",
       },
     });
-    expect(await authorizeCredentials(db, { email, password: overlong })).toBeNull();
+    expect(await authorizeCredentials(db, { email, password: overlong })).toEqual(REFUSED);
   });
 
   it("refuses an email over the cap without asking the database", async () => {
@@ -75,7 +82,9 @@ describe("authorize: the credentials it accepts", () => {
     const unreachable = () => {
       throw new Error("the database must not be asked");
     };
-    expect(await authorizeCredentials(unreachable, { email, password: PASSWORD }, "req-1", log)).toBeNull();
+    expect(
+      await authorizeCredentials(unreachable, { email, password: PASSWORD }, inRequest("req-1"), log),
+    ).toEqual(REFUSED);
     expect(lines).toEqual([]);
   });
 
@@ -87,19 +96,19 @@ describe("authorize: the credentials it accepts", () => {
     ["a non-string password", { email: EMAIL, password: ["x"] }],
     ["no credentials at all", undefined],
   ])("refuses %s", async (_label, credentials) => {
-    expect(await authorizeCredentials(db, credentials)).toBeNull();
+    expect(await authorizeCredentials(db, credentials)).toEqual(REFUSED);
   });
 });
 
 describe("authorize: a fault during sign-in", () => {
-  it("does not reach the caller when the database is unreachable: logged with a reference, null returned", async () => {
+  it("does not reach the caller when the database is unreachable: logged with a reference, refused", async () => {
     // A real connection to a port nothing listens on: the failure the pg driver gives in production.
     const down = createPrismaClient("postgresql://postgres@127.0.0.1:1/throughline?connect_timeout=2", 1);
     const { lines, log } = listeningLog();
     try {
       await expect(
-        authorizeCredentials(() => down, { email: EMAIL, password: PASSWORD }, "req-down", log),
-      ).resolves.toBeNull();
+        authorizeCredentials(() => down, { email: EMAIL, password: PASSWORD }, inRequest("req-down"), log),
+      ).resolves.toEqual(REFUSED);
     } finally {
       await down.$disconnect();
     }
@@ -116,8 +125,8 @@ describe("authorize: a fault during sign-in", () => {
       throw new Error("DATABASE_URL is not set");
     };
     await expect(
-      authorizeCredentials(unconfigured, { email: EMAIL, password: PASSWORD }, "req-none", log),
-    ).resolves.toBeNull();
+      authorizeCredentials(unconfigured, { email: EMAIL, password: PASSWORD }, inRequest("req-none"), log),
+    ).resolves.toEqual(REFUSED);
     expect(lines).toHaveLength(1);
     expect(lines[0]?.message).toContain("request req-none");
   });

@@ -10,6 +10,9 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authorizeCredentials } from "@/lib/auth/authenticate";
+import { hashPassword } from "@/lib/auth/password";
+import { revokeAllSessions } from "@/lib/auth/sessions";
 import { verifyAuditChain } from "@/lib/db/audit-chain";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
@@ -192,6 +195,43 @@ describe.skipIf(noServer)(
           data: { action: "site.delete", entityType: "Site", entityId: site.id },
         });
         expect(await app.auditEvent.count({ where: { entityId: site.id } })).toBe(1);
+      } finally {
+        await app.$disconnect();
+      }
+    });
+
+    it("signs in, throttles and ends sessions as the runtime role (docs/security-sessions.md)", async () => {
+      const app = createPrismaClient(urlFor("runtime"), 2);
+      try {
+        const email = `runtime.${suffix}@northbridge.example`;
+        const user = await app.user.create({
+          data: {
+            email,
+            name: "Runtime Person",
+            passwordHash: await hashPassword("a passphrase long enough"),
+            role: "VIEWER",
+            discipline: "OPERATIONAL",
+          },
+        });
+        // The throttle's table: counted, locked, then cleared by a sign-in once the lock is gone.
+        for (let i = 0; i < 5; i++) await authorizeCredentials(() => app, { email, password: "wrong" });
+        expect(await authorizeCredentials(() => app, { email, password: "wrong" })).toMatchObject({
+          status: "throttled",
+        });
+        await app.signInThrottle.updateMany({
+          where: { key: { startsWith: "lock:" } },
+          data: { expire: new Date(0) },
+        });
+        const signedIn = await authorizeCredentials(() => app, {
+          email,
+          password: "a passphrase long enough",
+        });
+        expect(signedIn).toMatchObject({ status: "signed_in" });
+        // The sessions' table: read, touched and revoked.
+        const context = { requestId: `req-${suffix}`, client: { address: null, userAgent: null } };
+        expect(await app.$transaction((tx) => revokeAllSessions(tx, user.id, "deactivated", context))).toBe(
+          1,
+        );
       } finally {
         await app.$disconnect();
       }

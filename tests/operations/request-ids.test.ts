@@ -3,8 +3,9 @@
 // the real session re-check (loadActor), which gives each request an id of its own.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionResult } from "@/lib/action-result";
-import { type Actor, authenticateWithPassword, loadActor, requestIdFrom } from "@/lib/auth/authenticate";
+import { type Actor, authorizeCredentials, loadActor, requestIdFrom } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
+import { UNKNOWN_CLIENT } from "@/lib/auth/security-log";
 import { db } from "@/lib/db/client";
 import { computeCurrentPeriodStart } from "@/lib/domain/metrics";
 import { recordCostEntry, reverseCostEntry } from "@/lib/server/operations/costs";
@@ -214,8 +215,12 @@ describe("the sign-in's audit event carries a request id", () => {
     db().auditEvent.findMany({ where: { action: "auth.sign_in" }, orderBy: { id: "asc" } });
 
   it("makes one for each sign-in, different each time", async () => {
-    expect(await authenticateWithPassword(db(), email, PASSWORD)).not.toBeNull();
-    expect(await authenticateWithPassword(db(), email, PASSWORD)).not.toBeNull();
+    expect(await authorizeCredentials(db, { email, password: PASSWORD })).toMatchObject({
+      status: "signed_in",
+    });
+    expect(await authorizeCredentials(db, { email, password: PASSWORD })).toMatchObject({
+      status: "signed_in",
+    });
     const [first, second] = await signInEvents();
     expect(first?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(second?.requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -223,7 +228,13 @@ describe("the sign-in's audit event carries a request id", () => {
   });
 
   it("uses the request id it is given (a proxy's)", async () => {
-    expect(await authenticateWithPassword(db(), email, PASSWORD, "lb-7f3a:0002")).not.toBeNull();
+    expect(
+      await authorizeCredentials(
+        db,
+        { email, password: PASSWORD },
+        { requestId: "lb-7f3a:0002", client: UNKNOWN_CLIENT },
+      ),
+    ).toMatchObject({ status: "signed_in" });
     expect((await signInEvents()).at(-1)?.requestId).toBe("lb-7f3a:0002");
   });
 });

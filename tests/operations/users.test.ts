@@ -120,7 +120,7 @@ describe("createUser", () => {
 });
 
 describe("changeUserRole", () => {
-  it("changes role and discipline, bumping the version, audited once", async () => {
+  it("changes role and discipline, bumping the version and ending their sessions, audited", async () => {
     const user = await otherUser({ role: "PROJECT_MANAGER", discipline: "OPERATIONAL" });
     const result = await changeUserRole(admin, {
       userId: user.id,
@@ -132,15 +132,17 @@ describe("changeUserRole", () => {
     expect(await db().user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
       role: "PORTFOLIO_MANAGER",
       discipline: "DIGITAL",
-      sessionVersion: 0,
+      // A new role starts with a new sign-in (docs/security-sessions.md).
+      sessionVersion: 1,
     });
     const events = await auditOf(user.id);
-    expect(events).toHaveLength(1);
+    expect(events.map((e) => e.action)).toEqual(["user.change_role", "auth.sessions_revoked"]);
     expect(events[0]).toMatchObject({
       action: "user.change_role",
       before: { role: "PROJECT_MANAGER" },
       after: { role: "PORTFOLIO_MANAGER" },
     });
+    expect(events[1]).toMatchObject({ actorId: admin.id, after: { reason: "role_changed", sessions: 0 } });
   });
 
   it("refuses an admin removing their own admin role", async () => {
@@ -294,7 +296,11 @@ describe("deactivating and reactivating", () => {
     expect(await loadActor(db(), user.id, 0)).toBeNull();
     expect(await loadActor(db(), user.id, 1)).not.toBeNull();
     const events = await auditOf(user.id);
-    expect(events.map((e) => e.action)).toEqual(["user.deactivate", "user.reactivate"]);
+    expect(events.map((e) => e.action)).toEqual([
+      "user.deactivate",
+      "auth.sessions_revoked",
+      "user.reactivate",
+    ]);
   });
 
   it("refuses deactivating yourself", async () => {
@@ -428,8 +434,7 @@ describe("resetPassword", () => {
     expect(await verifyPassword(saved.passwordHash, PASSWORD)).toBe(true);
     expect(await loadActor(db(), user.id, 0)).toBeNull();
     const events = await auditOf(user.id);
-    expect(events).toHaveLength(1);
-    expect(events[0]?.action).toBe("user.reset_password");
+    expect(events.map((e) => e.action)).toEqual(["user.reset_password", "auth.sessions_revoked"]);
     expect(JSON.stringify([events[0]?.before, events[0]?.after])).not.toContain(oldHash);
   });
 

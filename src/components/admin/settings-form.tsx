@@ -22,6 +22,8 @@ export interface SettingsValues {
   feedbackAnswerWorkingDays: number;
   feedbackAcceptanceTimeoutDays: number | null;
   dutyExecutiveId: string | null;
+  sessionAbsoluteHours: number;
+  sessionIdleMinutes: number;
 }
 
 function Group({ legend, children }: { legend: string; children: React.ReactNode }) {
@@ -140,6 +142,22 @@ export function SettingsForm({
           required={false}
           defaultValue={values.feedbackAcceptanceTimeoutDays ?? ""}
           hint="How long an answer waits for its author before the project team may close it. Blank: only the author closes it."
+          {...WHOLE}
+        />
+      </Group>
+      <Group legend="Sessions">
+        <TextField
+          name="sessionAbsoluteHours"
+          label="Longest session, in hours"
+          defaultValue={values.sessionAbsoluteHours}
+          hint="Counted from signing in, however busy the session; then everyone signs in again. At most 12. Shortening it also shortens sessions already open."
+          {...WHOLE}
+        />
+        <TextField
+          name="sessionIdleMinutes"
+          label="Idle timeout, in minutes"
+          defaultValue={values.sessionIdleMinutes}
+          hint="A session not used for this long ends. From 5 to 480, and no longer than the longest session."
           {...WHOLE}
         />
       </Group>

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { EMAIL_MAX_LENGTH, hasNul, PASSWORD_MAX_LENGTH } from "@/lib/auth/credentials";
+import { throttledMinutes, tooManyAttemptsMessage } from "@/lib/auth/sign-in-errors";
 
 // The server's limits (src/lib/auth/credentials.ts), with messages a person can act on.
 const signInSchema = z.object({
@@ -49,8 +50,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (!result || result.error) {
-        // One message for every failure: it must not reveal whether the email has an account.
-        setMessage("Email or password is incorrect.");
+        // One message for every failure: it must not reveal whether the email has an account. A
+        // lockout says how long to wait, for known and unknown emails alike (src/lib/auth/throttle.ts).
+        const wait = throttledMinutes(result?.error);
+        setMessage(wait === null ? "Email or password is incorrect." : tooManyAttemptsMessage(wait));
         return;
       }
       // Checked again here, against the origin the browser is really on, right before it is used.

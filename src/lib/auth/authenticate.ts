@@ -5,6 +5,9 @@ import type { Discipline, Role } from "@/generated/prisma/enums";
 import type { Db, DbTx } from "@/lib/db/client";
 import { credentialsSchema } from "./credentials";
 import { hashPassword, verifyPassword } from "./password";
+import { type ClientInfo, recordSecurityEvent, UNKNOWN_CLIENT } from "./security-log";
+import { startSession } from "./sessions";
+import { type Lockout, lockedFor, registerFailure, registerSuccess } from "./throttle";
 
 /** Who a signed-in user is. */
 export interface Identity {
@@ -21,6 +24,10 @@ export interface Identity {
  */
 export interface Actor extends Identity {
   requestId: string;
+  /** The session the request came in (./sessions); absent for work no session started. */
+  sessionId?: string;
+  /** Where the request came from, for security events (./security-log). */
+  client?: ClientInfo;
 }
 
 export interface AuthenticatedUser extends Identity {
@@ -47,74 +54,148 @@ function decoy(): Promise<string> {
   return decoyHash;
 }
 
+/** Why a password check failed, for the security log only: the person always sees one message. */
+export type PasswordFailure = "unknown_account" | "wrong_password" | "inactive";
+
+export type PasswordCheck =
+  | { ok: true; user: AuthenticatedUser }
+  | {
+      ok: false;
+      reason: PasswordFailure /** The account the email names, if any. */;
+      accountId: string | null;
+    };
+
 /**
- * The user for a correct email and password of an active account; null for anything else. The
- * sign-in's audit event carries `requestId` like every other (docs/governance-rules.md FRAME-2).
+ * Checks an email and password, and writes nothing: signing in (./sessions startSession) and
+ * recording a failure are the caller's, once every factor has been judged.
  */
 export async function authenticateWithPassword(
   db: Db,
   email: string,
   password: string,
-  requestId: string = randomUUID(),
-): Promise<AuthenticatedUser | null> {
+): Promise<PasswordCheck> {
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
   const ok = await verifyPassword(user?.passwordHash ?? (await decoy()), password);
-  if (!user || !ok || !user.active) return null;
-  const at = new Date();
-  await db.$transaction([
-    db.user.update({ where: { id: user.id }, data: { lastSignInAt: at } }),
-    db.auditEvent.create({
-      data: {
-        at,
-        actorId: user.id,
-        action: "auth.sign_in",
-        entityType: "User",
-        entityId: user.id,
-        requestId,
-      },
-    }),
-  ]);
+  if (!user) return { ok: false, reason: "unknown_account", accountId: null };
+  if (!ok) return { ok: false, reason: "wrong_password", accountId: user.id };
+  if (!user.active) return { ok: false, reason: "inactive", accountId: user.id };
   return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    discipline: user.discipline,
-    sessionVersion: user.sessionVersion,
+    ok: true,
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      discipline: user.discipline,
+      sessionVersion: user.sessionVersion,
+    },
   };
 }
 
 /** Where a fault during sign-in is written: the server log, unless a test listens. */
 export type SignInFaultLog = (message: string, error: unknown) => void;
 
+/** The request a sign-in comes in: its id (FRAME-2) and where it came from (the security log). */
+export interface SignInContext {
+  requestId: string;
+  client: ClientInfo;
+}
+
+/** A signed-in user and the session their token names (./sessions). */
+export interface SignedInUser extends AuthenticatedUser {
+  sessionId: string;
+  sessionExpiresAt: Date;
+}
+
 /**
- * next-auth's authorize() (issue #11): the user for valid credentials, null for anything else.
- * Input outside the limits in ./credentials (overlong, NUL) is refused before the database is
- * asked. A fault while checking (the database unreachable, a timeout) never reaches the caller:
- * next-auth would pass its message to the browser, so it is logged here under a reference and the
- * person sees the usual "email or password is incorrect". `connect` is called inside the guard, so
- * even a missing database configuration is caught.
+ * How a sign-in ended. "refused" is one answer for every wrong email, password or inactive account;
+ * "throttled" says only how long to wait, for a known and an unknown email alike (./throttle).
+ */
+export type SignInResult =
+  | { status: "signed_in"; user: SignedInUser }
+  | { status: "refused" }
+  | { status: "throttled"; retryAfterMinutes: number };
+
+/**
+ * next-auth's authorize() (issue #11). Input outside the limits in ./credentials (overlong, NUL) is
+ * refused before the database is asked. A locked account or address is refused before the password
+ * is checked (./throttle). A failure is counted against both and recorded (auth.sign_in_failed,
+ * and auth.locked_out when it locks); a success clears the account's count and starts a session
+ * (auth.sign_in). A fault while checking (the database unreachable, a timeout) never reaches the
+ * caller: next-auth would pass its message to the browser, so it is logged here under a reference
+ * and the person sees the usual "email or password is incorrect". `connect` is called inside the
+ * guard, so even a missing database configuration is caught.
  */
 export async function authorizeCredentials(
   connect: () => Db,
   credentials: unknown,
-  requestId: string = randomUUID(),
+  context: SignInContext = { requestId: randomUUID(), client: UNKNOWN_CLIENT },
   log: SignInFaultLog = console.error,
-): Promise<AuthenticatedUser | null> {
+): Promise<SignInResult> {
   const parsed = credentialsSchema.safeParse(credentials);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { status: "refused" };
   try {
-    return await authenticateWithPassword(connect(), parsed.data.email, parsed.data.password, requestId);
+    const db = connect();
+    const email = normaliseEmail(parsed.data.email);
+    const keys = { email, address: context.client.address };
+    const wait = await lockedFor(db, keys);
+    if (wait !== null) return { status: "throttled", retryAfterMinutes: wait };
+    const check = await authenticateWithPassword(db, email, parsed.data.password);
+    if (!check.ok) {
+      const lockouts = await registerFailure(db, keys);
+      await recordFailure(db, email, check, lockouts, context);
+      const locked = Math.max(0, ...lockouts.map((l) => l.minutes));
+      return locked > 0 ? { status: "throttled", retryAfterMinutes: locked } : { status: "refused" };
+    }
+    await registerSuccess(db, keys);
+    const session = await startSession(db, check.user.id, context);
+    return {
+      status: "signed_in",
+      user: { ...check.user, sessionId: session.sessionId, sessionExpiresAt: session.expiresAt },
+    };
   } catch (error) {
     const reference = randomUUID().slice(0, 8).toUpperCase();
-    log(`Sign-in failed unexpectedly [reference ${reference}, request ${requestId}]`, error);
-    return null;
+    log(`Sign-in failed unexpectedly [reference ${reference}, request ${context.requestId}]`, error);
+    return { status: "refused" };
   }
 }
 
+/** auth.sign_in_failed, and an auth.locked_out for each lock the failure set, in one transaction. */
+async function recordFailure(
+  db: Db,
+  email: string,
+  check: Extract<PasswordCheck, { ok: false }>,
+  lockouts: Lockout[],
+  context: SignInContext,
+): Promise<void> {
+  const base = { userId: check.accountId, requestId: context.requestId, client: context.client };
+  await db.$transaction(async (tx) => {
+    await recordSecurityEvent(tx, {
+      ...base,
+      action: "auth.sign_in_failed",
+      detail: { email, reason: check.reason },
+    });
+    for (const lockout of lockouts) {
+      await recordSecurityEvent(tx, {
+        ...base,
+        action: "auth.locked_out",
+        detail: {
+          email,
+          by: lockout.kind,
+          address: lockout.kind === "address" ? context.client.address : null,
+          failures: lockout.failures,
+          minutes: lockout.minutes,
+        },
+      });
+    }
+  });
+}
+
 /**
- * The acting user for a session, re-read on every request: null when the user no longer exists,
- * has been deactivated, or has had their sessions ended (password reset) since signing in.
+ * The acting user by account alone, for work that no session token starts (scripts, tests): null
+ * when the user no longer exists, has been deactivated, or has had their sessions ended
+ * (sessionVersion bumped) since `sessionVersion` was read. Requests go through ./sessions
+ * checkSession, which also checks the session itself.
  */
 export async function loadActor(
   db: DbTx,

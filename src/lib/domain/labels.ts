@@ -205,3 +205,32 @@ export const DECISION_KIND_LABEL: Record<DecisionKind, string> = {
   SCALE: "Scale up the pilot",
   DO_NOT_SCALE: "Do not scale up the pilot",
 };
+
+/**
+ * The security log's events (src/lib/auth/security-log.ts SECURITY_ACTIONS; docs/security-sessions.md),
+ * as the admin's security log names them. tests/auth/security-log-page.test.ts checks each has one.
+ */
+export const SECURITY_ACTION_LABEL: Readonly<Record<string, string>> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Sign-in failed",
+  "auth.locked_out": "Locked out",
+  "auth.sign_out": "Signed out",
+  "auth.sessions_revoked": "Sessions ended",
+  "auth.password_changed": "Password changed",
+  "auth.mfa_enrolled": "Two-step sign-in set up",
+  "auth.mfa_challenge_failed": "Two-step code refused",
+  "auth.mfa_recovery_code_used": "Recovery code used",
+  "auth.mfa_reset": "Two-step sign-in reset",
+};
+
+/** Why sessions ended (src/lib/auth/sessions.ts REVOCATION_REASONS), in the security log's words. */
+export const REVOCATION_REASON_LABEL: Readonly<Record<string, string>> = {
+  sign_out: "signed out",
+  signed_out_everywhere: "signed out everywhere",
+  ended_by_admin: "ended by an administrator",
+  password_changed: "password changed",
+  password_reset: "password reset by an administrator",
+  mfa_reset: "two-step sign-in reset",
+  role_changed: "role changed",
+  deactivated: "account deactivated",
+};

@@ -20,6 +20,7 @@ export const SETTINGS_VIOLATION = {
   unknownTimeZone: "SETTINGS_UNKNOWN_TIME_ZONE",
   dutyNotExecutive: "SETTINGS_DUTY_NOT_EXECUTIVE",
   holidayOnWeekend: "HOLIDAY_ON_WEEKEND",
+  idleLongerThanSession: "SETTINGS_IDLE_LONGER_THAN_SESSION",
 } as const;
 
 export type SettingsValues = Omit<GovernanceSettings, "dutyExecutiveId"> & { timeZone: string };
@@ -148,4 +149,54 @@ export function holidayViolations(date: Date): FieldViolation[] {
         "That date is a weekend, which is never a working day: enter the weekday the holiday is taken instead (the substitute day)",
     },
   ];
+}
+
+/**
+ * How long a sign-in lasts (docs/security-sessions.md): at most `sessionAbsoluteHours` from signing
+ * in, however busy, and it ends after `sessionIdleMinutes` without a request.
+ */
+export interface SessionLifetimes {
+  sessionAbsoluteHours: number;
+  sessionIdleMinutes: number;
+}
+
+/** The columns' defaults in prisma/schema.prisma: one working shift, half an hour away from the desk. */
+export const DEFAULT_SESSION_LIFETIMES: Readonly<SessionLifetimes> = {
+  sessionAbsoluteHours: 12,
+  sessionIdleMinutes: 30,
+};
+
+/**
+ * The longest a sign-in may last. The session token's own expiry (next-auth's `maxAge`) is this
+ * ceiling, fixed when the app starts, so the setting may shorten a session but never lengthen it.
+ */
+export const SESSION_ABSOLUTE_HOURS_MAX = 12;
+const IDLE_MINUTES = { min: 5, max: 8 * 60 };
+
+/** Bounds of the session lifetimes, and an idle timeout no longer than the absolute lifetime. */
+export function sessionLifetimeViolations(values: SessionLifetimes): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  const { sessionAbsoluteHours: hours, sessionIdleMinutes: minutes } = values;
+  const hoursInRange = hours >= 1 && hours <= SESSION_ABSOLUTE_HOURS_MAX;
+  if (!hoursInRange) {
+    violations.push({
+      code: SETTINGS_VIOLATION.outOfRange,
+      field: "sessionAbsoluteHours",
+      message: `Enter a number of hours from 1 to ${SESSION_ABSOLUTE_HOURS_MAX}`,
+    });
+  }
+  if (minutes < IDLE_MINUTES.min || minutes > IDLE_MINUTES.max) {
+    violations.push({
+      code: SETTINGS_VIOLATION.outOfRange,
+      field: "sessionIdleMinutes",
+      message: `Enter a number of minutes from ${IDLE_MINUTES.min} to ${IDLE_MINUTES.max} (8 hours)`,
+    });
+  } else if (hoursInRange && minutes > hours * 60) {
+    violations.push({
+      code: SETTINGS_VIOLATION.idleLongerThanSession,
+      field: "sessionIdleMinutes",
+      message: `The idle timeout cannot be longer than the session itself: enter at most ${hours * 60} minutes`,
+    });
+  }
+  return violations;
 }

@@ -37,6 +37,9 @@ export const updateOrganisationSettingsSchema = z.object({
     .optional()
     .transform((value) => value ?? null),
   dutyExecutiveId: optionalId("duty executive").transform((value) => value ?? null),
+  /** Left out: the session lifetimes stay as they are (docs/security-sessions.md). */
+  sessionAbsoluteHours: wholeNumber("the longest a session lasts, in hours").optional(),
+  sessionIdleMinutes: wholeNumber("the idle timeout, in minutes").optional(),
 });
 export type UpdateOrganisationSettingsInput = z.input<typeof updateOrganisationSettingsSchema>;
 

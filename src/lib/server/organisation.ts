@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbTx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
+import { DEFAULT_SESSION_LIFETIMES, type SessionLifetimes } from "@/lib/domain/organisation-settings";
 import { DEFAULT_SETTINGS, type GovernanceSettings } from "@/lib/domain/settings";
 import { type Clock, clockAt } from "./dates";
 
@@ -54,7 +55,7 @@ export async function getGovernanceSettings(tx: DbTx = db()): Promise<Governance
 }
 
 /** Everything the organisation settings form shows and sends back, with the version it was read at. */
-export interface OrganisationSettings extends OrganisationInfo, GovernanceSettings {
+export interface OrganisationSettings extends OrganisationInfo, GovernanceSettings, SessionLifetimes {
   version: number;
 }
 
@@ -65,7 +66,22 @@ export interface OrganisationSettings extends OrganisationInfo, GovernanceSettin
 export async function getOrganisationSettings(tx: DbTx = db()): Promise<OrganisationSettings> {
   const row = await tx.organisation.findUnique({
     where: { id: 1 },
-    select: { ...SETTINGS_SELECT, name: true, timeZone: true, version: true },
+    select: {
+      ...SETTINGS_SELECT,
+      name: true,
+      timeZone: true,
+      version: true,
+      sessionAbsoluteHours: true,
+      sessionIdleMinutes: true,
+    },
   });
-  return row ?? { ...DEFAULT_SETTINGS, name: DEFAULT_NAME, timeZone: DEFAULT_TIME_ZONE, version: 0 };
+  return (
+    row ?? {
+      ...DEFAULT_SETTINGS,
+      ...DEFAULT_SESSION_LIFETIMES,
+      name: DEFAULT_NAME,
+      timeZone: DEFAULT_TIME_ZONE,
+      version: 0,
+    }
+  );
 }

@@ -10,6 +10,7 @@ import { formatCalendarDate } from "@/lib/domain/calendar";
 import {
   type DutyCandidate,
   holidayViolations,
+  sessionLifetimeViolations,
   settingsViolations,
 } from "@/lib/domain/organisation-settings";
 import { groupByField } from "@/lib/domain/violations";
@@ -61,10 +62,25 @@ export function updateOrganisationSettings(actor: Actor, input: unknown): Promis
         SELECT "id" FROM "Organisation" WHERE "id" = 1 FOR UPDATE`;
         const current: OrganisationSettings = await getOrganisationSettings(tx);
         if (current.version !== data.version) throw conflict("organisation's settings");
-        const { version: _version, name, dutyExecutiveId, ...values } = data;
-        const violations = settingsViolations(values, await loadDutyCandidate(tx, dutyExecutiveId));
+        const {
+          version: _version,
+          name,
+          dutyExecutiveId,
+          sessionAbsoluteHours,
+          sessionIdleMinutes,
+          ...values
+        } = data;
+        // Left out of the form, the session lifetimes stay as they are (docs/security-sessions.md).
+        const lifetimes = {
+          sessionAbsoluteHours: sessionAbsoluteHours ?? current.sessionAbsoluteHours,
+          sessionIdleMinutes: sessionIdleMinutes ?? current.sessionIdleMinutes,
+        };
+        const violations = [
+          ...settingsViolations(values, await loadDutyCandidate(tx, dutyExecutiveId)),
+          ...sessionLifetimeViolations(lifetimes),
+        ];
         if (violations.length) throw invalid(groupByField(violations) ?? {});
-        const columns = { ...values, name: name ?? current.name, dutyExecutiveId };
+        const columns = { ...values, ...lifetimes, name: name ?? current.name, dutyExecutiveId };
         const write = {
           action: "settings.update",
           entityType: "Organisation",

@@ -1,7 +1,8 @@
 import "server-only";
 // User administration (admins only). Every read here omits the password hash, so neither results
-// nor audit events can carry one; sessions end at their next request whenever the session version
-// is bumped (deactivation, password reset), because the session re-check compares it.
+// nor audit events can carry one. A role change, a deactivation and a password reset end every
+// session of the account in the same transaction (src/lib/auth/sessions.ts revokeAllSessions;
+// docs/security-sessions.md), so the person signs in again under what changed.
 //
 // A change of role or a deactivation first locks every active admin's row (docs/governance-rules.md
 // ACC-6), so two admins removing each other take turns and the second sees the first's outcome.
@@ -9,6 +10,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
+import { UNKNOWN_CLIENT } from "@/lib/auth/security-log";
+import { type RevocationReason, revokeAllSessions } from "@/lib/auth/sessions";
 import { type DbTx, db } from "@/lib/db/client";
 import {
   adminCoverViolations,
@@ -149,6 +152,20 @@ async function leftShortBy(
   return projectsLeftShort(staffed, user.id, after);
 }
 
+/** Ends every session of the account, recorded as the admin's doing (auth.sessions_revoked). */
+async function endSessionsOf(
+  tx: DbTx,
+  actor: Actor,
+  userId: string,
+  reason: RevocationReason,
+): Promise<void> {
+  await revokeAllSessions(tx, userId, reason, {
+    requestId: actor.requestId,
+    client: actor.client ?? UNKNOWN_CLIENT,
+    actorId: actor.id,
+  });
+}
+
 /** The account change, version-guarded (rule 8) and audited before and after, never with its secrets. */
 async function saveUser(
   tx: DbTx,
@@ -235,8 +252,10 @@ export function changeUserRole(actor: Actor, input: unknown): Promise<ActionResu
           }),
         ];
         if (violations.length) throw refuse(violations, "role");
-        // The role is re-read on every request, so open sessions pick it up without ending.
-        return saveUser(tx, actor, "user.change_role", user, next);
+        const saved = await saveUser(tx, actor, "user.change_role", user, next);
+        // A new role is new authority: it starts with a new sign-in (issue #11), not mid-session.
+        if (next.role !== user.role) await endSessionsOf(tx, actor, user.id, "role_changed");
+        return saved;
       });
     },
     "Role updated.",
@@ -275,10 +294,9 @@ export function deactivateUser(actor: Actor, input: unknown): Promise<ActionResu
           );
         }
         if (violations.length) throw refuse(violations);
-        return saveUser(tx, actor, "user.deactivate", user, {
-          active: false,
-          sessionVersion: { increment: 1 },
-        });
+        const saved = await saveUser(tx, actor, "user.deactivate", user, { active: false });
+        await endSessionsOf(tx, actor, user.id, "deactivated");
+        return saved;
       });
     },
     "User deactivated. Their sessions have ended.",
@@ -340,10 +358,9 @@ export function resetPassword(actor: Actor, input: unknown): Promise<ActionResul
       const passwordHash = await hashPassword(data.password);
       return db().$transaction(async (tx) => {
         const user = await loadUser(tx, data.userId, data.version);
-        return saveUser(tx, actor, "user.reset_password", user, {
-          passwordHash,
-          sessionVersion: { increment: 1 },
-        });
+        const saved = await saveUser(tx, actor, "user.reset_password", user, { passwordHash });
+        await endSessionsOf(tx, actor, user.id, "password_reset");
+        return saved;
       });
     },
     "Password reset. Their existing sessions have ended.",

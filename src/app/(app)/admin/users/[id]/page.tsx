@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { AdminSessionsControl } from "@/components/admin/admin-sessions-control";
 import {
   ChangeRoleForm,
   DeactivateForm,
@@ -153,6 +154,9 @@ export default async function ManageUserPage({ params }: { params: Promise<{ id:
         </Disclosure>
       </Section>
 
+      <Section id="sessions" title="Sessions">
+        <AdminSessionsControl user={ref} />
+      </Section>
       <Section id="account" title="Account">
         {isSelf ? (
           <p className="text-sm text-slate-700">
