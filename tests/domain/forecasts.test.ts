@@ -77,7 +77,8 @@ describe("does a metric reach its target by its target date", () => {
 
   it("judges by the metric's direction: a rise is off course for a lower-is-better target", () => {
     expect(
-      computeMetricForecast({ sums: rising, targetValue: 8, direction: "LOWER_IS_BETTER", targetDay: 70 }).status,
+      computeMetricForecast({ sums: rising, targetValue: 8, direction: "LOWER_IS_BETTER", targetDay: 70 })
+        .status,
     ).toBe("OFF_COURSE");
   });
 
