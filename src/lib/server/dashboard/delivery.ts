@@ -12,6 +12,7 @@ import "server-only";
 // reversals included (FRAME-8). The forecasts' maths is src/lib/domain/forecasts.ts: SQL gives it
 // the regression sums and each project's average slip ratio, and orders the list by the same
 // ceil(ratio × days left) the domain computes.
+import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { ACTIVE_PROJECT_STAGES } from "@/lib/domain/alignment";
@@ -26,6 +27,7 @@ import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import type { MetricDirection } from "@/lib/domain/vocabulary";
 import type { DashboardFilters } from "../dashboard-filters";
 import { DEFAULT_TIME_ZONE } from "../organisation";
+import { firstValues, type RawSearchParams } from "../search-params";
 
 /** How many worst offenders each variance lists, and how many metrics or projects a forecast lists. */
 export const DELIVERY_LISTED = 10;
@@ -56,6 +58,9 @@ export interface ScheduleRollup {
   /** Average slip as a percentage of planned duration (NUM-3). */
   averageSlipPercent: number;
 }
+
+/** A site's or objective's live projects: their schedule and their spend. */
+export type DeliveryRollup = ScheduleRollup & BudgetRollup;
 
 export interface ScheduleOffender {
   code: string;
@@ -128,8 +133,8 @@ export interface DeliveryDashboard {
     lateCount: number;
     amberCount: number;
     redCount: number;
-    bySite: ScheduleRollup[];
-    byObjective: ScheduleRollup[];
+    bySite: DeliveryRollup[];
+    byObjective: DeliveryRollup[];
     worst: ScheduleOffender[];
   };
   budget: {
@@ -137,8 +142,8 @@ export interface DeliveryDashboard {
     baselineBudget: string;
     spent: string;
     overBudgetCount: number;
-    bySite: BudgetRollup[];
-    byObjective: BudgetRollup[];
+    bySite: DeliveryRollup[];
+    byObjective: DeliveryRollup[];
     worst: BudgetOffender[];
   };
   metricForecasts: {
@@ -197,8 +202,8 @@ interface DeliveryRow {
     spent: string;
     overBudgetCount: number;
   };
-  bySite: (ScheduleRollup & BudgetRollup)[] | null;
-  byObjective: (ScheduleRollup & BudgetRollup)[] | null;
+  bySite: DeliveryRollup[] | null;
+  byObjective: DeliveryRollup[] | null;
   worstSchedule: ScheduleOffender[] | null;
   worstBudget: BudgetOffender[] | null;
   metrics: MetricStatsRow[] | null;
@@ -418,7 +423,7 @@ export async function getDeliveryDashboard(
   const [row] = await db().$queryRaw<DeliveryRow[]>(deliveryQuery(now, filters));
   if (!row) throw new Error("The delivery dashboard's query returned no row");
   const count = (value: unknown) => Number(value ?? 0);
-  const rollup = (r: ScheduleRollup & BudgetRollup) => ({
+  const rollup = (r: DeliveryRollup): DeliveryRollup => ({
     ...r,
     projectCount: count(r.projectCount),
     lateCount: count(r.lateCount),
@@ -490,4 +495,13 @@ export async function getDeliveryDashboard(
       listed: projectForecasts,
     },
   };
+}
+
+const metricStatusSchema = z.object({
+  metrics: z.enum(["ON_COURSE", "OFF_COURSE", "NOT_ENOUGH_DATA"]).catch("OFF_COURSE").default("OFF_COURSE"),
+});
+
+/** Which metric forecasts the tab lists (`?metrics=ON_COURSE`); off course unless asked, anything else too. */
+export function parseMetricForecastStatus(raw: RawSearchParams): MetricForecastStatus {
+  return metricStatusSchema.parse(firstValues(raw)).metrics;
 }
