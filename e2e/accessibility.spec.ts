@@ -29,7 +29,10 @@ const PERSONAS: { email: string; who: string; visits: Visit[] }[] = [
     who: "an executive",
     visits: [
       { name: "leadership", path: "/leadership" },
+      { name: "leadership-delivery", path: "/leadership/delivery" },
       { name: "objectives", path: "/objectives" },
+      // An objective's page: its metrics as SPC charts, each in its chart frame.
+      { name: "objective", path: "/objectives/SO-03" },
       { name: "approvals", path: "/approvals" },
     ],
   },
