@@ -243,6 +243,7 @@ describe("schedule variance", () => {
       [null, 1, 0, 0, 0, 0, 0],
     ]);
     expect(schedule.byObjective[2]?.name).toBe("Aligned to no objective");
+    expect((await getDeliveryDashboard(NOW, {})).objectiveRollupCount).toBe(3);
   });
 });
 

@@ -6,10 +6,10 @@
 import { useId } from "react";
 import {
   Bar,
-  BarChart as RechartsBarChart,
   CartesianGrid,
   LabelList,
   Legend,
+  BarChart as RechartsBarChart,
   ReferenceLine,
   ResponsiveContainer,
   XAxis,
@@ -97,7 +97,11 @@ export function BarChart({
         </defs>
       </svg>
       <ResponsiveContainer width="100%" height="100%">
-        <RechartsBarChart data={data} layout="vertical" margin={{ top: 8, right: 56, bottom: 8, left: 8 }}>
+        <RechartsBarChart
+          data={data}
+          layout="vertical"
+          margin={{ top: references.length > 0 ? 24 : 8, right: 56, bottom: 8, left: 8 }}
+        >
           <CartesianGrid stroke="#e2e8f0" horizontal={false} />
           <XAxis
             type="number"
@@ -137,7 +141,11 @@ export function BarChart({
               />
             </Bar>
           ))}
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+          {/* Legend words in the page's text colour: a light series colour would be too faint to read. */}
+          <Legend
+            wrapperStyle={{ fontSize: 11 }}
+            formatter={(value: string) => <span style={{ color: "#334155" }}>{value}</span>}
+          />
         </RechartsBarChart>
       </ResponsiveContainer>
     </div>

@@ -60,6 +60,16 @@ function RollupName({
   );
 }
 
+/** "Showing the 15 of 120 objectives with …": the rollup lists the worst few, never hundreds. */
+function ObjectivesShown({ shown, total, order }: { shown: number; total: number; order: string }) {
+  if (shown >= total) return null;
+  return (
+    <>
+      Showing the {shown} of {total} with the {order} first; filter by objective to read any other.
+    </>
+  );
+}
+
 export interface ScheduleOffenderRow {
   code: string;
   name: string;
@@ -77,9 +87,12 @@ export function ScheduleVariance({
   bySite,
   byObjective,
   worst,
+  objectiveCount,
   siteHref,
 }: {
   totals: { projectCount: number; lateCount: number; amberCount: number; redCount: number };
+  /** How many objectives the rollup covers; `byObjective` holds the worst few. */
+  objectiveCount: number;
   thresholds: { amberPercent: number; redPercent: number };
   bySite: readonly VarianceRollup[];
   byObjective: readonly VarianceRollup[];
@@ -177,7 +190,12 @@ export function ScheduleVariance({
       <div>
         <h3 className="mb-2 text-sm font-semibold text-slate-900">By objective</h3>
         <p className="mb-2 text-xs text-slate-600">
-          A project serving several objectives counts under each of them.
+          A project serving several objectives counts under each of them.{" "}
+          <ObjectivesShown
+            shown={byObjective.length}
+            total={objectiveCount}
+            order="most red, then most late"
+          />
         </p>
         <Table
           caption="Schedule slip of live projects by the objective they serve"
@@ -216,9 +234,11 @@ export function BudgetVariance({
   bySite,
   byObjective,
   worst,
+  objectiveCount,
   siteHref,
 }: {
   totals: { projectCount: number; baselineBudget: string; spent: string; overBudgetCount: number };
+  objectiveCount: number;
   bySite: readonly VarianceRollup[];
   byObjective: readonly VarianceRollup[];
   worst: readonly BudgetOffenderRow[];
@@ -286,7 +306,7 @@ export function BudgetVariance({
             values: { budget: Number(r.baselineBudget), spent: Number(r.spent) },
           }))}
           series={[
-            { key: "budget", name: "Baseline budget (solid)", color: "#94a3b8", pattern: "solid" },
+            { key: "budget", name: "Baseline budget (solid)", color: "#64748b", pattern: "solid" },
             { key: "spent", name: "Spent to date (hatched)", color: "#0f766e", pattern: "hatch" },
           ]}
         />
@@ -324,6 +344,13 @@ export function BudgetVariance({
 
       <div>
         <h3 className="mb-2 text-sm font-semibold text-slate-900">By objective</h3>
+        <p className="mb-2 text-xs text-slate-600">
+          <ObjectivesShown
+            shown={byObjective.length}
+            total={objectiveCount}
+            order="highest spend against budget"
+          />
+        </p>
         <Table
           caption="Spend against baseline budget of live projects by the objective they serve"
           rows={byObjective}

@@ -32,6 +32,8 @@ import { firstValues, type RawSearchParams } from "../search-params";
 /** How many worst offenders each variance lists, and how many metrics or projects a forecast lists. */
 export const DELIVERY_LISTED = 10;
 export const METRIC_FORECASTS_LISTED = 20;
+/** Objectives listed in each rollup by objective, the worst first: a hospital system may have hundreds. */
+export const OBJECTIVES_LISTED = 15;
 
 /** Day numbers for the forecasts count from here, in SQL and in JavaScript alike. */
 const DAY_ORIGIN = "2000-01-01";
@@ -128,12 +130,15 @@ export interface DeliveryDashboard {
   /** The filters that matched a site or objective; an unknown code is dropped, not an error. */
   applied: { site: string | null; objective: string | null };
   thresholds: { amberPercent: number; redPercent: number };
+  /** How many objectives (and "no objective") the rollups by objective cover; they list the worst few. */
+  objectiveRollupCount: number;
   schedule: {
     projectCount: number;
     lateCount: number;
     amberCount: number;
     redCount: number;
     bySite: DeliveryRollup[];
+    /** The worst OBJECTIVES_LISTED objectives: most red, then most late, then highest average slip. */
     byObjective: DeliveryRollup[];
     worst: ScheduleOffender[];
   };
@@ -143,6 +148,7 @@ export interface DeliveryDashboard {
     spent: string;
     overBudgetCount: number;
     bySite: DeliveryRollup[];
+    /** The OBJECTIVES_LISTED objectives with the highest spend against budget. */
     byObjective: DeliveryRollup[];
     worst: BudgetOffender[];
   };
@@ -203,7 +209,9 @@ interface DeliveryRow {
     overBudgetCount: number;
   };
   bySite: DeliveryRollup[] | null;
-  byObjective: DeliveryRollup[] | null;
+  objectiveRollupCount: number | bigint;
+  byObjectiveSchedule: DeliveryRollup[] | null;
+  byObjectiveBudget: DeliveryRollup[] | null;
   worstSchedule: ScheduleOffender[] | null;
   worstBudget: BudgetOffender[] | null;
   metrics: MetricStatsRow[] | null;
@@ -215,6 +223,11 @@ function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql {
   const liveStages = [...ACTIVE_PROJECT_STAGES];
   const site = filters.site ?? null;
   const objective = filters.objective ?? null;
+  // The columns of a rollup row as the page reads them (money as exact decimal text).
+  const ROLLUP_COLUMNS = Prisma.raw(
+    `"code", "name", "projectCount", "lateCount", "amberCount", "redCount", "averageSlipDays",
+     "averageSlipPercent", budget::text AS "baselineBudget", spent_total::text AS "spent", "overBudgetCount"`,
+  );
   // A value's period as a day number from DAY_ORIGIN: the x of each metric's least-squares line.
   const periodDay = Prisma.raw(`(v."periodStart" - DATE '${DAY_ORIGIN}')::float8`);
   return Prisma.sql`
@@ -257,6 +270,22 @@ function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql {
                   WHEN proj.slip_days > org.amber / 100.0::float8 * proj.planned_days THEN 'AMBER'
                   ELSE 'GREEN' END AS rag
       FROM proj CROSS JOIN org
+    ),
+    by_objective AS (
+      SELECT o."code", COALESCE(o."title", 'Aligned to no objective') AS "name", COUNT(*) AS "projectCount",
+             COUNT(*) FILTER (WHERE g.slip_days > 0) AS "lateCount",
+             COUNT(*) FILTER (WHERE g.rag = 'AMBER') AS "amberCount",
+             COUNT(*) FILTER (WHERE g.rag = 'RED') AS "redCount",
+             AVG(g.slip_days)::float8 AS "averageSlipDays",
+             AVG(g.slip_pct) AS "averageSlipPercent",
+             SUM(g."baselineBudget") AS budget,
+             SUM(g.spent) AS spent_total,
+             COUNT(*) FILTER (WHERE g.spent > g."baselineBudget") AS "overBudgetCount"
+      FROM graded g
+      LEFT JOIN "Alignment" a ON a."projectId" = g."id"
+      LEFT JOIN "StrategicObjective" o ON o."id" = a."objectiveId"
+      WHERE NOT EXISTS (SELECT 1 FROM objective_f) OR o."id" = (SELECT "id" FROM objective_f)
+      GROUP BY o."code", o."title"
     ),
     history AS (
       SELECT m."projectId",
@@ -325,21 +354,16 @@ function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql {
                  COUNT(*) FILTER (WHERE g.spent > g."baselineBudget") AS "overBudgetCount"
           FROM graded g JOIN "Site" st ON st."id" = g."siteId"
           GROUP BY st."code", st."name") r) AS "bySite",
-      (SELECT json_agg(r ORDER BY r."code" NULLS LAST) FROM (
-          SELECT o."code", COALESCE(o."title", 'Aligned to no objective') AS "name", COUNT(*) AS "projectCount",
-                 COUNT(*) FILTER (WHERE g.slip_days > 0) AS "lateCount",
-                 COUNT(*) FILTER (WHERE g.rag = 'AMBER') AS "amberCount",
-                 COUNT(*) FILTER (WHERE g.rag = 'RED') AS "redCount",
-                 AVG(g.slip_days)::float8 AS "averageSlipDays",
-                 AVG(g.slip_pct) AS "averageSlipPercent",
-                 SUM(g."baselineBudget")::text AS "baselineBudget",
-                 SUM(g.spent)::text AS "spent",
-                 COUNT(*) FILTER (WHERE g.spent > g."baselineBudget") AS "overBudgetCount"
-          FROM graded g
-          LEFT JOIN "Alignment" a ON a."projectId" = g."id"
-          LEFT JOIN "StrategicObjective" o ON o."id" = a."objectiveId"
-          WHERE NOT EXISTS (SELECT 1 FROM objective_f) OR o."id" = (SELECT "id" FROM objective_f)
-          GROUP BY o."code", o."title") r) AS "byObjective",
+      (SELECT COUNT(*) FROM by_objective) AS "objectiveRollupCount",
+      (SELECT json_agg(r) FROM (
+          SELECT ${ROLLUP_COLUMNS} FROM by_objective
+          ORDER BY "redCount" DESC, "lateCount" DESC, "averageSlipPercent" DESC, "code" NULLS LAST
+          LIMIT ${OBJECTIVES_LISTED}) r) AS "byObjectiveSchedule",
+      (SELECT json_agg(r) FROM (
+          SELECT ${ROLLUP_COLUMNS} FROM by_objective
+          ORDER BY (budget = 0 AND spent_total > 0) DESC, spent_total / NULLIF(budget, 0) DESC NULLS LAST,
+                   "code" NULLS LAST
+          LIMIT ${OBJECTIVES_LISTED}) r) AS "byObjectiveBudget",
       (SELECT json_agg(r) FROM (
           SELECT g."code", g."name", st."name" AS "siteName",
                  to_char(g."baselineEndDate", 'YYYY-MM-DD') AS "baselineEndDate",
@@ -469,13 +493,14 @@ export async function getDeliveryDashboard(
     objectives: row.objectives,
     applied: { site: row.appliedSite, objective: row.appliedObjective },
     thresholds: { amberPercent: row.amber, redPercent: row.red },
+    objectiveRollupCount: count(row.objectiveRollupCount),
     schedule: {
       projectCount: count(row.totals.projectCount),
       lateCount: count(row.totals.lateCount),
       amberCount: count(row.totals.amberCount),
       redCount: count(row.totals.redCount),
       bySite: (row.bySite ?? []).map(rollup),
-      byObjective: (row.byObjective ?? []).map(rollup),
+      byObjective: (row.byObjectiveSchedule ?? []).map(rollup),
       worst: row.worstSchedule ?? [],
     },
     budget: {
@@ -484,7 +509,7 @@ export async function getDeliveryDashboard(
       spent: row.totals.spent,
       overBudgetCount: count(row.totals.overBudgetCount),
       bySite: (row.bySite ?? []).map(rollup),
-      byObjective: (row.byObjective ?? []).map(rollup),
+      byObjective: (row.byObjectiveBudget ?? []).map(rollup),
       worst: row.worstBudget ?? [],
     },
     metricForecasts: { counts, listedStatus: metricStatus, listed },

@@ -45,6 +45,7 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pro
           bySite={data.schedule.bySite}
           byObjective={data.schedule.byObjective}
           worst={data.schedule.worst}
+          objectiveCount={data.objectiveRollupCount}
           siteHref={siteHref}
         />
       </Section>
@@ -59,6 +60,7 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pro
           bySite={data.budget.bySite}
           byObjective={data.budget.byObjective}
           worst={data.budget.worst}
+          objectiveCount={data.objectiveRollupCount}
           siteHref={siteHref}
         />
       </Section>
