@@ -1,5 +1,5 @@
 // The Delivery tab's figures on a small fixed portfolio, each worked out by hand below, read in one
-// SQL statement however many projects, milestones, costs and metric values there are.
+// SQL query however many projects, milestones, costs and metric values there are.
 //
 // Today is Friday 20 February 2026 (London, winter: UTC). Four live projects, all started
 // 1 January 2026 with a baseline end of 11 April 2026 (100 days planned):
@@ -353,10 +353,14 @@ describe("filters", () => {
   });
 });
 
-describe("one SQL statement, however large the portfolio", () => {
-  it("reads the tab in one statement on the small portfolio and on one ten times larger", async () => {
+describe("one SQL query, however large the portfolio", () => {
+  it("reads the tab in one query on the small portfolio and on one ten times larger", async () => {
     const small = await countStatements(() => getDeliveryDashboard(NOW, { site: "NTH" }));
-    expect(small.statements).toHaveLength(1);
+    // One query, inside a transaction that only turns JIT off (see getDeliveryDashboard): the
+    // page's request adds the session's read, four in all, within the five a page may send.
+    const shape = (statements: string[]) =>
+      statements.map((s) => (s.trim().startsWith("WITH") ? "QUERY" : s.trim()));
+    expect(shape(small.statements)).toEqual(["SET LOCAL jit = off", "QUERY", "COMMIT"]);
 
     const site = await createSite();
     for (let i = 0; i < 40; i += 1) {
@@ -379,7 +383,7 @@ describe("one SQL statement, however large the portfolio", () => {
       await weeklyValues(metric.id, [1, 2, 3, 4, 5, 6, 7]);
     }
     const large = await countStatements(() => getDeliveryDashboard(NOW, {}));
-    expect(large.statements).toHaveLength(1);
+    expect(shape(large.statements)).toEqual(["SET LOCAL jit = off", "QUERY", "COMMIT"]);
     expect(large.result.schedule.projectCount).toBe(44);
     // The page lists a handful, never every project.
     expect(large.result.schedule.worst).toHaveLength(10);

@@ -14,7 +14,7 @@ const PATH = "/leadership/delivery";
 
 // The leadership dashboard's Delivery tab (issue 12). The header and the tabs come from the
 // leadership layout; this page is what sits below them. Every figure is computed in one SQL
-// statement (src/lib/server/dashboard/delivery.ts).
+// query (src/lib/server/dashboard/delivery.ts).
 export default async function DeliveryPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requirePageActor("leadership");
   const raw = await searchParams;
