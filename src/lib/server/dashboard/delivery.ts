@@ -449,10 +449,11 @@ export async function getDeliveryDashboard(
   // estimate for this one aggregate statement passes PostgreSQL's JIT thresholds, and compiling it
   // took ~10 s (measured at 20,000 projects) for a query that runs in a fraction of that; a
   // dashboard read gains nothing from JIT. SET LOCAL ends with the transaction.
-  const [, rows] = await db().$transaction([
-    db().$executeRaw`SET LOCAL jit = off`,
-    db().$queryRaw<DeliveryRow[]>(deliveryQuery(now, filters)),
-  ]);
+  const [, rows] = await db().$transaction(
+    [db().$executeRaw`SET LOCAL jit = off`, db().$queryRaw<DeliveryRow[]>(deliveryQuery(now, filters))],
+    // A read: on a busy server let it finish rather than fail at Prisma's 5-second default.
+    { timeout: 30_000 },
+  );
   const [row] = rows;
   if (!row) throw new Error("The delivery dashboard's query returned no row");
   const count = (value: unknown) => Number(value ?? 0);
