@@ -105,7 +105,7 @@ test("an executive follows a metric forecast count to the metrics behind it", as
     return;
   }
   const listed = page.getByRole("table", { name: "Metrics on course, by objective" }).locator("tbody tr");
-  await expect(listed).toHaveCount(Math.min(count, 20));
+  await expect(listed).toHaveCount(Math.min(count, 10));
   await expect(listed.first()).toContainText("On course");
 });
 

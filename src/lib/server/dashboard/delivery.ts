@@ -32,9 +32,9 @@ import { firstValues, type RawSearchParams } from "../search-params";
 
 /** How many worst offenders each variance lists, and how many metrics or projects a forecast lists. */
 export const DELIVERY_LISTED = 10;
-export const METRIC_FORECASTS_LISTED = 20;
+export const METRIC_FORECASTS_LISTED = 10;
 /** Objectives listed in each rollup by objective, the worst first: a hospital system may have hundreds. */
-export const OBJECTIVES_LISTED = 15;
+export const OBJECTIVES_LISTED = 10;
 
 /** Day numbers for the forecasts count from here, in SQL and in JavaScript alike. */
 const DAY_ORIGIN = "2000-01-01";
