@@ -99,7 +99,7 @@ export function MetricSpc({
           XmR chart of the final values, mean and process limits (2.66 average moving ranges either side of
           the mean).
           {spc.goLives.length > 0
-            ? ` Go-lives: ${spc.goLives.map((g) => `${g.title} (${formatDate(g.date)})`).join("; ")}.`
+            ? ` Go-lives: ${spc.goLives.map((g, i) => `${i + 1}. ${g.title} (${formatDate(g.date)})`).join("; ")}.`
             : null}
         </>
       }
