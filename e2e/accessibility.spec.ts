@@ -32,6 +32,7 @@ const PERSONAS: { email: string; who: string; visits: Visit[] }[] = [
     visits: [
       { name: "leadership", path: "/leadership" },
       { name: "leadership-delivery", path: "/leadership/delivery", charts: true },
+      { name: "leadership-alignment", path: "/leadership/alignment" },
       { name: "objectives", path: "/objectives" },
       // An objective's page: its metrics as SPC charts, each in its chart frame.
       { name: "objective", path: "/objectives/SO-03", charts: true },

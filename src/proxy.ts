@@ -11,8 +11,8 @@ import { cookiePolicy } from "@/lib/auth/cookies";
 import { getEnv } from "@/lib/env";
 import { contentSecurityPolicy, newNonce, securityHeaders, servedOverHttps } from "@/lib/security/headers";
 
-/** Reachable without a session: the sign-in page and next-auth's own routes. */
-const PUBLIC = /^\/(signin|api\/auth)(\/|$)/;
+/** Reachable without a session: the sign-in page, next-auth's own routes and the health check. */
+const PUBLIC = /^\/(signin|api\/auth|api\/health)(\/|$)/;
 
 export async function proxy(request: NextRequest) {
   const env = getEnv();

@@ -19,6 +19,19 @@ const envSchema = z.object({
   /** Connections per app instance. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /**
+   * How long to wait for a database connection (a new one, or a free one from the pool) before the
+   * request fails with a clear error instead of hanging (issue #11, "database down or slow").
+   */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /**
+   * The longest one statement may run, and a transaction may sit idle, before PostgreSQL cancels
+   * it; the driver gives up a few seconds later if the server does not answer at all. 0 turns
+   * both off (bulk loads and maintenance scripts; never the app).
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+  /** How long /api/health waits for the database before it answers 503. */
+  DATABASE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2_000),
+  /**
    * The public address, e.g. https://throughline.trust.nhs.example. An https address makes session
    * cookies Secure and `__Secure-`-named, and is the one origin server actions accept. Unset: the
    * request's own host over plain http (a laptop, the demo), so cookies cannot be Secure; set it

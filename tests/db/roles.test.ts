@@ -10,6 +10,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "@/lib/db/audit-chain";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
 import { grantRuntimeRole, RoleNameError, runtimeGrantFromEnv, runtimeRoleSql } from "@/lib/db/roles";
@@ -99,6 +100,18 @@ describe.skipIf(noServer)(
       expect(await auditEventCount()).toBe(before + 1);
     });
 
+    it("has its audit events linked into the chain, whatever link it tries to give them", async () => {
+      const linked = await asRuntime((c) =>
+        c.query(
+          `INSERT INTO "AuditEvent" ("action", "entityType", "entityId", "chainSeq", "hash")
+         VALUES ('site.update', 'Site', 'roles-chain', 1, 'forged') RETURNING "chainSeq"::text AS seq, "hash"`,
+        ),
+      );
+      expect(linked.rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
+      const report = await asRuntime((c) => verifyAuditChain(c));
+      expect(report).toMatchObject({ ok: true, head: { chainSeq: linked.rows[0].seq } });
+    });
+
     it.each([
       ["UPDATE", `UPDATE "AuditEvent" SET "action" = 'forged'`],
       ["DELETE", `DELETE FROM "AuditEvent"`],
@@ -106,6 +119,16 @@ describe.skipIf(noServer)(
       ["ALTER TABLE", `ALTER TABLE "AuditEvent" ADD COLUMN "note" TEXT`],
       ["ALTER TABLE … DISABLE TRIGGER", `ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"`],
       ["ALTER TABLE … DISABLE TRIGGER ALL", `ALTER TABLE "AuditEvent" DISABLE TRIGGER ALL`],
+      [
+        "ALTER TABLE … DISABLE TRIGGER on the audit chain",
+        `ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_link"`,
+      ],
+      ["DROP TRIGGER on the audit chain", `DROP TRIGGER "AuditEvent_link" ON "AuditEvent"`],
+      [
+        "replacing the audit chain's function",
+        `CREATE OR REPLACE FUNCTION "AuditEvent_link"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END; $$`,
+      ],
+      ["switching triggers off for the session", `SET session_replication_role = replica`],
       ["DROP TABLE", `DROP TABLE "AuditEvent"`],
       ["setval on its sequence", `SELECT setval('"AuditEvent_id_seq"', 1)`],
       [
@@ -129,6 +152,7 @@ describe.skipIf(noServer)(
       );
       expect(triggers.rows).toEqual([
         { tgname: "AuditEvent_append_only", tgenabled: "O" },
+        { tgname: "AuditEvent_link", tgenabled: "O" },
         { tgname: "AuditEvent_no_truncate", tgenabled: "O" },
       ]);
     });

@@ -1,96 +1,129 @@
 import type { Metadata } from "next";
-import { FeedbackEscalationBadge } from "@/components/feedback/feedback-badges";
-import { feedbackBodyColumn } from "@/components/feedback/feedback-columns";
-import {
-  objectiveCodeColumn,
-  objectiveOwnerColumn,
-  objectiveTargetDateColumn,
-} from "@/components/objectives/objective-columns";
-import {
-  projectCodeColumn,
-  projectColumn,
-  projectKindColumn,
-  projectNameColumn,
-  projectSiteColumn,
-  projectStageColumn,
-} from "@/components/projects/project-columns";
+import Link from "next/link";
+import { DashboardFilterForm } from "@/components/dashboard/dashboard-filter-form";
+import { DashboardStat, DashboardStatGrid } from "@/components/dashboard/dashboard-stat";
+import { RiskHeatMap } from "@/components/dashboard/risk-heat-map";
+import { ScorecardTable } from "@/components/dashboard/scorecard-table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
-import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
-import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { Table } from "@/components/ui/table";
-import { CATEGORY_LABEL, OBJECTIVE_STATUS_LABEL, SEVERITY_LABEL } from "@/lib/domain/labels";
-import { getLeadershipOverview } from "@/lib/server/leadership";
-import { getClock } from "@/lib/server/organisation";
+import { CATEGORY_LABEL, REBASELINE_KIND_LABEL, SEVERITY_LABEL, STAGE_LABEL } from "@/lib/domain/labels";
+import { formatMoney } from "@/lib/domain/money";
+import { canViewPage } from "@/lib/navigation";
+import { getDashboardOverview } from "@/lib/server/dashboard/overview";
+import { dashboardQuery, parseDashboardFilters } from "@/lib/server/dashboard-filters";
 import { requirePageActor } from "@/lib/server/page-access";
+import { riskRag } from "@/lib/server/rag";
+import type { RawSearchParams } from "@/lib/server/search-params";
 
 export const metadata: Metadata = { title: "Leadership" };
 
-// The two unaligned lists (live work, proposals) read the same way.
-const UNALIGNED_COLUMNS = [
-  projectCodeColumn,
-  projectNameColumn,
-  projectKindColumn,
-  projectStageColumn,
-  projectSiteColumn,
-];
-
-export default async function LeadershipPage() {
-  await requirePageActor("leadership");
+export default async function LeadershipPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const actor = await requirePageActor("leadership");
+  const filters = parseDashboardFilters(await searchParams);
   const now = new Date();
-  const [clock, overview] = await Promise.all([getClock(now), getLeadershipOverview(now)]);
+  const overview = await getDashboardOverview(filters, now);
+  const { context } = overview;
+  const projects = (extra: Record<string, string>) => `/leadership/projects${dashboardQuery(filters, extra)}`;
+  const forObjective = (objective: string, extra: Record<string, string>) =>
+    `/leadership/projects${dashboardQuery({ ...filters, objective }, extra)}`;
   const objectiveCount = overview.categories.reduce((n, c) => n + c.objectives.length, 0);
+  const { unalignedLive } = overview;
 
   return (
     <>
-      <PageHeader
-        title="Leadership overview"
-        description="Where the trust's strategy and its delivery have drifted apart: objectives nobody is delivering, projects serving no objective, and decisions waiting on you."
+      <DashboardFilterForm
+        action="/leadership"
+        values={filters}
+        sites={context.sites}
+        objectives={context.objectives}
       />
 
-      <StatGrid>
-        <StatCard
-          label="Vision without delivery"
-          value={overview.visionWithoutDeliveryCount}
-          detail="Active objectives that no approved, piloting or rolling-out project has as its primary objective"
-          tone={overview.visionWithoutDeliveryCount > 0 ? "red" : "green"}
-        />
-        <StatCard
-          label="Delivery without vision"
-          value={overview.deliveryWithoutVision.length}
-          detail="Live projects (approved, in pilot or rollout, or on hold from them) aligned to no objective"
-          tone={overview.deliveryWithoutVision.length > 0 ? "amber" : "green"}
-        />
-        <StatCard
-          label="Overdue safety feedback"
-          value={overview.overdueSafetyFeedbackCount}
-          detail={
-            overview.overdueSafetyEscalatedCount > 0
-              ? overview.dutyExecutiveName
-                ? `Safety concerns past their answer deadline; ${overview.overdueSafetyEscalatedCount} escalated to the executive on duty, ${overview.dutyExecutiveName}`
-                : `Safety concerns past their answer deadline; ${overview.overdueSafetyEscalatedCount} due for escalation, but no executive is on duty: an administrator names one in the settings`
-              : "Safety concerns past their answer deadline"
-          }
-          tone={overview.overdueSafetyFeedbackCount > 0 ? "red" : "green"}
-        />
-        <StatCard
-          label="Rebaselines awaiting decision"
-          value={overview.rebaselinesAwaitingDecision}
-          detail="Requests to move a baseline date or budget"
-          tone={overview.rebaselinesAwaitingDecision > 0 ? "amber" : "green"}
-        />
-      </StatGrid>
+      <Section
+        id="alignment-failures"
+        title="Alignment failures"
+        description="Objectives nobody is delivering (an active objective with no approved, piloting or rolling-out project as its primary objective) and live projects serving no objective, with what has been spent on them."
+      >
+        <DashboardStatGrid>
+          <DashboardStat
+            label="Objectives nobody is delivering"
+            value={overview.visionWithoutDeliveryCount}
+            href={`${dashboardQuery(filters)}#scorecard`}
+            linkLabel={`${overview.visionWithoutDeliveryCount} objectives nobody is delivering: marked in the scorecard`}
+            detail="Vision without delivery: marked “Nobody delivering” in the scorecard below"
+            tone={overview.visionWithoutDeliveryCount > 0 ? "red" : "green"}
+          />
+          <DashboardStat
+            label="Live projects serving no objective"
+            value={unalignedLive.count}
+            href={projects({ scope: "unaligned" })}
+            linkLabel={`See the ${unalignedLive.count} live projects serving no objective`}
+            detail="Delivery without vision: approved, in pilot or rollout, or on hold from them"
+            tone={unalignedLive.count > 0 ? "amber" : "green"}
+          />
+          <DashboardStat
+            label="Spend on unaligned work"
+            value={formatMoney(unalignedLive.spend)}
+            href={projects({ scope: "unaligned" })}
+            linkLabel={`${formatMoney(unalignedLive.spend)} spent on live projects serving no objective: see them`}
+            detail="Spent to date on those live projects"
+            tone={Number(unalignedLive.spend) > 0 ? "amber" : "green"}
+          />
+          <DashboardStat
+            label="Proposals not yet aligned"
+            value={overview.unalignedProposalCount}
+            href={projects({ scope: "unaligned-proposals" })}
+            linkLabel={`See the ${overview.unalignedProposalCount} proposals not yet aligned to an objective`}
+            detail="They cannot be approved until they name the objective they serve"
+          />
+        </DashboardStatGrid>
+        {unalignedLive.top.length > 0 ? (
+          <div className="mt-4">
+            <Table
+              caption="Live projects serving no objective, most spent first"
+              rows={unalignedLive.top}
+              rowKey={(p) => p.code}
+              columns={[
+                {
+                  header: "Project",
+                  cell: (p) => (
+                    <Link
+                      href={`/projects/${encodeURIComponent(p.code)}`}
+                      className="font-medium text-teal-800 underline-offset-2 hover:underline"
+                    >
+                      {p.code}
+                    </Link>
+                  ),
+                },
+                { header: "Name", cell: (p) => p.name },
+                { header: "Stage", cell: (p) => STAGE_LABEL[p.stage] },
+                { header: "Site", cell: (p) => p.siteName },
+                { header: "Spent", align: "right", cell: (p) => formatMoney(p.spend) },
+              ]}
+            />
+            {unalignedLive.count > unalignedLive.top.length ? (
+              <p className="mt-2 text-sm">
+                <Link href={projects({ scope: "unaligned" })} className="font-medium text-teal-800 underline">
+                  See all {unalignedLive.count} live projects serving no objective
+                </Link>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </Section>
 
       <Section
-        id="objectives"
-        title="Objectives by scorecard category"
-        description="An objective is being delivered when a project approved, in pilot or in rollout has it as its primary objective."
+        id="scorecard"
+        title="Scorecard"
+        description="Each objective's metrics against target (the worst colour of those with a recent final value; progress is the average share of the way from baseline to target), the projects delivering it, the live projects contributing to it by schedule, and the spend on projects with it as their primary objective."
       >
         {objectiveCount === 0 ? (
-          <EmptyState title="No strategic objectives yet">
-            Once objectives are set, each one shows here with the projects delivering it.
+          <EmptyState title="No objectives match">
+            {filters.objective
+              ? "No objective has that code."
+              : "Once objectives are set, each one shows here."}
           </EmptyState>
         ) : (
           <div className="space-y-6">
@@ -99,48 +132,10 @@ export default async function LeadershipPage() {
                 <h3 className="mb-2 text-sm font-semibold text-slate-800">
                   {CATEGORY_LABEL[group.category]}
                 </h3>
-                <Table
-                  fixed
-                  caption={`${CATEGORY_LABEL[group.category]} objectives`}
-                  rows={group.objectives}
-                  rowKey={(o) => o.code}
-                  rowClassName={(o) => (o.visionWithoutDelivery ? "bg-red-50/40" : undefined)}
-                  columns={[
-                    { ...objectiveCodeColumn, headerClassName: "w-20" },
-                    {
-                      header: "Objective",
-                      cell: (o) => (
-                        <>
-                          {o.title}
-                          {o.status !== "ACTIVE" ? (
-                            <span className="ml-2">
-                              <Badge>{OBJECTIVE_STATUS_LABEL[o.status]}</Badge>
-                            </span>
-                          ) : null}
-                        </>
-                      ),
-                    },
-                    { ...objectiveOwnerColumn, headerClassName: "w-48" },
-                    { ...objectiveTargetDateColumn, headerClassName: "w-32" },
-                    {
-                      header: "Delivering projects",
-                      align: "right",
-                      headerClassName: "w-36",
-                      cell: (o) => o.deliveringProjectCount,
-                    },
-                    {
-                      header: "Delivery",
-                      headerClassName: "w-52",
-                      cell: (o) =>
-                        o.visionWithoutDelivery ? (
-                          <Badge tone="red">Vision without delivery</Badge>
-                        ) : o.beingDelivered ? (
-                          <Badge tone="green">Being delivered</Badge>
-                        ) : (
-                          <span className="text-slate-500">—</span>
-                        ),
-                    },
-                  ]}
+                <ScorecardTable
+                  category={group.category}
+                  objectives={group.objectives}
+                  projectsHref={forObjective}
                 />
               </div>
             ))}
@@ -149,86 +144,149 @@ export default async function LeadershipPage() {
       </Section>
 
       <Section
-        id="unaligned"
-        title="Delivery without vision"
-        description="Live projects (approved, in pilot or rollout, or on hold from them) that serve no strategic objective."
+        id="risks"
+        title="Risk heat map"
+        description={`${overview.openRiskCount} open ${overview.openRiskCount === 1 ? "risk" : "risks"} (open or being mitigated).`}
       >
-        {overview.deliveryWithoutVision.length === 0 ? (
-          <EmptyState title="Every live project serves at least one objective" />
-        ) : (
-          <Table
-            caption="Live projects not aligned to any objective"
-            rows={overview.deliveryWithoutVision}
-            rowKey={(p) => p.code}
-            columns={UNALIGNED_COLUMNS}
-          />
-        )}
+        <RiskHeatMap
+          cells={overview.riskCells}
+          band={riskRag}
+          href={(likelihood, impact) =>
+            `/leadership/risks${dashboardQuery(filters, { likelihood: String(likelihood), impact: String(impact) })}`
+          }
+        />
       </Section>
 
       <Section
-        id="unaligned-proposals"
-        title="Proposals not yet aligned"
-        description="Proposals that name no objective yet: they cannot be approved until they do."
-      >
-        {overview.unalignedProposals.length === 0 ? (
-          <EmptyState title="Every proposal names the objective it serves" />
-        ) : (
-          <Table
-            caption="Proposals not yet aligned to an objective"
-            rows={overview.unalignedProposals}
-            rowKey={(p) => p.code}
-            columns={UNALIGNED_COLUMNS}
-          />
-        )}
-      </Section>
-
-      <Section
-        id="safety"
-        title="Overdue safety feedback"
-        description="Safety feedback must be answered by the project's Responsible or Accountable within the organisation's answer time for its severity. Overdue, it is flagged to the Accountable; unanswered after as long again, it reaches the executive on duty."
-      >
-        {overview.overdueSafetyFeedbackCount === 0 ? (
-          <EmptyState title="No safety feedback is overdue" />
-        ) : (
+        id="escalations"
+        title="Escalations"
+        description={
           <>
-            <Table
-              caption="Overdue safety feedback, most overdue first"
-              rows={overview.overdueSafetyFeedback}
-              rowKey={(f) => f.id}
-              columns={[
-                projectColumn,
-                {
-                  header: "Severity",
-                  cell: (f) => (
-                    <Badge tone={f.severity === "HIGH" || f.severity === "CRITICAL" ? "red" : "amber"}>
-                      {SEVERITY_LABEL[f.severity]}
-                    </Badge>
-                  ),
-                },
-                feedbackBodyColumn,
-                {
-                  header: "Answer was due",
-                  className: "whitespace-nowrap text-red-800",
-                  cell: (f) => (
-                    <>
-                      {formatDateTime(f.dueAt, clock.timeZone)}
-                      <span className="mt-1 block">
-                        <FeedbackEscalationBadge escalation={f.escalation} />
-                      </span>
-                    </>
-                  ),
-                },
-              ]}
-            />
-            {overview.overdueSafetyFeedbackCount > overview.overdueSafetyFeedback.length ? (
-              <p className="mt-2 text-sm text-slate-600">
-                Showing the {overview.overdueSafetyFeedback.length} most overdue of{" "}
-                {overview.overdueSafetyFeedbackCount}.
-              </p>
+            What is late or waiting on a decision.
+            {canViewPage(actor.role, "approvals") ? (
+              <>
+                {" "}
+                Gates and rebaselines are decided from{" "}
+                <Link href="/approvals" className="font-medium text-teal-800 underline">
+                  Approvals
+                </Link>
+                .
+              </>
             ) : null}
           </>
-        )}
+        }
+      >
+        <DashboardStatGrid>
+          <DashboardStat
+            label="Overdue safety feedback"
+            value={overview.overdueSafety.count}
+            href={`/leadership/feedback${dashboardQuery(filters, { kind: "safety" })}`}
+            linkLabel={`See the ${overview.overdueSafety.count} safety concerns past their answer deadline`}
+            detail={
+              overview.overdueSafety.escalatedCount > 0
+                ? overview.dutyExecutiveName
+                  ? `${overview.overdueSafety.escalatedCount} escalated to the executive on duty, ${overview.dutyExecutiveName}`
+                  : `${overview.overdueSafety.escalatedCount} due for escalation, but no executive is on duty: an administrator names one in the settings`
+                : "Safety concerns past their answer deadline"
+            }
+            tone={overview.overdueSafety.count > 0 ? "red" : "green"}
+          />
+          <DashboardStat
+            label="Overdue answers"
+            value={overview.overdueAnswers.count}
+            href={`/leadership/feedback${dashboardQuery(filters, { kind: "other" })}`}
+            linkLabel={`See the ${overview.overdueAnswers.count} concerns and suggestions past their answer deadline`}
+            detail="Concerns and suggestions past their answer deadline"
+            tone={overview.overdueAnswers.count > 0 ? "amber" : "green"}
+          />
+          <DashboardStat
+            label="Stage gates waiting"
+            value={overview.gatesWaiting.count}
+            href={`/leadership/decisions${dashboardQuery(filters, { kind: "gate" })}`}
+            linkLabel={`See the ${overview.gatesWaiting.count} stage gates waiting for a decision`}
+            detail="Requests to move a project through a gate"
+            tone={overview.gatesWaiting.count > 0 ? "amber" : "green"}
+          />
+          <DashboardStat
+            label="Rebaselines waiting"
+            value={overview.rebaselinesWaiting.count}
+            href={`/leadership/decisions${dashboardQuery(filters, { kind: "rebaseline" })}`}
+            linkLabel={`See the ${overview.rebaselinesWaiting.count} rebaselines waiting for a decision`}
+            detail="Requests to move a baseline date or budget"
+            tone={overview.rebaselinesWaiting.count > 0 ? "amber" : "green"}
+          />
+        </DashboardStatGrid>
+        <OldestList
+          title="Oldest overdue safety feedback"
+          items={overview.overdueSafety.oldest.map((f) => ({
+            key: f.id,
+            href: `/projects/${encodeURIComponent(f.projectCode)}/feedback`,
+            project: f.projectCode,
+            text: f.body,
+            badge: <Badge tone="red">{SEVERITY_LABEL[f.severity]}</Badge>,
+            when: `due ${formatDateTime(f.dueAt, overview.timeZone)}`,
+          }))}
+        />
+        <OldestList
+          title="Oldest overdue answers"
+          items={overview.overdueAnswers.oldest.map((f) => ({
+            key: f.id,
+            href: `/projects/${encodeURIComponent(f.projectCode)}/feedback`,
+            project: f.projectCode,
+            text: f.body,
+            badge: <Badge tone="amber">{SEVERITY_LABEL[f.severity]}</Badge>,
+            when: `due ${formatDateTime(f.dueAt, overview.timeZone)}`,
+          }))}
+        />
+        <OldestList
+          title="Longest-waiting decisions"
+          items={[...overview.gatesWaiting.oldest, ...overview.rebaselinesWaiting.oldest]
+            .toSorted((a, b) => a.requestedAt.localeCompare(b.requestedAt))
+            .slice(0, 5)
+            .map((d) => ({
+              key: d.id,
+              href: `/projects/${encodeURIComponent(d.projectCode)}${d.toStage ? "" : "/milestones"}`,
+              project: d.projectCode,
+              text: d.toStage
+                ? `Gate to ${STAGE_LABEL[d.toStage].toLowerCase()}`
+                : d.kind
+                  ? REBASELINE_KIND_LABEL[d.kind]
+                  : "Rebaseline",
+              badge: null,
+              when: `asked ${formatDateTime(d.requestedAt, overview.timeZone)}`,
+            }))}
+        />
       </Section>
+      <p className="mt-6 text-xs text-slate-500">
+        Figures as of {formatDateTime(now.toISOString(), overview.timeZone)}.
+      </p>
     </>
+  );
+}
+
+function OldestList({
+  title,
+  items,
+}: {
+  title: string;
+  items: { key: string; href: string; project: string; text: string; badge: React.ReactNode; when: string }[];
+}) {
+  if (items.length === 0) return null;
+  return (
+    <div className="mt-4">
+      <h3 className="text-sm font-semibold text-slate-800">{title}</h3>
+      <ul className="mt-1 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
+        {items.map((item) => (
+          <li key={item.key} className="flex flex-wrap items-baseline gap-x-2 px-3 py-2">
+            <Link href={item.href} className="font-medium text-teal-800 underline-offset-2 hover:underline">
+              {item.project}
+            </Link>
+            {item.badge}
+            <span className="min-w-0 flex-1 truncate text-slate-700">{item.text}</span>
+            <span className="whitespace-nowrap text-xs text-slate-500">{item.when}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,0 +1,111 @@
+// The matrix's filters as a GET form: the dashboard's own (site, objective) and the matrix's
+// (stage, search), all in the URL; submitting starts again at page 1.
+import Form from "next/form";
+import Link from "next/link";
+import { STAGE_LABEL } from "@/lib/domain/labels";
+import { PROJECT_STAGES } from "@/lib/domain/vocabulary";
+import type { FilterOption } from "./dashboard-filter-form";
+
+const fieldClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 focus:border-teal-600";
+const labelClass = "block text-sm font-medium text-slate-700";
+
+export function AlignmentMatrixFilters({
+  values,
+  sites,
+  objectives,
+}: {
+  values: {
+    site?: string | undefined;
+    objective?: string | undefined;
+    stage?: string | undefined;
+    q?: string | undefined;
+  };
+  sites: readonly FilterOption[];
+  objectives: readonly FilterOption[];
+}) {
+  const filtered = Boolean(values.site || values.objective || values.stage || values.q);
+  return (
+    <Form
+      action="/leadership/alignment"
+      key={JSON.stringify(values)}
+      role="search"
+      aria-label="Filter the alignment matrix"
+      className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 xl:grid-cols-[1fr_2fr_1fr_1.5fr_auto]"
+    >
+      <div>
+        <label htmlFor="matrix-site" className={labelClass}>
+          Site
+        </label>
+        <select id="matrix-site" name="site" defaultValue={values.site ?? ""} className={fieldClass}>
+          <option value="">All sites</option>
+          {sites.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="matrix-objective" className={labelClass}>
+          Objective
+        </label>
+        <select
+          id="matrix-objective"
+          name="objective"
+          defaultValue={values.objective ?? ""}
+          className={fieldClass}
+        >
+          <option value="">All objectives</option>
+          {objectives.map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.code} · {o.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="matrix-stage" className={labelClass}>
+          Stage
+        </label>
+        <select id="matrix-stage" name="stage" defaultValue={values.stage ?? ""} className={fieldClass}>
+          <option value="">All stages</option>
+          {PROJECT_STAGES.map((stage) => (
+            <option key={stage} value={stage}>
+              {STAGE_LABEL[stage]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="matrix-q" className={labelClass}>
+          Project code or name
+        </label>
+        <input
+          id="matrix-q"
+          name="q"
+          type="search"
+          maxLength={100}
+          defaultValue={values.q ?? ""}
+          className={fieldClass}
+        />
+      </div>
+      <div className="flex items-end gap-3">
+        <button
+          type="submit"
+          className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800"
+        >
+          Apply
+        </button>
+        {filtered ? (
+          <Link
+            href="/leadership/alignment"
+            className="py-2 text-sm font-medium text-slate-600 underline-offset-2 hover:text-slate-900 hover:underline"
+          >
+            Clear filters
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,143 @@
+import "server-only";
+// The alignment matrix (issue #12): objectives across, grouped by scorecard category, and one page
+// of projects down, each cell saying whether the project serves the objective as its primary or a
+// supporting objective. Paged over projects, so a page stays the same size at 2,000 projects or
+// 20,000: one statement reads the page, its total and each project's links.
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import {
+  type Contribution,
+  type ObjectiveStatus,
+  PROJECT_STAGES,
+  type ProjectStage,
+  SCORECARD_CATEGORIES,
+  type ScorecardCategory,
+} from "@/lib/domain/vocabulary";
+import { type DashboardFilters, parseDashboardFilters } from "../dashboard-filters";
+import { clampPage, type Paged } from "../paging";
+import { firstValues, pageNumberSchema, type RawSearchParams, searchTextSchema } from "../search-params";
+import { projectFilterSql } from "./overview-sql";
+
+// The portfolio's page size: a screenful of rows against every objective.
+export const MATRIX_PAGE_SIZE = 25;
+
+export interface AlignmentMatrixQuery extends DashboardFilters {
+  page: number;
+  stage?: ProjectStage | undefined;
+  /** Matches project code or name. */
+  q?: string | undefined;
+}
+
+export function parseAlignmentMatrixQuery(raw: RawSearchParams): AlignmentMatrixQuery {
+  const values = z
+    .object({
+      page: pageNumberSchema,
+      stage: z.enum(PROJECT_STAGES).optional().catch(undefined),
+      q: searchTextSchema,
+    })
+    .parse(firstValues(raw));
+  return {
+    ...parseDashboardFilters(raw),
+    page: values.page,
+    ...(values.stage ? { stage: values.stage } : {}),
+    ...(values.q ? { q: values.q } : {}),
+  };
+}
+
+export interface MatrixObjective {
+  code: string;
+  title: string;
+  status: ObjectiveStatus;
+}
+
+export interface MatrixProject {
+  code: string;
+  name: string;
+  stage: ProjectStage;
+  siteName: string;
+  /** Objective code to how the project serves it; objectives it does not serve are absent. */
+  links: Record<string, Contribution>;
+}
+
+export interface AlignmentMatrix extends Paged<MatrixProject> {
+  categories: { category: ScorecardCategory; objectives: MatrixObjective[] }[];
+}
+
+/** ILIKE takes `%` and `_` as wildcards: escape them so a search for "5%" means five per cent. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}
+
+interface MatrixRowSql {
+  code: string;
+  name: string;
+  stage: ProjectStage;
+  siteName: string;
+  links: { objective: string; contribution: Contribution }[] | null;
+  total: number;
+}
+
+function readPage(query: AlignmentMatrixQuery, pageSize: number, offset: number) {
+  const p = Prisma.sql`p`;
+  const stage = query.stage ? Prisma.sql`p."stage"::text = ${query.stage}` : Prisma.sql`TRUE`;
+  const search = query.q
+    ? Prisma.sql`(p."code" ILIKE ${`%${escapeLike(query.q)}%`} OR p."name" ILIKE ${`%${escapeLike(query.q)}%`})`
+    : Prisma.sql`TRUE`;
+  return db().$queryRaw<MatrixRowSql[]>`
+    SELECT p."code", p."name", p."stage"::text AS "stage", s."name" AS "siteName",
+      (SELECT json_agg(json_build_object('objective', o."code", 'contribution', a."contribution"))
+        FROM "Alignment" a JOIN "StrategicObjective" o ON o."id" = a."objectiveId"
+        WHERE a."projectId" = p."id") AS "links",
+      (COUNT(*) OVER ())::int AS "total"
+    FROM "Project" p JOIN "Site" s ON s."id" = p."siteId"
+    WHERE ${projectFilterSql(p, query)} AND ${stage} AND ${search}
+    ORDER BY p."code" LIMIT ${pageSize} OFFSET ${offset}`;
+}
+
+/**
+ * One page of the matrix. The objectives across are all of them but retired ones (a retired
+ * objective no longer asks for delivery), or just the one the objective filter names.
+ */
+export async function getAlignmentMatrix(
+  query: AlignmentMatrixQuery,
+  pageSize: number = MATRIX_PAGE_SIZE,
+): Promise<AlignmentMatrix> {
+  const objectiveWhere = query.objective
+    ? Prisma.sql`"code" = ${query.objective}`
+    : Prisma.sql`"status" <> 'RETIRED'`;
+  const [objectives, firstTry] = await Promise.all([
+    db().$queryRaw<(MatrixObjective & { category: ScorecardCategory })[]>`
+      SELECT "code", "title", "status"::text AS "status", "category"::text AS "category"
+      FROM "StrategicObjective" WHERE ${objectiveWhere} ORDER BY "code"`,
+    readPage(query, pageSize, (query.page - 1) * pageSize),
+  ]);
+  let rows = firstTry;
+  let page = query.page;
+  if (rows.length === 0 && page > 1) {
+    // A stale link past the end: the last page instead.
+    const [first] = await readPage(query, 1, 0);
+    page = clampPage(page, first?.total ?? 0, pageSize).page;
+    rows = await readPage(query, pageSize, (page - 1) * pageSize);
+  }
+  const total = rows[0]?.total ?? 0;
+  return {
+    categories: SCORECARD_CATEGORIES.map((category) => ({
+      category,
+      objectives: objectives
+        .filter((o) => o.category === category)
+        .map(({ code, title, status }) => ({ code, title, status })),
+    })).filter((group) => group.objectives.length > 0),
+    rows: rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      stage: r.stage,
+      siteName: r.siteName,
+      links: Object.fromEntries((r.links ?? []).map((link) => [link.objective, link.contribution])),
+    })),
+    page,
+    pageSize,
+    total,
+    pageCount: clampPage(page, total, pageSize).pageCount,
+  };
+}
