@@ -63,8 +63,9 @@ export function SpcChart({
             ifOverflow="extendDomain"
             stroke="#0f766e"
             strokeDasharray="6 3"
-            // On the left, where a chart's first points rarely crowd it; never on the x axis's labels.
-            label={{ value: `Target ${target}`, position: "insideTopLeft", fontSize: 11, fill: "#0f766e" }}
+            // Above the line on the left (recharts draws "insideBottom" above a horizontal line), so a
+            // target of 0 on the axis never prints over the x axis labels.
+            label={{ value: `Target ${target}`, position: "insideBottomLeft", fontSize: 11, fill: "#0f766e" }}
           />
           {/* Numbered, not titled: two go-lives weeks apart would print their titles over each
               other. The figure's description names each number. */}
