@@ -14,6 +14,8 @@ const expect = baseExpect.configure({ timeout: 15_000 });
 interface Visit {
   name: string;
   path: string;
+  /** Pages of charts: axe checks every text of their SVG (contrast and names), which takes longer. */
+  charts?: boolean;
 }
 
 // DIG-01 as its Responsible (Aisha Okafor): the tabs with every control a project manager has.
@@ -29,8 +31,11 @@ const PERSONAS: { email: string; who: string; visits: Visit[] }[] = [
     who: "an executive",
     visits: [
       { name: "leadership", path: "/leadership" },
+      { name: "leadership-delivery", path: "/leadership/delivery", charts: true },
       { name: "leadership-alignment", path: "/leadership/alignment" },
       { name: "objectives", path: "/objectives" },
+      // An objective's page: its metrics as SPC charts, each in its chart frame.
+      { name: "objective", path: "/objectives/SO-03", charts: true },
       { name: "approvals", path: "/approvals" },
     ],
   },
@@ -82,6 +87,7 @@ for (const persona of PERSONAS) {
     test(`${visit.path}, as ${persona.who} uses it, has no serious accessibility problem`, async ({
       page,
     }) => {
+      test.slow(visit.charts === true, "a page of charts takes axe longer to check");
       await signIn(page, persona.email);
       await expect(page.getByRole("banner")).toBeVisible();
       await checkPage(page, visit);

@@ -38,7 +38,7 @@ export function SpcChart({
   unit: string;
   target: number;
   points: readonly SpcChartPoint[];
-  /** Labels of the periods a go-live fell in, with what went live. */
+  /** Labels of the periods a go-live fell in, with what went live; drawn as "Go-live 1", "Go-live 2"… in this order. */
   goLives: readonly { label: string; title: string }[];
 }) {
   return (
@@ -63,17 +63,21 @@ export function SpcChart({
             ifOverflow="extendDomain"
             stroke="#0f766e"
             strokeDasharray="6 3"
-            label={{ value: `Target ${target}`, position: "insideTopRight", fontSize: 11, fill: "#0f766e" }}
+            // Above the line on the left (recharts draws "insideBottom" above a horizontal line), so a
+            // target of 0 on the axis never prints over the x axis labels.
+            label={{ value: `Target ${target}`, position: "insideBottomLeft", fontSize: 11, fill: "#0f766e" }}
           />
-          {goLives.map((g) => (
+          {/* Numbered, not titled: two go-lives weeks apart would print their titles over each
+              other. The figure's description names each number. */}
+          {goLives.map((g, i) => (
             <ReferenceLine
               key={`${g.label}-${g.title}`}
               x={g.label}
               stroke="#7c3aed"
               strokeDasharray="2 2"
               label={{
-                value: `Go-live: ${g.title}`,
-                position: "insideTopLeft",
+                value: `Go-live ${i + 1}`,
+                position: i % 2 === 0 ? "insideTopLeft" : "insideBottomLeft",
                 fontSize: 11,
                 fill: "#5b21b6",
               }}

@@ -2,10 +2,10 @@
 // variation and assurance summaries in words, and a table view of the chart's data (values,
 // limits, signals) for anyone who cannot see the chart. Fewer values than the maths needs is said
 // in words instead of a chart.
+import { useId } from "react";
+import { ChartFigure } from "@/components/charts/chart-figure";
 import { SpcChart, type SpcChartPoint } from "@/components/charts/spc-chart";
-import { Disclosure } from "@/components/ui/disclosure";
 import { formatDate, formatNumber } from "@/components/ui/format";
-import { Table } from "@/components/ui/table";
 import type { MetricSpc as MetricSpcData } from "@/lib/domain/metric-spc";
 import {
   ASSURANCE_SUMMARY_LABEL,
@@ -27,6 +27,14 @@ const RULE_LABEL: Record<SpcRule, string> = {
 /** "Outside the process limits (improvement)": what a signal is and which way it is judged. */
 function signalText(signal: SpcSignal): string {
   return `${RULE_LABEL[signal.rule]} (${signal.judgement === "IMPROVEMENT" ? "improvement" : "concern"})`;
+}
+
+/** A metric's name as an id and file name fragment: lower case, words joined by hyphens. */
+function idFor(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** The variation and assurance summaries in words, shown beside the metric's RAG. */
@@ -54,6 +62,8 @@ export function MetricSpc({
   spc: MetricSpcData;
 }) {
   const { chart } = spc;
+  // Two metrics may share a name on one page; the figure's title id must still be unique.
+  const figureId = useId();
   if (!chart) {
     return (
       <p className="text-sm text-slate-600">
@@ -79,7 +89,58 @@ export function MetricSpc({
   }));
   const title = `SPC chart of ${name}`;
   return (
-    <figure className="mb-3">
+    <ChartFigure
+      id={`spc-chart-${figureId}`}
+      title={title}
+      headingLevel={4}
+      framed={false}
+      description={
+        <>
+          XmR chart of the final values, mean and process limits (2.66 average moving ranges either side of
+          the mean).
+          {spc.goLives.length > 0
+            ? ` Go-lives: ${spc.goLives.map((g, i) => `${i + 1}. ${g.title} (${formatDate(g.date)})`).join("; ")}.`
+            : null}
+        </>
+      }
+      tableLabel={`Table view of the SPC chart of ${name}`}
+      tableCaption={`SPC chart of ${name}: values, limits and signals, oldest first`}
+      csvName={`spc-${idFor(name)}`}
+      rows={rows}
+      rowKey={(r) => String(r.point.index)}
+      columns={[
+        { header: "Period", className: "whitespace-nowrap", value: (r) => label(r.periodStart) },
+        {
+          header: "Value",
+          align: "right",
+          value: (r) => r.point.value,
+          cell: (r) => formatNumber(r.point.value),
+        },
+        {
+          header: "Mean",
+          align: "right",
+          value: (r) => r.segment.mean,
+          cell: (r) => formatNumber(r.segment.mean),
+        },
+        {
+          header: "Lower limit",
+          align: "right",
+          value: (r) => r.segment.lowerLimit,
+          cell: (r) => formatNumber(r.segment.lowerLimit),
+        },
+        {
+          header: "Upper limit",
+          align: "right",
+          value: (r) => r.segment.upperLimit,
+          cell: (r) => formatNumber(r.segment.upperLimit),
+        },
+        {
+          header: "Signals",
+          className: "min-w-48",
+          value: (r) => (r.point.signals.length === 0 ? "None" : r.point.signals.map(signalText).join("; ")),
+        },
+      ]}
+    >
       <SpcChart
         title={`${title}: ${chart.points.length} final values with mean ${formatNumber(chart.mean)}, process limits ${formatNumber(chart.lowerLimit)} to ${formatNumber(chart.upperLimit)} and target ${formatNumber(target)} ${unit}; the table view lists them.`}
         unit={unit}
@@ -87,35 +148,6 @@ export function MetricSpc({
         points={points}
         goLives={spc.goLives.map((g) => ({ label: label(g.periodStart), title: g.title }))}
       />
-      <figcaption className="mt-1 text-xs text-slate-600">
-        {title}: XmR chart of the final values, mean and process limits (2.66 average moving ranges either
-        side of the mean).
-        {spc.goLives.length > 0
-          ? ` Go-lives: ${spc.goLives.map((g) => `${g.title} (${formatDate(g.date)})`).join("; ")}.`
-          : null}
-      </figcaption>
-      <div className="mt-2">
-        <Disclosure summary={`Table view of the SPC chart of ${name}`}>
-          <Table
-            caption={`SPC chart of ${name}: values, limits and signals, oldest first`}
-            rows={rows}
-            rowKey={(r) => String(r.point.index)}
-            columns={[
-              { header: "Period", className: "whitespace-nowrap", cell: (r) => label(r.periodStart) },
-              { header: "Value", align: "right", cell: (r) => formatNumber(r.point.value) },
-              { header: "Mean", align: "right", cell: (r) => formatNumber(r.segment.mean) },
-              { header: "Lower limit", align: "right", cell: (r) => formatNumber(r.segment.lowerLimit) },
-              { header: "Upper limit", align: "right", cell: (r) => formatNumber(r.segment.upperLimit) },
-              {
-                header: "Signals",
-                className: "min-w-48",
-                cell: (r) =>
-                  r.point.signals.length === 0 ? "None" : r.point.signals.map(signalText).join("; "),
-              },
-            ]}
-          />
-        </Disclosure>
-      </div>
-    </figure>
+    </ChartFigure>
   );
 }
