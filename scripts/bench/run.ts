@@ -32,7 +32,15 @@ const CONCURRENT_USERS = 20;
 const WRITES = Number(argValue(args, "--writes") ?? 30);
 
 type Page = FloorPage;
-const PAGES: readonly Page[] = ["leadership", "objective", "operations", "portfolio", "project"];
+const PAGES: readonly Page[] = [
+  "leadership",
+  "delivery",
+  "alignment",
+  "objective",
+  "operations",
+  "portfolio",
+  "project",
+];
 
 interface Stats {
   median: number;
@@ -313,12 +321,14 @@ async function benchScale(scale: Scale): Promise<ScaleResult> {
     if (!pick) throw new Error("The bench database has no objective or project to measure");
     log(`starting the app on ${BASE} (builds first if the sources changed)…`);
     await waitForApp(app);
-    // The PMO reads leadership, objectives, the portfolio and projects without the second factor
-    // executives may need; "my work" is read by the operations project manager.
+    // The PMO reads the leadership dashboards, objectives, the portfolio and projects without the
+    // second factor executives may need; "my work" is read by the operations project manager.
     const pmo = await signIn(BASE, BENCH_SIGN_INS.pmo, BENCH_PASSWORD);
     const operations = await signIn(BASE, BENCH_SIGN_INS.operations, BENCH_PASSWORD);
     const paths: Record<Page, { path: string; jar: CookieJar; as: string }> = {
       leadership: { path: "/leadership", jar: pmo, as: "PMO" },
+      delivery: { path: "/leadership/delivery", jar: pmo, as: "PMO" },
+      alignment: { path: "/leadership/alignment", jar: pmo, as: "PMO" },
       objective: { path: `/objectives/${pick.objective}`, jar: pmo, as: "PMO" },
       operations: { path: "/my-work", jar: operations, as: "operations PM" },
       portfolio: { path: "/portfolio", jar: pmo, as: "PMO" },
@@ -423,7 +433,7 @@ function report(results: ScaleResult[], machineLines: string[], totalMs: number)
     "## Method",
     "",
     "- **Data**: `npm run bench:seed -- --scale large|huge` (scripts/bench/seed-sql.ts) builds a synthetic organisation that obeys the governance rules, by set-based SQL, in a fresh database migrated by the app's migrator. Rule 1 lets no live project go unaligned, so the unaligned projects are proposals, and every live project has a metric of its own: large has 600 weekly metrics (two years of values) plus a monthly benefit metric on each other project past its proposal.",
-    "- **App**: the production build (`npm start`, scripts/start.ts) with `THROUGHLINE_BENCH=1`, one instance, its default pool; sign-in over HTTP as a browser does (next-auth credentials, cookies kept). The leadership, objective, portfolio and project pages are read by a PMO user (no second factor); *my work* by an operations project manager (R on a handful of projects).",
+    "- **App**: the production build (`npm start`, scripts/start.ts) with `THROUGHLINE_BENCH=1`, one instance, its default pool; sign-in over HTTP as a browser does (next-auth credentials, cookies kept). The leadership pages (overview, delivery, alignment), the objective, portfolio and project pages are read by a PMO user (no second factor); *my work* by an operations project manager (R on a handful of projects).",
     `- **Page time**: time to the last byte of a signed-in GET from this machine, ${REQUESTS} sequential requests after ${WARM_UP} warm-up requests; median and p95. **HTML** is the response size.`,
     "- **SQL statements** per request are counted from outside the app by a TCP proxy between the app and PostgreSQL (scripts/bench/statement-proxy.ts) that reads the wire protocol: each simple Query (BEGIN/COMMIT included) and each Execute of the extended protocol is one statement. The session check is included.",
     "- **SQL floor**: minimal hand-written queries (scripts/bench/sql-floor.ts) reading what the page shows, run sequentially through `pg` on one warm connection, same repetitions. **Render floor**: /render-floor, the signed-in layout with a heading only (session check included). Ratio = page median ÷ (render floor median + SQL floor median); the target is page ≤ render floor + 2 × SQL floor.",

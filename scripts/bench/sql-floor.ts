@@ -12,51 +12,198 @@ export interface FloorContext {
   now: Date;
 }
 
-export type FloorPage = "leadership" | "objective" | "operations" | "portfolio" | "project";
+export type FloorPage =
+  | "leadership"
+  | "delivery"
+  | "alignment"
+  | "objective"
+  | "operations"
+  | "portfolio"
+  | "project";
 
 type Query = [sql: string, params: unknown[]];
 
 const AWAITING = `('OPEN', 'ACKNOWLEDGED')`;
+/** NUM-7: the stages that deliver an objective. */
+const DELIVERING = `('APPROVED', 'PILOT', 'ROLLOUT')`;
+/** NUM-8: delivering, or on hold from delivering; needs the project as `p`. */
+const LIVE = `(p.stage IN ${DELIVERING} OR (p.stage = 'ON_HOLD' AND (p."heldFromStage" IS NULL OR p."heldFromStage" IN ${DELIVERING})))`;
+/** Live projects with slip (NUM-2), planned days, schedule RAG (NUM-3) and spend, as `g`. */
+const LIVE_GRADED = `g AS (
+  SELECT p.id, p.code, p.name, p."siteId", p."baselineEndDate", d.end_date, d.end_date - p."baselineEndDate" AS slip,
+    d.planned, p."baselineBudget" AS budget, coalesce(c.spent, 0) AS spent,
+    CASE WHEN d.end_date - p."baselineEndDate" > o."scheduleRedPercent" / 100 * d.planned THEN 'RED'
+         WHEN d.end_date - p."baselineEndDate" > o."scheduleAmberPercent" / 100 * d.planned THEN 'AMBER' ELSE 'GREEN' END AS rag
+  FROM "Project" p CROSS JOIN "Organisation" o
+  CROSS JOIN LATERAL (SELECT coalesce(p."actualEndDate", p."forecastEndDate") AS end_date,
+    greatest(1, p."baselineEndDate" - p."startDate")::float8 AS planned) d
+  LEFT JOIN (SELECT "projectId", sum(amount) AS spent FROM "CostEntry" GROUP BY "projectId") c ON c."projectId" = p.id
+  WHERE o.id = 1 AND ${LIVE})`;
 
 function queries(page: FloorPage, c: FloorContext): Query[] {
   const now = c.now.toISOString();
   switch (page) {
     case "leadership":
       return [
-        // Objectives with owner and delivery counts, by category.
+        // The filter form's choices, the trust's clock and its duty executive.
         [
-          `SELECT o.code, o.title, o.category, o.status, o."targetDate", u.name AS owner,
-             count(a.id) AS aligned,
-             count(a.id) FILTER (WHERE a.contribution = 'PRIMARY' AND p.stage IN ('APPROVED', 'PILOT', 'ROLLOUT')) AS delivering
+          `SELECT g."timeZone", u.name AS duty,
+             (SELECT json_agg(json_build_object('code', code, 'name', name) ORDER BY name) FROM "Site") AS sites,
+             (SELECT json_agg(json_build_object('code', code, 'name', title) ORDER BY code) FROM "StrategicObjective") AS objectives
+           FROM "Organisation" g LEFT JOIN "User" u ON u.id = g."dutyExecutiveId" WHERE g.id = 1`,
+          [],
+        ],
+        // Scorecard: each objective with its owner, aligned and delivering counts, its live
+        // projects by schedule RAG and the spend on projects with it as primary.
+        [
+          `WITH pj AS (
+             SELECT p.id, p.stage IN ${DELIVERING} AS delivering, ${LIVE} AS live,
+               CASE WHEN slip > g."scheduleRedPercent" / 100 * planned THEN 'RED'
+                    WHEN slip > g."scheduleAmberPercent" / 100 * planned THEN 'AMBER' ELSE 'GREEN' END AS rag,
+               c.spend
+             FROM "Project" p CROSS JOIN "Organisation" g
+             CROSS JOIN LATERAL (SELECT coalesce(p."actualEndDate", p."forecastEndDate") - p."baselineEndDate" AS slip,
+               greatest(1, p."baselineEndDate" - p."startDate")::float8 AS planned) d
+             LEFT JOIN (SELECT "projectId", sum(amount) AS spend FROM "CostEntry" GROUP BY "projectId") c ON c."projectId" = p.id
+             WHERE g.id = 1)
+           SELECT o.code, o.title, o.category, o.status, o."targetDate", u.name AS owner,
+             count(pj.id) AS aligned,
+             count(*) FILTER (WHERE a.contribution = 'PRIMARY' AND pj.delivering) AS delivering,
+             count(*) FILTER (WHERE pj.live) AS live,
+             count(*) FILTER (WHERE pj.live AND pj.rag = 'RED') AS red,
+             count(*) FILTER (WHERE pj.live AND pj.rag = 'AMBER') AS amber,
+             coalesce(sum(pj.spend) FILTER (WHERE a.contribution = 'PRIMARY'), 0) AS spend
            FROM "StrategicObjective" o JOIN "User" u ON u.id = o."ownerId"
-           LEFT JOIN "Alignment" a ON a."objectiveId" = o.id LEFT JOIN "Project" p ON p.id = a."projectId"
+           LEFT JOIN "Alignment" a ON a."objectiveId" = o.id LEFT JOIN pj ON pj.id = a."projectId"
            GROUP BY o.id, u.name ORDER BY o.category, o.code`,
           [],
         ],
-        // Projects serving no objective (live work and proposals).
+        // Scorecard progress inputs: each active metric's thresholds and latest final value.
         [
-          `SELECT p.code, p.name, p.kind, p.stage, p."heldFromStage", s.name AS site
-           FROM "Project" p JOIN "Site" s ON s.id = p."siteId"
-           WHERE p.stage NOT IN ('CLOSED', 'CANCELLED') AND NOT EXISTS (SELECT 1 FROM "Alignment" a WHERE a."projectId" = p.id)
-           ORDER BY p.code`,
+          `SELECT m."objectiveId", m.direction, m.cadence, m."baselineValue", m."targetValue", m."amberThreshold",
+             m."redThreshold", v."periodStart", v.value
+           FROM "Metric" m LEFT JOIN LATERAL (SELECT "periodStart", value FROM "MetricValue"
+             WHERE "metricId" = m.id AND NOT provisional ORDER BY "periodStart" DESC LIMIT 1) v ON true
+           WHERE m.active`,
           [],
         ],
-        // Overdue safety feedback: count, escalated count, waiting rebaselines and the duty executive.
+        // Alignment failures: live work serving no objective (count, spend, the five costliest)
+        // and proposals serving none.
         [
-          `SELECT count(*) AS overdue,
-             count(*) FILTER (WHERE f."dueAt" + (f."dueAt" - coalesce(f."reopenedAt", f."createdAt")) < $1::timestamptz AT TIME ZONE 'UTC') AS escalated,
+          `WITH u AS (
+             SELECT p.id, p.code, p.name, p.stage, p."siteId", ${LIVE} AS live,
+               (SELECT coalesce(sum(c.amount), 0) FROM "CostEntry" c WHERE c."projectId" = p.id) AS spend
+             FROM "Project" p
+             WHERE NOT EXISTS (SELECT 1 FROM "Alignment" a WHERE a."projectId" = p.id)
+               AND p.stage NOT IN ('CLOSED', 'CANCELLED'))
+           SELECT (SELECT count(*) FROM u WHERE live) AS live, (SELECT sum(spend) FROM u WHERE live) AS spend,
+             (SELECT count(*) FROM u WHERE u.stage = 'PROPOSED' OR (u.stage = 'ON_HOLD' AND NOT u.live)) AS proposals,
+             (SELECT json_agg(t) FROM (SELECT u.code, u.name, u.stage, s.name AS site, u.spend
+               FROM u JOIN "Site" s ON s.id = u."siteId" WHERE live ORDER BY spend DESC, code LIMIT 5) t) AS top`,
+          [],
+        ],
+        // Heat map: open risks by likelihood and impact.
+        [
+          `SELECT likelihood, impact, count(*) FROM "Risk" WHERE status <> 'CLOSED' GROUP BY likelihood, impact`,
+          [],
+        ],
+        // Escalations: overdue safety feedback (escalated too), overdue answers, gates and
+        // rebaselines waiting; each count with its five oldest.
+        [
+          `WITH late AS (
+             SELECT f.id, f.kind, f.severity, f.body, f."dueAt", p.code, p.name,
+               f."dueAt" + (f."dueAt" - coalesce(f."reopenedAt", f."createdAt")) < $1::timestamptz AT TIME ZONE 'UTC' AS escalated
+             FROM "Feedback" f JOIN "Project" p ON p.id = f."projectId"
+             WHERE f.kind IN ('SAFETY', 'CONCERN', 'SUGGESTION') AND f.status IN ${AWAITING}
+               AND f."dueAt" < $1::timestamptz AT TIME ZONE 'UTC')
+           SELECT (SELECT count(*) FROM late WHERE kind = 'SAFETY') AS safety,
+             (SELECT count(*) FROM late WHERE kind = 'SAFETY' AND escalated) AS escalated,
+             (SELECT json_agg(t) FROM (SELECT * FROM late WHERE kind = 'SAFETY' ORDER BY "dueAt" LIMIT 5) t) AS safety_oldest,
+             (SELECT count(*) FROM late WHERE kind <> 'SAFETY') AS answers,
+             (SELECT json_agg(t) FROM (SELECT * FROM late WHERE kind <> 'SAFETY' ORDER BY "dueAt" LIMIT 5) t) AS answers_oldest,
+             (SELECT count(*) FROM "StageGateRequest" WHERE status = 'REQUESTED') AS gates,
+             (SELECT json_agg(t) FROM (SELECT g.id, g."toStage", g."requestedAt", p.code, p.name
+               FROM "StageGateRequest" g JOIN "Project" p ON p.id = g."projectId"
+               WHERE g.status = 'REQUESTED' ORDER BY g."requestedAt" LIMIT 5) t) AS gates_oldest,
              (SELECT count(*) FROM "Rebaseline" WHERE status = 'REQUESTED') AS rebaselines,
-             (SELECT u.name FROM "Organisation" g JOIN "User" u ON u.id = g."dutyExecutiveId") AS duty
-           FROM "Feedback" f WHERE f.kind = 'SAFETY' AND f.status IN ${AWAITING} AND f."dueAt" < $1::timestamptz AT TIME ZONE 'UTC'`,
+             (SELECT json_agg(t) FROM (SELECT b.id, b.kind, b."requestedAt", p.code, p.name
+               FROM "Rebaseline" b JOIN "Project" p ON p.id = b."projectId"
+               WHERE b.status = 'REQUESTED' ORDER BY b."requestedAt" LIMIT 5) t) AS rebaselines_oldest`,
           [now],
         ],
-        // The ten most overdue of them.
+      ];
+    case "delivery":
+      return [
+        // Schedule and budget variance of live projects: totals and by site (ROLLUP), by objective.
         [
-          `SELECT f.id, f.severity, f.body, f."dueAt", f."createdAt", f."reopenedAt", p.code, p.name
-           FROM "Feedback" f JOIN "Project" p ON p.id = f."projectId"
-           WHERE f.kind = 'SAFETY' AND f.status IN ${AWAITING} AND f."dueAt" < $1::timestamptz AT TIME ZONE 'UTC'
-           ORDER BY f."dueAt" LIMIT 10`,
+          `WITH ${LIVE_GRADED}
+           SELECT s.name, count(*), count(*) FILTER (WHERE slip > 0) AS late,
+             count(*) FILTER (WHERE rag = 'AMBER') AS amber, count(*) FILTER (WHERE rag = 'RED') AS red,
+             avg(slip), avg(slip * 100 / planned), sum(budget), sum(spent), count(*) FILTER (WHERE spent > budget) AS over
+           FROM g JOIN "Site" s ON s.id = g."siteId" GROUP BY ROLLUP (s.name) ORDER BY s.name`,
+          [],
+        ],
+        [
+          `WITH ${LIVE_GRADED}
+           SELECT o.code, o.title, count(*), count(*) FILTER (WHERE slip > 0) AS late,
+             count(*) FILTER (WHERE rag = 'AMBER') AS amber, count(*) FILTER (WHERE rag = 'RED') AS red,
+             avg(slip), avg(slip * 100 / planned), sum(budget), sum(spent), count(*) FILTER (WHERE spent > budget) AS over
+           FROM g LEFT JOIN "Alignment" a ON a."projectId" = g.id LEFT JOIN "StrategicObjective" o ON o.id = a."objectiveId"
+           GROUP BY o.code, o.title`,
+          [],
+        ],
+        // The worst ten by schedule and by budget.
+        [
+          `WITH ${LIVE_GRADED}
+           SELECT g.code, g.name, s.name AS site, g."baselineEndDate", g.end_date, slip, planned, rag
+           FROM g JOIN "Site" s ON s.id = g."siteId" WHERE slip > 0 ORDER BY slip / planned DESC, g.code LIMIT 10`,
+          [],
+        ],
+        [
+          `WITH ${LIVE_GRADED}
+           SELECT g.code, g.name, s.name AS site, budget, spent FROM g JOIN "Site" s ON s.id = g."siteId"
+           WHERE spent > 0 ORDER BY budget = 0 DESC, spent / nullif(budget, 0) DESC, g.code LIMIT 10`,
+          [],
+        ],
+        // Metric forecasts' inputs: each active metric's least-squares sums over its final values.
+        [
+          `SELECT m.name, m.unit, m.direction, m."targetValue", m."targetDate", s.*
+           FROM "Metric" m LEFT JOIN (
+             SELECT "metricId", regr_count(value, x), regr_avgx(value, x), regr_avgy(value, x),
+               regr_sxx(value, x), regr_syy(value, x), regr_sxy(value, x)
+             FROM (SELECT "metricId", value, ("periodStart" - DATE '2000-01-01')::float8 AS x
+               FROM "MetricValue" WHERE NOT provisional) v GROUP BY "metricId") s ON s."metricId" = m.id
+           WHERE m.active`,
+          [],
+        ],
+        // Finish forecasts: each live project's average slip ratio over its done milestones; how
+        // many have one, how many finish later, the ten latest.
+        [
+          `WITH h AS (
+             SELECT p.code, p.name, p."forecastEndDate",
+               ceil(avg((m."actualDate" - m."baselineDate")::float8 / greatest(1, m."baselineDate" - p."startDate"))
+                 * greatest(0, p."forecastEndDate" - ($1::timestamptz AT TIME ZONE 'UTC')::date)) AS extra
+             FROM "Project" p JOIN "Milestone" m ON m."projectId" = p.id
+             WHERE ${LIVE} AND m.status = 'DONE' AND m."actualDate" IS NOT NULL GROUP BY p.id)
+           SELECT (SELECT count(*) FROM h) AS with_history, (SELECT count(*) FROM h WHERE extra > 0) AS later,
+             (SELECT json_agg(t) FROM (SELECT * FROM h WHERE extra > 0 ORDER BY extra DESC, code LIMIT 10) t) AS latest`,
           [now],
+        ],
+      ];
+    case "alignment":
+      return [
+        [`SELECT code, name FROM "Site" ORDER BY name`, []],
+        [
+          `SELECT code, title, status, category FROM "StrategicObjective" WHERE status <> 'RETIRED' ORDER BY code`,
+          [],
+        ],
+        // One page of projects with each one's objectives (primary or supporting) and the total.
+        [
+          `SELECT p.code, p.name, p.stage, s.name AS site, count(*) OVER () AS total,
+             (SELECT json_agg(json_build_object('o', o.code, 'c', a.contribution)) FROM "Alignment" a
+              JOIN "StrategicObjective" o ON o.id = a."objectiveId" WHERE a."projectId" = p.id) AS links
+           FROM "Project" p JOIN "Site" s ON s.id = p."siteId" ORDER BY p.code LIMIT 25`,
+          [],
         ],
       ];
     case "objective":
