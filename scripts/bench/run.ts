@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale large|huge|both] [--requests N] [--load-seconds S] [--reseed]`:
+// `npm run bench [-- --scale large|huge|both] [--requests N] [--load-rounds N] [--writes N] [--reseed] [--help]`:
 // measures the built app against the bench organisation and writes BENCHMARKS.md (issue #12,
 // "Scale and speed"). For each scale: the bench database (seeded first if missing), a counting proxy
 // in front of it (statement-proxy.ts), `npm start` on the proxy with THROUGHLINE_BENCH=1; then the
@@ -499,6 +499,18 @@ function report(results: ScaleResult[], machineLines: string[], totalMs: number)
     lines.push("");
   }
   return `${lines.join("\n")}\n`;
+}
+
+if (args.includes("--help") || args.includes("-h")) {
+  console.log(`npm run bench [-- options]
+  --scale large|huge|both  the organisation(s) to measure (default large)
+  --reseed                 rebuild the bench database first
+  --requests N             sequential requests per page (default ${REQUESTS})
+  --load-rounds N          requests each of the ${CONCURRENT_USERS} concurrent users makes (default ${LOAD_ROUNDS})
+  --writes N               governed and raw writes timed (default ${WRITES})
+Pages: ${PAGES.join(", ")}; each beside its SQL floor (scripts/bench/sql-floor.ts) and the render floor.
+Writes BENCHMARKS.md.`);
+  process.exit(0);
 }
 
 const started = performance.now();
