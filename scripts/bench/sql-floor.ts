@@ -208,37 +208,38 @@ function queries(page: FloorPage, c: FloorContext): Query[] {
       ];
     case "objective":
       return [
+        // Its header, children, delivery coverage (alignments by contribution and stage) and
+        // how many metrics it has.
         [
           `SELECT o.*, u.name AS owner, parent.code AS parent_code, parent.title AS parent_title,
              (SELECT json_agg(json_build_object('code', k.code, 'title', k.title, 'status', k.status) ORDER BY k.code)
-              FROM "StrategicObjective" k WHERE k."parentId" = o.id) AS children
+              FROM "StrategicObjective" k WHERE k."parentId" = o.id) AS children,
+             (SELECT json_agg(t) FROM (SELECT a.contribution, p.stage, count(*) FROM "Alignment" a
+              JOIN "Project" p ON p.id = a."projectId" WHERE a."objectiveId" = o.id GROUP BY 1, 2) t) AS coverage,
+             (SELECT count(*) FROM "Metric" m WHERE m."objectiveId" = o.id AND m.active) AS metrics
            FROM "StrategicObjective" o JOIN "User" u ON u.id = o."ownerId"
            LEFT JOIN "StrategicObjective" parent ON parent.id = o."parentId" WHERE o.code = $1`,
           [c.objectiveCode],
         ],
-        // Its metrics with their projects and those projects' go-lives (done milestones).
+        // The first page of its metrics (10), each with its final values (status and SPC
+        // summaries) and its project's go-lives; the chart draws the first of them.
         [
           `SELECT m.id, m.name, m.unit, m.direction, m.cadence, m."baselineValue", m."targetValue", m."targetDate",
              m."amberThreshold", m."redThreshold", p.code, p.name AS project,
-             (SELECT json_agg(json_build_object('title', d.title, 'on', d."actualDate"))
-              FROM "Milestone" d WHERE d."projectId" = p.id AND d.status = 'DONE') AS go_lives
+             (SELECT json_agg(json_build_array(v."periodStart", v.value) ORDER BY v."periodStart")
+              FROM "MetricValue" v WHERE v."metricId" = m.id AND NOT v.provisional) AS finals,
+             (SELECT json_agg(json_build_array(d.title, d."actualDate"))
+              FROM "Milestone" d WHERE d."projectId" = m."projectId" AND d.status = 'DONE') AS go_lives
            FROM "Metric" m JOIN "StrategicObjective" o ON o.id = m."objectiveId" LEFT JOIN "Project" p ON p.id = m."projectId"
-           WHERE o.code = $1 AND m.active ORDER BY m.name`,
+           WHERE o.code = $1 AND m.active ORDER BY m.name, m.id LIMIT 10`,
           [c.objectiveCode],
         ],
-        // Every final value of those metrics, for the SPC charts.
-        [
-          `SELECT v."metricId", v."periodStart", v.value FROM "MetricValue" v JOIN "Metric" m ON m.id = v."metricId"
-           JOIN "StrategicObjective" o ON o.id = m."objectiveId"
-           WHERE o.code = $1 AND m.active AND NOT v.provisional ORDER BY v."metricId", v."periodStart"`,
-          [c.objectiveCode],
-        ],
-        // The projects aligned to it, with their schedules.
+        // The first page of the projects aligned to it (25), with their schedules.
         [
           `SELECT a.contribution, a.rationale, p.code, p.name, p.stage, p."startDate", p."baselineEndDate",
              p."forecastEndDate", p."actualEndDate"
            FROM "Alignment" a JOIN "StrategicObjective" o ON o.id = a."objectiveId" JOIN "Project" p ON p.id = a."projectId"
-           WHERE o.code = $1 ORDER BY a.contribution, p.code`,
+           WHERE o.code = $1 ORDER BY a.contribution, p.code LIMIT 25`,
           [c.objectiveCode],
         ],
         [`SELECT * FROM "Organisation" WHERE id = 1`, []],
