@@ -42,21 +42,54 @@ export interface MilestoneRef {
 
 const MILESTONE_CHANGES = { what: "milestone changes" } as const;
 
+/** A milestone as a change reads it under its project's lock, with what the change is checked against. */
+type LockedMilestone = Milestone & {
+  projectStage: ProjectStage;
+  projectForecastEndDate: Date;
+  letter: RaciLetter | null;
+  timeZone: string | null;
+};
+
+/**
+ * One statement for the steps every milestone change starts with: the milestone, its project's row lock, stage and forecast
+ * end, the actor's RACI letter on it and the organisation's time zone. Only the project's row is
+ * locked (every milestone change takes it first, so locking the milestone here could deadlock); a
+ * milestone changed while this waited is caught by the version guard of the write.
+ */
+async function lockMilestone(tx: DbTx, actor: Actor, milestoneId: string): Promise<LockedMilestone | undefined> {
+  const [row] = await tx.$queryRaw<LockedMilestone[]>`
+    SELECT m."id", m."projectId", m."title", m."description", m."ownerId", m."baselineDate",
+           m."forecastDate", m."actualDate", m."status"::text AS "status", m."isGate",
+           m."gateApprovedById", m."gateApprovedAt", m."version", m."createdAt", m."updatedAt",
+           p."stage"::text AS "projectStage", p."forecastEndDate" AS "projectForecastEndDate",
+           r."letter"::text AS "letter", o."timeZone"
+    FROM "Milestone" m
+    JOIN "Project" p ON p."id" = m."projectId"
+    LEFT JOIN "RaciAssignment" r ON r."projectId" = p."id" AND r."userId" = ${actor.id}
+    LEFT JOIN "Organisation" o ON o."id" = 1
+    WHERE m."id" = ${milestoneId}
+    FOR UPDATE OF p`;
+  return row;
+}
+
+/**
+ * Loads the milestone with its project locked, then refuses it for authority, a stale version or a
+ * project that no longer takes changes, in that order. Returns the row with the project's forecast
+ * end and the organisation's time zone, read under the same lock.
+ */
 async function loadForChange(
   tx: DbTx,
   actor: Actor,
   milestoneId: string,
   version: number,
-): Promise<Milestone> {
-  const found = await tx.milestone.findUnique({ where: { id: milestoneId }, select: { projectId: true } });
-  if (!found) throw notFound("The milestone");
-  const project = await lockProject(tx, found.projectId);
-  // Read under the lock: what the change is checked against is what it will be written over.
-  const milestone = await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId } });
-  await assertCanOnProject(tx, "milestone.manage", actor, milestone.projectId);
+): Promise<{ milestone: Milestone; projectForecastEndDate: Date; timeZone: string }> {
+  const row = await lockMilestone(tx, actor, milestoneId);
+  if (!row) throw notFound("The milestone");
+  const { projectStage, projectForecastEndDate, letter, timeZone, ...milestone } = row;
+  assertCan("milestone.manage", actor, { letter });
   if (milestone.version !== version) throw conflict("milestone");
-  assertProjectTakes(project, MILESTONE_CHANGES);
-  return milestone;
+  assertProjectTakes({ stage: projectStage }, MILESTONE_CHANGES);
+  return { milestone, projectForecastEndDate, timeZone: timeZone ?? DEFAULT_TIME_ZONE };
 }
 
 /** The audit event's names for a milestone change; the version guard makes lost updates impossible. */
@@ -113,40 +146,6 @@ export function createMilestone(actor: Actor, input: unknown): Promise<ActionRes
   );
 }
 
-/** A milestone as the forecast change reads it under its project's lock, with what it is checked against. */
-type ForecastRow = Milestone & {
-  projectStage: ProjectStage;
-  projectForecastEndDate: Date;
-  letter: RaciLetter | null;
-  timeZone: string | null;
-};
-
-/**
- * One statement for loadForChange's steps: the milestone, its project's row lock, stage and forecast
- * end, the actor's RACI letter on it and the organisation's time zone. Only the project's row is
- * locked (every milestone change takes it first, so locking the milestone here could deadlock); a
- * milestone changed while this waited is caught by the version guard of the write.
- */
-async function lockForForecastChange(
-  tx: DbTx,
-  actor: Actor,
-  milestoneId: string,
-): Promise<ForecastRow | undefined> {
-  const [row] = await tx.$queryRaw<ForecastRow[]>`
-    SELECT m."id", m."projectId", m."title", m."description", m."ownerId", m."baselineDate",
-           m."forecastDate", m."actualDate", m."status"::text AS "status", m."isGate",
-           m."gateApprovedById", m."gateApprovedAt", m."version", m."createdAt", m."updatedAt",
-           p."stage"::text AS "projectStage", p."forecastEndDate" AS "projectForecastEndDate",
-           r."letter"::text AS "letter", o."timeZone"
-    FROM "Milestone" m
-    JOIN "Project" p ON p."id" = m."projectId"
-    LEFT JOIN "RaciAssignment" r ON r."projectId" = p."id" AND r."userId" = ${actor.id}
-    LEFT JOIN "Organisation" o ON o."id" = 1
-    WHERE m."id" = ${milestoneId}
-    FOR UPDATE OF p`;
-  return row;
-}
-
 const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 /**
@@ -156,7 +155,7 @@ const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
  * meet. The project's version moves too: an edit of the project from before is then stale.
  *
  * The steps of loadForChange and saveVersioned, in two statements inside the transaction: one
- * locking read (lockForForecastChange) and one write of the milestone (guarded by its version),
+ * locking read (loadForChange) and one write of the milestone (guarded by its version),
  * its history row, the project's forecast end and the audit event, each of the last three only if
  * the guarded write landed.
  */
@@ -166,13 +165,13 @@ export function changeMilestoneForecast(actor: Actor, input: unknown): Promise<A
     async () => {
       const data = parseInput(changeMilestoneForecastSchema, input);
       return db().$transaction(async (tx) => {
-        const row = await lockForForecastChange(tx, actor, data.milestoneId);
-        if (!row) throw notFound("The milestone");
-        const { projectStage, projectForecastEndDate, letter, timeZone, ...milestone } = row;
-        assertCan("milestone.manage", actor, { letter });
-        if (milestone.version !== data.version) throw conflict("milestone");
-        assertProjectTakes({ stage: projectStage }, MILESTONE_CHANGES);
-        const { now, today } = clockAt(new Date(), timeZone ?? DEFAULT_TIME_ZONE);
+        const { milestone, projectForecastEndDate, timeZone } = await loadForChange(
+          tx,
+          actor,
+          data.milestoneId,
+          data.version,
+        );
+        const { now, today } = clockAt(new Date(), timeZone);
         const move = { milestone, newForecastDate: data.forecastDate, reason: data.reason };
         const violations = forecastChangeViolations({ ...move, today });
         // Reason problems beside the reason, the rest beside the date.
@@ -231,7 +230,7 @@ export function completeMilestone(actor: Actor, input: unknown): Promise<ActionR
       const data = parseInput(completeMilestoneSchema, input);
       const { today } = await getClock();
       return db().$transaction(async (tx) => {
-        const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
+        const { milestone } = await loadForChange(tx, actor, data.milestoneId, data.version);
         const violations = completionViolations({ milestone, actualDate: data.actualDate, today });
         if (violations.length) throw refuse(violations, "actualDate");
         const completion = computeMilestoneCompletion({ milestone, actualDate: data.actualDate });
@@ -256,7 +255,7 @@ export function cancelMilestone(actor: Actor, input: unknown): Promise<ActionRes
     async () => {
       const data = parseInput(cancelMilestoneSchema, input);
       return db().$transaction(async (tx) => {
-        const milestone = await loadForChange(tx, actor, data.milestoneId, data.version);
+        const { milestone } = await loadForChange(tx, actor, data.milestoneId, data.version);
         await assertScopeOpen(tx, milestone.projectId, "CANCEL_MILESTONE");
         const violations = cancellationViolations({ milestone, reason: data.reason });
         if (violations.length) throw refuse(violations, "reason");
