@@ -56,7 +56,11 @@ type LockedMilestone = Milestone & {
  * locked (every milestone change takes it first, so locking the milestone here could deadlock); a
  * milestone changed while this waited is caught by the version guard of the write.
  */
-async function lockMilestone(tx: DbTx, actor: Actor, milestoneId: string): Promise<LockedMilestone | undefined> {
+async function lockMilestone(
+  tx: DbTx,
+  actor: Actor,
+  milestoneId: string,
+): Promise<LockedMilestone | undefined> {
   const [row] = await tx.$queryRaw<LockedMilestone[]>`
     SELECT m."id", m."projectId", m."title", m."description", m."ownerId", m."baselineDate",
            m."forecastDate", m."actualDate", m."status"::text AS "status", m."isGate",
