@@ -8,6 +8,7 @@ import {
   createMilestone,
 } from "@/lib/server/operations/milestones";
 import * as make from "../server/fixtures";
+import { countStatements } from "../support/count-statements";
 import { inDays, iso } from "../support/operation-calls";
 import { useMigratedDatabase } from "../support/test-database";
 import { createProjectTeam, expectRefusedWithoutChange } from "./support";
@@ -302,6 +303,49 @@ describe("changeMilestoneForecast", () => {
     await expectRefusedWithoutChange(TABLES, "NOT_FOUND", () =>
       changeMilestoneForecast(pm, { milestoneId: UNKNOWN_ID, version: 0, forecastDate: inDays(40), reason }),
     );
+  });
+
+  it("audits the milestone as read and as saved, dates as ISO instants, beside the reason", async () => {
+    const read = await db().milestone.findUniqueOrThrow({ where: { id: milestoneId } });
+    const result = await changeMilestoneForecast(pm, {
+      milestoneId,
+      version: 0,
+      forecastDate: inDays(30),
+      reason,
+    });
+    expect(result).toMatchObject({ ok: true, data: { id: milestoneId, version: 1 } });
+    const saved = await db().milestone.findUniqueOrThrow({ where: { id: milestoneId } });
+    const [event] = await auditEventsFor(milestoneId);
+    expect(event).toMatchObject({ actorId: pm.id, requestId: pm.requestId, entityType: "Milestone" });
+    expect(event?.before).toEqual(JSON.parse(JSON.stringify(read)));
+    expect(event?.after).toEqual({ ...JSON.parse(JSON.stringify(saved)), reason });
+  });
+
+  it("takes a locking read and one write in its transaction, however many milestones the project has", async () => {
+    const project = await make.createProject({ siteId, raci: [{ userId: pm.id, letter: "R" }] });
+    const first = await make.createMilestone({ projectId: project.id, baselineDate: inDays(20) });
+    const counts: number[] = [];
+    for (const extra of [0, 20]) {
+      for (let i = 0; i < extra; i += 1)
+        await make.createMilestone({ projectId: project.id, baselineDate: inDays(10 + i) });
+      const { version } = await db().milestone.findUniqueOrThrow({ where: { id: first.id } });
+      const { result, statements } = await countStatements(() =>
+        changeMilestoneForecast(pm, {
+          milestoneId: first.id,
+          version,
+          forecastDate: inDays(60 + extra),
+          reason,
+        }),
+      );
+      expect(result).toMatchObject({ ok: true });
+      counts.push(statements.length);
+    }
+    // The locking read, the one write (milestone, history, project end, audit) and COMMIT; the
+    // query log leaves out BEGIN.
+    expect(counts).toEqual([3, 3]);
+    const project2 = await db().project.findUniqueOrThrow({ where: { id: project.id } });
+    expect(iso(project2.forecastEndDate)).toBe(inDays(80));
+    expect(await db().milestoneChange.count({ where: { milestoneId: first.id } })).toBe(2);
   });
 
   it("lets exactly one of two concurrent edits of the same version win; the other gets CONFLICT", async () => {

@@ -12,6 +12,7 @@ import {
   GATE_STAGES,
   type Gap,
   isGateMove,
+  type ProjectFacts as StageFacts,
   stageMoveGaps,
 } from "@/lib/domain/stage-gates";
 import type { ProjectStage, RaciLetter, StageGateStatus } from "@/lib/domain/vocabulary";
@@ -115,6 +116,30 @@ export async function getProjectStage(
     }),
     db().stageGateRequest.count({ where: { projectId, status: { not: "REQUESTED" } } }),
   ]);
+  return toStageView({
+    project,
+    facts,
+    pending: pending ? toRow(pending) : null,
+    history: history.map(toRow),
+    historyTotal,
+    actor,
+  });
+}
+
+/**
+ * The panel from what was read: the gates and direct moves the machine allows, each gate's gaps by
+ * the same check the gate operations run, and what the actor may do with the pending request.
+ * Shared by this read and the overview's single statement (project-overview.ts).
+ */
+export function toStageView(input: {
+  project: { id: string; version: number; stage: ProjectStage; heldFromStage: ProjectStage | null };
+  facts: StageFacts;
+  pending: StageGateRequestRow | null;
+  history: StageGateRequestRow[];
+  historyTotal: number;
+  actor: { id: string; letter: RaciLetter | null };
+}): ProjectStageView {
+  const { project, facts, pending, history, historyTotal, actor } = input;
   const next = allowedNextStages(facts.stage, facts.heldFrom);
   const gates =
     facts.stage === "ON_HOLD"
@@ -132,8 +157,8 @@ export async function getProjectStage(
     heldFromStage: project.heldFromStage,
     gates,
     directMoves: next.filter((s) => !isGateMove(facts.stage, s)),
-    pending: pending ? toRow(pending) : null,
-    history: history.map(toRow),
+    pending,
+    history,
     historyTotal,
     actorMayDecidePending: pending
       ? mayDecideStageGate({

@@ -14,7 +14,8 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
+/** The JSON an audit event keeps of a value; also for writes that insert their event in SQL. */
+export function snapshot(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
   return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v)));
 }

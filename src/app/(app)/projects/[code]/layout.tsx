@@ -1,9 +1,7 @@
-import { notFound } from "next/navigation";
 import { ProjectTabs } from "@/components/projects/project-tabs";
 import { Badge, StageBadge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { PROJECT_KIND_LABEL } from "@/lib/domain/labels";
-import { getProjectHeader } from "@/lib/server/project-header";
 import { requireProjectPage } from "@/lib/server/project-page";
 
 export default async function ProjectLayout({
@@ -13,9 +11,7 @@ export default async function ProjectLayout({
   params: Promise<{ code: string }>;
   children: React.ReactNode;
 }) {
-  const { projectId } = await requireProjectPage((await params).code);
-  const project = await getProjectHeader(projectId);
-  if (!project) notFound();
+  const { header: project } = await requireProjectPage((await params).code);
   return (
     <>
       <PageHeader title={`${project.code} · ${project.name}`} description={project.summary}>

@@ -13,10 +13,8 @@ import { isPastProposal } from "@/lib/domain/alignment-links";
 import { CATEGORY_LABEL, CONTRIBUTION_LABEL } from "@/lib/domain/labels";
 import { formatMoney } from "@/lib/domain/money";
 import { isFinalStage } from "@/lib/domain/stage-gates";
-import { getProjectDetails } from "@/lib/server/project-details";
-import { getProjectFacts } from "@/lib/server/project-facts";
+import { getProjectOverview } from "@/lib/server/project-overview";
 import { parseProjectCode, requireProjectPage } from "@/lib/server/project-page";
-import { getProjectStage } from "@/lib/server/project-stage";
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -28,12 +26,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ProjectPage({ params }: Props) {
   const { actor, clock, code, projectId, letter, may } = await requireProjectPage((await params).code);
-  const [project, stage, details] = await Promise.all([
-    getProjectFacts(projectId),
-    getProjectStage(projectId, clock, { id: actor.id, letter }),
-    getProjectDetails(projectId),
-  ]);
-  if (!project || !details) notFound();
+  const overview = await getProjectOverview(projectId, clock, { id: actor.id, letter });
+  if (!overview) notFound();
+  const { facts: project, stage, details } = overview;
   // Closed and cancelled projects are history: no editor is offered (the rules refuse them anyway).
   const live = !isFinalStage(details.stage);
   const mayEdit = may["project.edit"] && live;
