@@ -52,6 +52,8 @@ export default async function ObjectivePage({ params, searchParams }: Props) {
   const clock = clockAt(new Date(), organisation.timeZone);
   const objective = await getObjectiveDetail(code, clock, organisation, pages);
   if (!objective) notFound();
+  // The chart shown: the one asked for if it is on this page of metrics, else the page's first.
+  const charted = objective.metrics.rows.find((m) => m.id === raw.chart) ?? objective.metrics.rows[0];
   // The matrix decides who may edit (docs/governance-rules.md rule 3, ACC-4); the server checks again.
   const mayEdit = can("objective.edit", { role: actor.role, isOwner: objective.owner.id === actor.id });
   const choices = mayEdit ? await getObjectiveChoices() : null;
@@ -194,36 +196,56 @@ export default async function ObjectivePage({ params, searchParams }: Props) {
                     ),
                 },
                 { header: "Status", cell: (m) => <MetricStatusBadge status={m.status} /> },
+                {
+                  header: "SPC chart",
+                  className: "whitespace-nowrap",
+                  cell: (m) =>
+                    m.id === charted?.id ? (
+                      <span className="text-slate-600">Shown below</span>
+                    ) : (
+                      <Link
+                        href={chartHref(objective.code, {
+                          metrics: pageParam(objective.metrics.page),
+                          projects: pageParam(objective.projects.page),
+                          chart: m.id,
+                        })}
+                        className="font-medium text-teal-800 underline"
+                      >
+                        Show chart<span className="sr-only"> of {m.name}</span>
+                      </Link>
+                    ),
+                },
               ]}
             />
           )}
-          {/* Each metric as an SPC chart (issue 12, docs/spc.md), its status by NUM-6 beside it. */}
-          <div className="mt-6 space-y-6">
-            {objective.metrics.rows.map((m) => (
+          {/* One metric at a time as an SPC chart (issue 12, docs/spc.md), its status by NUM-6 beside
+              it: a chart carries two years of weekly points, so ten on one page would outgrow it. */}
+          {charted ? (
+            <div className="mt-6">
               <article
-                key={m.id}
-                aria-labelledby={`spc-${m.id}`}
+                key={charted.id}
+                aria-labelledby={`spc-${charted.id}`}
                 className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
               >
                 <div className="mb-3 flex flex-wrap items-start justify-between gap-3">
-                  <h3 id={`spc-${m.id}`} className="text-base font-semibold text-slate-900">
-                    {m.name}
+                  <h3 id={`spc-${charted.id}`} className="text-base font-semibold text-slate-900">
+                    {charted.name}
                   </h3>
                   <div className="text-right text-sm">
-                    <MetricStatusBadge status={m.status} />
-                    <MetricSpcSummaries spc={m.spc} />
+                    <MetricStatusBadge status={charted.status} />
+                    <MetricSpcSummaries spc={charted.spc} />
                   </div>
                 </div>
                 <MetricSpc
-                  name={m.name}
-                  unit={m.unit}
-                  cadence={m.cadence}
-                  target={m.targetValue}
-                  spc={m.spc}
+                  name={charted.name}
+                  unit={charted.unit}
+                  cadence={charted.cadence}
+                  target={charted.targetValue}
+                  spc={charted.spc}
                 />
               </article>
-            ))}
-          </div>
+            </div>
+          ) : null}
           {objective.metrics.total > 0 ? (
             <SectionPager
               label="Metrics pages"
@@ -286,7 +308,7 @@ export default async function ObjectivePage({ params, searchParams }: Props) {
                 label="Project pages"
                 path={`/objectives/${objective.code}`}
                 param="projects"
-                otherParams={{ metrics: pageParam(objective.metrics.page) }}
+                otherParams={{ metrics: pageParam(objective.metrics.page), chart: charted?.id }}
                 anchor="projects"
                 paged={objective.projects}
                 noun="project"
@@ -297,6 +319,12 @@ export default async function ObjectivePage({ params, searchParams }: Props) {
       </div>
     </>
   );
+}
+
+function chartHref(code: string, params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  return `/objectives/${code}?${search.toString()}#spc-${params.chart}`;
 }
 
 /** Page 1 is the default, so it stays out of links. */
