@@ -150,6 +150,20 @@ export default async function ObjectivePage({ params, searchParams }: Props) {
                       <span className="block text-xs text-slate-500">
                         {m.unit} · {CADENCE_LABEL[m.cadence].toLowerCase()}
                       </span>
+                      {m.id === charted?.id ? (
+                        <span className="block text-xs text-slate-600">Its SPC chart is shown below</span>
+                      ) : (
+                        <Link
+                          href={chartHref(objective.code, {
+                            metrics: pageParam(objective.metrics.page),
+                            projects: pageParam(objective.projects.page),
+                            chart: m.id,
+                          })}
+                          className="block text-xs font-medium text-teal-800 underline"
+                        >
+                          Show chart<span className="sr-only"> of {m.name}</span>
+                        </Link>
+                      )}
                     </>
                   ),
                 },
@@ -196,25 +210,6 @@ export default async function ObjectivePage({ params, searchParams }: Props) {
                     ),
                 },
                 { header: "Status", cell: (m) => <MetricStatusBadge status={m.status} /> },
-                {
-                  header: "SPC chart",
-                  className: "whitespace-nowrap",
-                  cell: (m) =>
-                    m.id === charted?.id ? (
-                      <span className="text-slate-600">Shown below</span>
-                    ) : (
-                      <Link
-                        href={chartHref(objective.code, {
-                          metrics: pageParam(objective.metrics.page),
-                          projects: pageParam(objective.projects.page),
-                          chart: m.id,
-                        })}
-                        className="font-medium text-teal-800 underline"
-                      >
-                        Show chart<span className="sr-only"> of {m.name}</span>
-                      </Link>
-                    ),
-                },
               ]}
             />
           )}
