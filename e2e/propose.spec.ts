@@ -18,8 +18,10 @@ test("a project manager proposes a project: she is not offered as its Accountabl
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Portfolio" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Portfolio" })).toBeVisible();
 
-  const disclosure = page.getByRole("main").locator("details", { hasText: "Propose a project" });
-  await disclosure.locator("summary").click();
+  // The form has its own page, reached from the portfolio.
+  await page.getByRole("main").getByRole("link", { name: "Propose a project" }).click();
+  await expect(page).toHaveURL(/\/portfolio\/propose$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Propose a project" })).toBeVisible();
   const form = page.getByRole("form", { name: "Propose a project" });
   await expect(form).toBeVisible();
 
@@ -49,7 +51,7 @@ test("a project manager proposes a project: she is not offered as its Accountabl
     .getByLabel("Expected benefits")
     .fill("Fuller theatre lists and fewer late starts; measured as theatre utilisation.");
   await accountable.selectOption({ label: "Richard Hale · Chief Finance Officer" });
-  await screenshotPart(page, disclosure, "propose-form-filled");
+  await screenshotPart(page, page.getByRole("main"), "propose-form-filled");
 
   // A code already in use is refused beside the code field, and what she typed stays.
   await form.getByRole("button", { name: "Propose project" }).click();
@@ -61,7 +63,7 @@ test("a project manager proposes a project: she is not offered as its Accountabl
   await expect(form.getByLabel("Budget (£)")).toHaveValue("185,000.50");
   await expect(accountable).toHaveValue(/.+/);
   await expect(form.getByRole("button", { name: /reload/i })).toHaveCount(0);
-  await screenshotPart(page, disclosure, "propose-form-code-taken");
+  await screenshotPart(page, page.getByRole("main"), "propose-form-code-taken");
   // The open form, its errors showing, passes axe's serious and critical checks.
   expect(await seriousViolations(page, testInfo, "propose-refused")).toEqual([]);
   expect(await readProposal(CODE)).toBeUndefined();
@@ -71,7 +73,7 @@ test("a project manager proposes a project: she is not offered as its Accountabl
   const proposed = page.getByRole("status").filter({ hasText: `${CODE} proposed.` });
   await expect(proposed).toBeVisible();
   await expect(proposed).toBeFocused();
-  await screenshotPart(page, disclosure, "propose-done");
+  await screenshotPart(page, page.getByRole("main"), "propose-done");
 
   // The database holds the proposal, its A and R, and one audit event by her.
   const row = await readProposal(CODE);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { clockAt } from "@/lib/server/dates";
 import { getMyWork } from "@/lib/server/my-work";
+import { countStatements } from "../support/count-statements";
 import { useMigratedDatabase } from "../support/test-database";
 import {
   createFeedback,
@@ -265,5 +266,23 @@ describe("my work: every item actionable where it is listed", () => {
     const work = await getMyWork(runnerId, CLOCK, { role: "PROJECT_MANAGER" });
     expect(work.feedback.total).toBe(work.feedback.rows.length);
     expect(work.feedback.overdueCount).toBe(work.feedback.rows.filter((f) => f.overdue).length);
+  });
+});
+
+describe("my work's reads", () => {
+  it("take the same statements for someone who runs nothing as for someone with lists on every section", async () => {
+    const nobody = await createUser({ name: "Runs nothing" });
+    const empty = await countStatements(() => getMyWork(nobody.id, CLOCK, { role: "PROJECT_MANAGER" }));
+    const busy = await countStatements(() => getMyWork(actorId, CLOCK, { role: "PROJECT_MANAGER" }));
+    expect(empty.result.projects).toEqual([]);
+    expect(busy.result.projects.length).toBeGreaterThan(0);
+    expect(busy.result.milestones.length).toBeGreaterThan(0);
+    expect(busy.result.feedback.rows.length).toBeGreaterThan(0);
+    expect(busy.statements).toHaveLength(empty.statements.length);
+    // The page's own lists (projects, milestones, metric values due, teams) are one statement;
+    // the settings one more; the rest is the feedback queue.
+    const own = busy.statements.filter((s) => s.includes("AS assignments"));
+    expect(own).toHaveLength(1);
+    expect(busy.statements.length).toBeLessThanOrEqual(10);
   });
 });

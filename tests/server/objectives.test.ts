@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getLeadershipOverview } from "@/lib/server/leadership";
-import { listObjectives } from "@/lib/server/objectives";
+import { listObjectivePage, listObjectives } from "@/lib/server/objectives";
+import { countStatements } from "../support/count-statements";
 import { useMigratedDatabase } from "../support/test-database";
 import { createFeedback, createObjective, createProject, createSite, createUser } from "./fixtures";
 
@@ -228,5 +229,22 @@ describe("the leadership overview", () => {
 
   it("counts rebaselines awaiting a decision", async () => {
     expect((await getLeadershipOverview(NOW)).rebaselinesAwaitingDecision).toBe(2);
+  });
+});
+
+describe("the objectives list, paged", () => {
+  it("reads a page and its total in one statement, the same rows and delivery as the full list", async () => {
+    const all = await listObjectives();
+    const first = await countStatements(() => listObjectivePage(1, 2));
+    const last = await countStatements(() => listObjectivePage(99, 2));
+    const whole = await countStatements(() => listObjectivePage(1));
+    expect(first.statements).toHaveLength(1);
+    expect(last.statements).toHaveLength(1);
+    expect(whole.statements).toHaveLength(1);
+    expect(first.result).toMatchObject({ page: 1, total: all.length, pageCount: Math.ceil(all.length / 2) });
+    expect(first.result.rows).toEqual(all.slice(0, 2));
+    expect(last.result.page).toBe(Math.ceil(all.length / 2));
+    expect(last.result.rows).toEqual(all.slice((last.result.page - 1) * 2));
+    expect(whole.result.rows).toEqual(all);
   });
 });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ProjectKind, ProjectStage } from "@/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { listPortfolio, listSites, type PortfolioQuery, parsePortfolioQuery } from "@/lib/server/portfolio";
+import { countStatements } from "../support/count-statements";
 import { useMigratedDatabase } from "../support/test-database";
 import { createObjective, createProject, createSite, createUser } from "./fixtures";
 
@@ -258,5 +259,21 @@ describe("reading the portfolio's query string", () => {
 
   it("takes the first of repeated parameters and ignores empty search text", () => {
     expect(parsePortfolioQuery({ page: ["3", "4"], q: "   " })).toMatchObject({ page: 3, q: undefined });
+  });
+});
+
+describe("the portfolio's reads", () => {
+  it("take two statements (the settings; the page with its total), for one row or a full page", async () => {
+    const one = await countStatements(() => listPortfolio({ ...base, q: "NB-003" }));
+    const full = await countStatements(() => listPortfolio(base));
+    const last = await countStatements(() => listPortfolio({ ...base, page: 2 }));
+    expect(one.result.rows.map((r) => r.code)).toEqual(["NB-003"]);
+    expect(full.result.rows).toHaveLength(25);
+    expect(last.result.rows.map((r) => r.code)).toEqual(["NB-026", "NB-027"]);
+    expect(one.statements).toHaveLength(2);
+    expect(full.statements).toHaveLength(2);
+    expect(last.statements).toHaveLength(2);
+    // Sites for the filter are one more: the page reads three besides the session check.
+    expect((await countStatements(() => listSites())).statements).toHaveLength(1);
   });
 });

@@ -1,10 +1,12 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import {
   type CalendarDate,
   computeDaysBetween,
   computeLocalDate,
   type IsoDate,
+  parseIsoDate,
   toIsoDate,
 } from "@/lib/domain/calendar";
 import {
@@ -17,9 +19,9 @@ import { can } from "@/lib/domain/permissions";
 import type { Cadence, MilestoneStatus, ProjectStage, RaciLetter, Role } from "@/lib/domain/vocabulary";
 import type { Clock } from "./dates";
 import { type FeedbackQueue, listFeedbackQueue } from "./feedback-queue";
-import { type MilestoneRow, milestoneRowSelect, toMilestoneRow } from "./milestone-rows";
+import { type MilestoneRow, toMilestoneRow } from "./milestone-rows";
 import { getGovernanceSettings } from "./organisation";
-import { type ProjectSchedule, projectScheduleSelect, toProjectSchedule } from "./project-schedule";
+import { type ProjectSchedule, toProjectSchedule } from "./project-schedule";
 
 /** How far ahead "due soon" looks: the domain's fortnight, which is also what health grades as due soon. */
 export const DUE_SOON_DAYS = DEFAULT_DUE_SOON_DAYS;
@@ -88,55 +90,85 @@ export async function getMyWork(
   /** `role`: whose in-place steps to work out; without it, the lists offer none. */
   options: { feedbackPage?: number; role?: Role } = {},
 ): Promise<MyWork> {
-  const mine = { raci: { some: { userId: actorId, letter: { in: [...RUNNING_LETTERS] } } } };
-  const horizon = new Date(clock.today.getTime() + DUE_SOON_DAYS * DAY_MS);
-  const settings = await getGovernanceSettings();
+  const horizon = toIsoDate(new Date(clock.today.getTime() + DUE_SOON_DAYS * DAY_MS));
   const { role } = options;
-  const [assignments, milestones, feedback, metrics, roles] = await Promise.all([
-    db().raciAssignment.findMany({
-      where: { userId: actorId, letter: { in: [...RUNNING_LETTERS] } },
-      orderBy: { project: { code: "asc" } },
-      select: {
-        letter: true,
-        project: {
-          select: { code: true, name: true, stage: true, ...projectScheduleSelect },
-        },
-      },
-    }),
-    db().milestone.findMany({
-      where: { project: mine, status: { in: [...OPEN_MILESTONE] }, forecastDate: { lte: horizon } },
-      orderBy: [{ forecastDate: "asc" }, { title: "asc" }],
-      select: {
-        ...milestoneRowSelect,
-        version: true,
-        project: {
-          select: { code: true, name: true, raci: { where: { userId: actorId }, select: { letter: true } } },
-        },
-      },
-    }),
+  // The person's own lists in one statement, each aggregated in PostgreSQL (issue 12: a fixed
+  // number of statements per page whatever the person holds).
+  const [settings, [own], feedback] = await Promise.all([
+    getGovernanceSettings(),
+    db().$queryRaw<[OwnWorkRow]>`
+      SELECT
+        COALESCE((
+          SELECT json_agg(json_build_object(
+            'letter', r.letter, 'code', p.code, 'name', p.name, 'stage', p.stage,
+            'startDate', p."startDate", 'baselineEndDate', p."baselineEndDate",
+            'forecastEndDate', p."forecastEndDate", 'actualEndDate', p."actualEndDate") ORDER BY p.code)
+          FROM "RaciAssignment" r JOIN "Project" p ON p.id = r."projectId"
+          WHERE r."userId" = ${actorId} AND r.letter::text IN (${Prisma.join(RUNNING_LETTERS)})
+        ), '[]'::json) AS assignments,
+        COALESCE((
+          SELECT json_agg(json_build_object(
+            'id', m.id, 'title', m.title, 'status', m.status, 'isGate', m."isGate",
+            'baselineDate', m."baselineDate", 'forecastDate', m."forecastDate",
+            'actualDate', m."actualDate", 'version', m.version,
+            'projectCode', p.code, 'projectName', p.name,
+            'letter', (SELECT r.letter FROM "RaciAssignment" r
+                       WHERE r."projectId" = p.id AND r."userId" = ${actorId} LIMIT 1))
+            ORDER BY m."forecastDate", m.title)
+          FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId"
+          WHERE m.status::text IN (${Prisma.join(OPEN_MILESTONE)}) AND m."forecastDate" <= ${horizon}::date
+            AND EXISTS (SELECT 1 FROM "RaciAssignment" r
+                        WHERE r."projectId" = p.id AND r."userId" = ${actorId} AND r.letter::text IN (${Prisma.join(RUNNING_LETTERS)}))
+        ), '[]'::json) AS milestones,
+        COALESCE((
+          SELECT json_agg(json_build_object(
+            'id', mt.id, 'name', mt.name, 'unit', mt.unit, 'cadence', mt.cadence,
+            'createdAt', to_char(mt."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+            'projectCode', p.code, 'projectName', p.name,
+            'latest', (SELECT max(v."periodStart") FROM "MetricValue" v WHERE v."metricId" = mt.id))
+            ORDER BY p.code, mt.name)
+          FROM "Metric" mt JOIN "Project" p ON p.id = mt."projectId"
+          WHERE mt.active AND p.stage::text IN (${Prisma.join(MEASURED_STAGES)})
+            AND (mt."ownerId" = ${actorId} OR EXISTS (
+              SELECT 1 FROM "RaciAssignment" r
+              WHERE r."projectId" = p.id AND r."userId" = ${actorId} AND r.letter::text IN (${Prisma.join(RUNNING_LETTERS)})))
+        ), '[]'::json) AS metrics,
+        COALESCE((
+          SELECT json_agg(json_build_object('letter', r.letter, 'code', p.code, 'name', p.name, 'stage', p.stage))
+          FROM "RaciAssignment" r JOIN "Project" p ON p.id = r."projectId"
+          WHERE r."userId" = ${actorId}
+        ), '[]'::json) AS roles`,
     listFeedbackQueue(actorId, { now: clock.now, page: options.feedbackPage ?? 1, role }),
-    db().metric.findMany({
-      where: {
-        active: true,
-        project: { stage: { in: [...MEASURED_STAGES] } },
-        OR: [{ project: mine }, { ownerId: actorId }],
-      },
-      orderBy: [{ project: { code: "asc" } }, { name: "asc" }],
-      select: {
-        id: true,
-        name: true,
-        unit: true,
-        cadence: true,
-        createdAt: true,
-        project: { select: { code: true, name: true } },
-        values: { orderBy: { periodStart: "desc" }, take: 1, select: { periodStart: true } },
-      },
-    }),
-    db().raciAssignment.findMany({
-      where: { userId: actorId },
-      select: { letter: true, project: { select: { code: true, name: true, stage: true } } },
-    }),
   ]);
+  const assignments = own.assignments.map((a) => ({
+    letter: a.letter,
+    project: {
+      code: a.code,
+      name: a.name,
+      stage: a.stage,
+      startDate: parseIsoDate(a.startDate),
+      baselineEndDate: parseIsoDate(a.baselineEndDate),
+      forecastEndDate: parseIsoDate(a.forecastEndDate),
+      actualEndDate: a.actualEndDate ? parseIsoDate(a.actualEndDate) : null,
+    },
+  }));
+  const milestones = own.milestones.map((m) => ({
+    ...m,
+    baselineDate: parseIsoDate(m.baselineDate),
+    forecastDate: parseIsoDate(m.forecastDate),
+    actualDate: m.actualDate ? parseIsoDate(m.actualDate) : null,
+    project: { code: m.projectCode, name: m.projectName, raci: m.letter ? [{ letter: m.letter }] : [] },
+  }));
+  const metrics = own.metrics.map((m) => ({
+    ...m,
+    createdAt: new Date(m.createdAt),
+    project: { code: m.projectCode, name: m.projectName },
+    values: m.latest ? [{ periodStart: parseIsoDate(m.latest) }] : [],
+  }));
+  const roles = own.roles.map((r) => ({
+    letter: r.letter,
+    project: { code: r.code, name: r.name, stage: r.stage },
+  }));
 
   return {
     projects: assignments.map((a) => ({
@@ -195,6 +227,44 @@ export async function getMyWork(
       .sort((a, b) => LETTER_ORDER[a.letter] - LETTER_ORDER[b.letter] || a.code.localeCompare(b.code)),
     feedback,
   };
+}
+
+/** The person's own lists as PostgreSQL aggregates them: dates as ISO text. */
+interface OwnWorkRow {
+  assignments: {
+    letter: RaciLetter;
+    code: string;
+    name: string;
+    stage: ProjectStage;
+    startDate: IsoDate;
+    baselineEndDate: IsoDate;
+    forecastEndDate: IsoDate;
+    actualEndDate: IsoDate | null;
+  }[];
+  milestones: {
+    id: string;
+    title: string;
+    status: MilestoneStatus;
+    isGate: boolean;
+    baselineDate: IsoDate;
+    forecastDate: IsoDate;
+    actualDate: IsoDate | null;
+    version: number;
+    projectCode: string;
+    projectName: string;
+    letter: RaciLetter | null;
+  }[];
+  metrics: {
+    id: string;
+    name: string;
+    unit: string;
+    cadence: Cadence;
+    createdAt: string;
+    projectCode: string;
+    projectName: string;
+    latest: IsoDate | null;
+  }[];
+  roles: { letter: RaciLetter; code: string; name: string; stage: ProjectStage }[];
 }
 
 // Values are expected while a project is being delivered and measured; a proposal has none yet,

@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { type IsoDate, parseIsoDate } from "@/lib/domain/calendar";
 import { PROJECT_KINDS, PROJECT_STAGES, type ProjectKind, type ProjectStage } from "@/lib/domain/vocabulary";
 import { getGovernanceSettings } from "./organisation";
-import { loadPage, type Paged } from "./paging";
-import { type ProjectSchedule, projectScheduleSelect, toProjectSchedule } from "./project-schedule";
+import { clampPage, type Paged } from "./paging";
+import { type ProjectSchedule, toProjectSchedule } from "./project-schedule";
 import { firstValues, pageNumberSchema, type RawSearchParams, searchTextSchema } from "./search-params";
 
 export const PORTFOLIO_PAGE_SIZE = 25;
@@ -46,64 +47,109 @@ function escapeLikePattern(text: string): string {
   return text.replace(/[\\%_]/g, "\\$&");
 }
 
-function portfolioWhere(query: PortfolioQuery): Prisma.ProjectWhereInput {
-  // strictUndefinedChecks: absent filters are left out, never passed as undefined.
-  const where: Prisma.ProjectWhereInput = {};
-  if (query.stage) where.stage = query.stage;
-  if (query.kind) where.kind = query.kind;
-  if (query.site) where.site = { is: { code: query.site } };
+function portfolioWhere(query: PortfolioQuery): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (query.stage) conditions.push(Prisma.sql`p.stage = ${query.stage}::"ProjectStage"`);
+  if (query.kind) conditions.push(Prisma.sql`p.kind = ${query.kind}::"ProjectKind"`);
+  if (query.site) conditions.push(Prisma.sql`s.code = ${query.site}`);
   if (query.q) {
-    const text = escapeLikePattern(query.q);
-    where.OR = [
-      { code: { contains: text, mode: "insensitive" } },
-      { name: { contains: text, mode: "insensitive" } },
-    ];
+    const pattern = `%${escapeLikePattern(query.q)}%`;
+    conditions.push(Prisma.sql`(p.code ILIKE ${pattern} OR p.name ILIKE ${pattern})`);
   }
-  return where;
+  return conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 }
 
-const portfolioSelect = {
-  code: true,
-  name: true,
-  kind: true,
-  stage: true,
-  ...projectScheduleSelect,
-  site: { select: { code: true, name: true } },
-  raci: { where: { letter: "A" }, take: 1, select: { user: { select: { id: true, name: true } } } },
-  alignments: {
-    where: { contribution: "PRIMARY" },
-    orderBy: { objective: { code: "asc" } },
-    take: 1,
-    select: { objective: { select: { code: true } } },
-  },
-} satisfies Prisma.ProjectSelect;
+interface PortfolioSqlRow {
+  total: number;
+  code: string | null;
+  name: string;
+  kind: ProjectKind;
+  stage: ProjectStage;
+  startDate: IsoDate;
+  baselineEndDate: IsoDate;
+  forecastEndDate: IsoDate;
+  actualEndDate: IsoDate | null;
+  siteCode: string;
+  siteName: string;
+  accountableId: string | null;
+  accountableName: string | null;
+  primaryObjectiveCode: string | null;
+}
 
-/** One page of the portfolio, sorted by project code. Relations load in one batched query each. */
+/**
+ * One page of the portfolio, sorted by project code, with its total: one statement whatever the
+ * page size. A page asked for past the end (a stale link after rows went away) reads the last page.
+ */
 export async function listPortfolio(
   query: PortfolioQuery,
   pageSize: number = PORTFOLIO_PAGE_SIZE,
 ): Promise<Paged<PortfolioRow>> {
   const where = portfolioWhere(query);
-  const settings = await getGovernanceSettings();
-  const result = await loadPage({
-    page: query.page,
-    pageSize,
-    count: () => db().project.count({ where }),
-    fetch: (skip, take) =>
-      db().project.findMany({ where, orderBy: { code: "asc" }, skip, take, select: portfolioSelect }),
-  });
+  const [settings, rows] = await Promise.all([
+    getGovernanceSettings(),
+    db().$queryRaw<PortfolioSqlRow[]>`
+      WITH filtered AS (
+        SELECT p.id, p.code, p.name, p.kind, p.stage, p."startDate", p."baselineEndDate",
+          p."forecastEndDate", p."actualEndDate", s.code AS "siteCode", s.name AS "siteName"
+        FROM "Project" p JOIN "Site" s ON s.id = p."siteId"
+        ${where}
+      ), counted AS (SELECT count(*)::int AS total FROM filtered)
+      SELECT counted.total, page.*
+      FROM counted
+      LEFT JOIN LATERAL (
+        SELECT f.code, f.name, f.kind::text AS kind, f.stage::text AS stage,
+          f."startDate"::text AS "startDate", f."baselineEndDate"::text AS "baselineEndDate",
+          f."forecastEndDate"::text AS "forecastEndDate", f."actualEndDate"::text AS "actualEndDate",
+          f."siteCode", f."siteName",
+          acc.id AS "accountableId", acc.name AS "accountableName",
+          (SELECT o.code FROM "Alignment" a JOIN "StrategicObjective" o ON o.id = a."objectiveId"
+           WHERE a."projectId" = f.id AND a.contribution = 'PRIMARY'
+           ORDER BY o.code LIMIT 1) AS "primaryObjectiveCode"
+        FROM filtered f
+        LEFT JOIN LATERAL (
+          SELECT u.id, u.name FROM "RaciAssignment" r JOIN "User" u ON u.id = r."userId"
+          WHERE r."projectId" = f.id AND r.letter = 'A'
+          ORDER BY r."createdAt", u.id LIMIT 1
+        ) acc ON true
+        ORDER BY f.code
+        LIMIT ${pageSize}
+        OFFSET ${pageSize}::int * (LEAST(${query.page}::int, GREATEST(1, CEIL(counted.total / ${pageSize}::numeric)::int)) - 1)
+      ) page ON true`,
+  ]);
+  const total = rows[0]?.total ?? 0;
+  const { page, pageCount } = clampPage(query.page, total, pageSize);
   return {
-    ...result,
-    rows: result.rows.map((p) => ({
-      code: p.code,
-      name: p.name,
-      kind: p.kind,
-      stage: p.stage,
-      site: p.site,
-      accountable: p.raci[0]?.user ?? null,
-      primaryObjectiveCode: p.alignments[0]?.objective.code ?? null,
-      ...toProjectSchedule(p, settings),
-    })),
+    page,
+    pageCount,
+    pageSize,
+    total,
+    rows: rows.flatMap((p) =>
+      p.code === null
+        ? []
+        : [
+            {
+              code: p.code,
+              name: p.name,
+              kind: p.kind,
+              stage: p.stage,
+              site: { code: p.siteCode, name: p.siteName },
+              accountable:
+                p.accountableId && p.accountableName !== null
+                  ? { id: p.accountableId, name: p.accountableName }
+                  : null,
+              primaryObjectiveCode: p.primaryObjectiveCode,
+              ...toProjectSchedule(
+                {
+                  startDate: parseIsoDate(p.startDate),
+                  baselineEndDate: parseIsoDate(p.baselineEndDate),
+                  forecastEndDate: parseIsoDate(p.forecastEndDate),
+                  actualEndDate: p.actualEndDate ? parseIsoDate(p.actualEndDate) : null,
+                },
+                settings,
+              ),
+            },
+          ],
+    ),
   };
 }
 

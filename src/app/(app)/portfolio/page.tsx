@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { hasFilters, PortfolioFilters } from "@/components/portfolio/portfolio-filters";
-import { ProposeProjectForm } from "@/components/portfolio/propose-project-form";
 import {
   projectCodeColumn,
   projectKindColumn,
@@ -8,7 +8,7 @@ import {
   projectStageColumn,
 } from "@/components/projects/project-columns";
 import { ScheduleCell } from "@/components/projects/schedule-cell";
-import { Disclosure } from "@/components/ui/disclosure";
+import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -16,7 +16,6 @@ import { Table } from "@/components/ui/table";
 import { can } from "@/lib/domain/permissions";
 import { requirePageActor } from "@/lib/server/page-access";
 import { listPortfolio, listSites, parsePortfolioQuery } from "@/lib/server/portfolio";
-import { getProposalChoices } from "@/lib/server/project-proposal";
 import type { RawSearchParams } from "@/lib/server/search-params";
 
 export const metadata: Metadata = { title: "Portfolio" };
@@ -26,11 +25,7 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
   const query = parsePortfolioQuery(await searchParams);
   // Admins, executives, the PMO and project managers propose projects: the matrix says who.
   const mayPropose = can("project.create", { role: actor.role });
-  const [portfolio, sites, choices] = await Promise.all([
-    listPortfolio(query),
-    listSites(),
-    mayPropose ? getProposalChoices(actor) : null,
-  ]);
+  const [portfolio, sites] = await Promise.all([listPortfolio(query), listSites()]);
   const filters = { stage: query.stage, kind: query.kind, site: query.site, q: query.q };
   const filtered = hasFilters(filters);
 
@@ -39,21 +34,21 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
       <PageHeader
         title="Portfolio"
         description="Every project, who is accountable for it, the objective it serves and how far its forecast end has moved from its baseline."
-      />
-      {choices ? (
-        <div className="mb-6">
-          <Disclosure summary="Propose a project">
-            <ProposeProjectForm proposerId={actor.id} {...choices} />
-          </Disclosure>
-        </div>
-      ) : null}
+      >
+        {/* The form has its own page, so the list does not carry everyone it may name (issue 12). */}
+        {mayPropose ? (
+          <Link href="/portfolio/propose" className={buttonClass()}>
+            Propose a project
+          </Link>
+        ) : null}
+      </PageHeader>
       <PortfolioFilters values={filters} sites={sites} />
       {portfolio.total === 0 ? (
         <EmptyState title={filtered ? "No projects match these filters" : "No projects yet"}>
           {filtered
             ? "Try fewer filters, or a shorter part of the project's code or name."
             : mayPropose
-              ? "Propose the first project above: what it will do, its plan and budget, and who answers for it."
+              ? "Propose the first project: what it will do, its plan and budget, and who answers for it."
               : "Projects appear here once they have been proposed."}
         </EmptyState>
       ) : (

@@ -19,27 +19,41 @@ import {
   RAG_LABEL,
 } from "@/lib/domain/labels";
 import { can } from "@/lib/domain/permissions";
+import { clockAt } from "@/lib/server/dates";
 import { getObjectiveChoices, getObjectiveDetail } from "@/lib/server/objective-detail";
-import { getClock } from "@/lib/server/organisation";
+import { getOrganisationSettings } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";
+import { firstValues, pageNumberSchema, type RawSearchParams } from "@/lib/server/search-params";
+import { SectionPager } from "./section-pager";
 
 interface Props {
   params: Promise<{ code: string }>;
+  searchParams: Promise<RawSearchParams>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: decodeURIComponent((await params).code) };
 }
 
-export default async function ObjectivePage({ params }: Props) {
+export default async function ObjectivePage({ params, searchParams }: Props) {
   const actor = await requirePageActor("objectives");
   const code = decodeURIComponent((await params).code)
     .trim()
     .toUpperCase();
   if (code.length === 0 || code.length > 20) notFound();
-  const clock = await getClock();
-  const objective = await getObjectiveDetail(code, clock);
+  const raw = firstValues(await searchParams);
+  // Metrics and projects page separately (issue 12: the page stays small at any scale).
+  const pages = {
+    metricsPage: pageNumberSchema.parse(raw.metrics),
+    projectsPage: pageNumberSchema.parse(raw.projects),
+  };
+  // One read of the organisation gives both the clock and the schedule thresholds.
+  const organisation = await getOrganisationSettings();
+  const clock = clockAt(new Date(), organisation.timeZone);
+  const objective = await getObjectiveDetail(code, clock, organisation, pages);
   if (!objective) notFound();
+  // The chart shown: the one asked for if it is on this page of metrics, else the page's first.
+  const charted = objective.metrics.rows.find((m) => m.id === raw.chart) ?? objective.metrics.rows[0];
   // The matrix decides who may edit (docs/governance-rules.md rule 3, ACC-4); the server checks again.
   const mayEdit = can("objective.edit", { role: actor.role, isOwner: objective.owner.id === actor.id });
   const choices = mayEdit ? await getObjectiveChoices() : null;
@@ -117,14 +131,14 @@ export default async function ObjectivePage({ params }: Props) {
           title="Metrics"
           description="The measures that feed this objective and their latest final values."
         >
-          {objective.metrics.length === 0 ? (
+          {objective.metrics.total === 0 ? (
             <EmptyState title="No metrics feed this objective yet">
               The projects aligned to it define metrics on their Metrics tab.
             </EmptyState>
           ) : (
             <Table
-              caption={`Metrics feeding ${objective.code}`}
-              rows={objective.metrics}
+              caption={`Metrics feeding ${objective.code}, page ${objective.metrics.page} of ${objective.metrics.pageCount}`}
+              rows={objective.metrics.rows}
               rowKey={(m) => m.id}
               columns={[
                 {
@@ -136,6 +150,20 @@ export default async function ObjectivePage({ params }: Props) {
                       <span className="block text-xs text-slate-500">
                         {m.unit} · {CADENCE_LABEL[m.cadence].toLowerCase()}
                       </span>
+                      {m.id === charted?.id ? (
+                        <span className="block text-xs text-slate-600">Its SPC chart is shown below</span>
+                      ) : (
+                        <Link
+                          href={chartHref(objective.code, {
+                            metrics: pageParam(objective.metrics.page),
+                            projects: pageParam(objective.projects.page),
+                            chart: m.id,
+                          })}
+                          className="block text-xs font-medium text-teal-800 underline"
+                        >
+                          Show chart<span className="sr-only"> of {m.name}</span>
+                        </Link>
+                      )}
                     </>
                   ),
                 },
@@ -185,33 +213,45 @@ export default async function ObjectivePage({ params }: Props) {
               ]}
             />
           )}
-          {/* Each metric as an SPC chart (issue 12, docs/spc.md), its status by NUM-6 beside it. */}
-          <div className="mt-6 space-y-6">
-            {objective.metrics.map((m) => (
+          {/* One metric at a time as an SPC chart (issue 12, docs/spc.md), its status by NUM-6 beside
+              it: a chart carries two years of weekly points, so ten on one page would outgrow it. */}
+          {charted ? (
+            <div className="mt-6">
               <article
-                key={m.id}
-                aria-labelledby={`spc-${m.id}`}
+                key={charted.id}
+                aria-labelledby={`spc-${charted.id}`}
                 className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
               >
                 <div className="mb-3 flex flex-wrap items-start justify-between gap-3">
-                  <h3 id={`spc-${m.id}`} className="text-base font-semibold text-slate-900">
-                    {m.name}
+                  <h3 id={`spc-${charted.id}`} className="text-base font-semibold text-slate-900">
+                    {charted.name}
                   </h3>
                   <div className="text-right text-sm">
-                    <MetricStatusBadge status={m.status} />
-                    <MetricSpcSummaries spc={m.spc} />
+                    <MetricStatusBadge status={charted.status} />
+                    <MetricSpcSummaries spc={charted.spc} />
                   </div>
                 </div>
                 <MetricSpc
-                  name={m.name}
-                  unit={m.unit}
-                  cadence={m.cadence}
-                  target={m.targetValue}
-                  spc={m.spc}
+                  name={charted.name}
+                  unit={charted.unit}
+                  cadence={charted.cadence}
+                  target={charted.targetValue}
+                  spc={charted.spc}
                 />
               </article>
-            ))}
-          </div>
+            </div>
+          ) : null}
+          {objective.metrics.total > 0 ? (
+            <SectionPager
+              label="Metrics pages"
+              path={`/objectives/${objective.code}`}
+              param="metrics"
+              otherParams={{ projects: pageParam(objective.projects.page) }}
+              anchor="metrics"
+              paged={objective.metrics}
+              noun="metric"
+            />
+          ) : null}
         </Section>
       </div>
 
@@ -221,48 +261,70 @@ export default async function ObjectivePage({ params }: Props) {
           title="Contributing projects"
           description="Projects aligned to this objective, primary first, with their stage and schedule health."
         >
-          {objective.projects.length === 0 ? (
+          {objective.projects.total === 0 ? (
             <EmptyState title="No projects are aligned to this objective yet">
               A project is aligned from its own page by its project team or the portfolio office.
             </EmptyState>
           ) : (
-            <Table
-              caption={`Projects aligned to ${objective.code}`}
-              rows={objective.projects}
-              rowKey={(p) => p.code}
-              columns={[
-                {
-                  header: "Project",
-                  className: "min-w-56",
-                  cell: (p) => (
-                    <>
-                      <Link href={`/projects/${p.code}`} className="font-medium text-teal-800 underline">
-                        {p.code}
-                      </Link>{" "}
-                      {p.name}
-                    </>
-                  ),
-                },
-                { header: "Contribution", cell: (p) => CONTRIBUTION_LABEL[p.contribution] },
-                { header: "Stage", cell: (p) => <StageBadge stage={p.stage} /> },
-                {
-                  header: "Schedule",
-                  className: "whitespace-nowrap",
-                  cell: (p) => (
-                    <>
-                      <RagBadge rag={p.scheduleRag}>{RAG_LABEL[p.scheduleRag]}</RagBadge>
-                      <span className="block text-xs text-slate-500">{formatSlip(p.slipDays)}</span>
-                    </>
-                  ),
-                },
-                { header: "Why it contributes", className: "min-w-64", cell: (p) => p.rationale },
-              ]}
-            />
+            <>
+              <Table
+                caption={`Projects aligned to ${objective.code}, page ${objective.projects.page} of ${objective.projects.pageCount}`}
+                rows={objective.projects.rows}
+                rowKey={(p) => p.code}
+                columns={[
+                  {
+                    header: "Project",
+                    className: "min-w-56",
+                    cell: (p) => (
+                      <>
+                        <Link href={`/projects/${p.code}`} className="font-medium text-teal-800 underline">
+                          {p.code}
+                        </Link>{" "}
+                        {p.name}
+                      </>
+                    ),
+                  },
+                  { header: "Contribution", cell: (p) => CONTRIBUTION_LABEL[p.contribution] },
+                  { header: "Stage", cell: (p) => <StageBadge stage={p.stage} /> },
+                  {
+                    header: "Schedule",
+                    className: "whitespace-nowrap",
+                    cell: (p) => (
+                      <>
+                        <RagBadge rag={p.scheduleRag}>{RAG_LABEL[p.scheduleRag]}</RagBadge>
+                        <span className="block text-xs text-slate-500">{formatSlip(p.slipDays)}</span>
+                      </>
+                    ),
+                  },
+                  { header: "Why it contributes", className: "min-w-64", cell: (p) => p.rationale },
+                ]}
+              />
+              <SectionPager
+                label="Project pages"
+                path={`/objectives/${objective.code}`}
+                param="projects"
+                otherParams={{ metrics: pageParam(objective.metrics.page), chart: charted?.id }}
+                anchor="projects"
+                paged={objective.projects}
+                noun="project"
+              />
+            </>
           )}
         </Section>
       </div>
     </>
   );
+}
+
+function chartHref(code: string, params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  return `/objectives/${code}?${search.toString()}#spc-${params.chart}`;
+}
+
+/** Page 1 is the default, so it stays out of links. */
+function pageParam(page: number): string | undefined {
+  return page > 1 ? String(page) : undefined;
 }
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
