@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Discipline, Role } from "@/generated/prisma/enums";
 import type { Db, DbTx } from "@/lib/db/client";
 import { credentialsSchema } from "./credentials";
+import { checkSecondFactor, SecondFactorError, signInStepOwed } from "./mfa";
 import { hashPassword, verifyPassword } from "./password";
 
 /** Who a signed-in user is. */
@@ -56,10 +57,12 @@ export async function authenticateWithPassword(
   email: string,
   password: string,
   requestId: string = randomUUID(),
+  code?: string,
 ): Promise<AuthenticatedUser | null> {
   const user = await db.user.findUnique({ where: { email: normaliseEmail(email) } });
   const ok = await verifyPassword(user?.passwordHash ?? (await decoy()), password);
   if (!user || !ok || !user.active) return null;
+  await requireSecondFactor(db, user.id, code, requestId);
   const at = new Date();
   await db.$transaction([
     db.user.update({ where: { id: user.id }, data: { lastSignInAt: at } }),
@@ -84,6 +87,16 @@ export async function authenticateWithPassword(
   };
 }
 
+/**
+ * The second sign-in step (docs/security-mfa.md), after a correct password: an account with a
+ * second factor signs in only with a fresh code or an unused recovery code. Missing or wrong, it
+ * throws SecondFactorError, which authorizeCredentials lets through to the sign-in form.
+ */
+async function requireSecondFactor(db: Db, userId: string, code: string | undefined, requestId: string) {
+  const outcome = await checkSecondFactor(db, userId, code, { requestId });
+  if (outcome === "missing" || outcome === "rejected") throw new SecondFactorError(outcome);
+}
+
 /** Where a fault during sign-in is written: the server log, unless a test listens. */
 export type SignInFaultLog = (message: string, error: unknown) => void;
 
@@ -104,8 +117,11 @@ export async function authorizeCredentials(
   const parsed = credentialsSchema.safeParse(credentials);
   if (!parsed.success) return null;
   try {
-    return await authenticateWithPassword(connect(), parsed.data.email, parsed.data.password, requestId);
+    const { email, password, code } = parsed.data;
+    return await authenticateWithPassword(connect(), email, password, requestId, code);
   } catch (error) {
+    // Not a fault: the form asks for the code, or says it was not accepted.
+    if (error instanceof SecondFactorError) throw error;
     const reference = randomUUID().slice(0, 8).toUpperCase();
     log(`Sign-in failed unexpectedly [reference ${reference}, request ${requestId}]`, error);
     return null;
@@ -132,9 +148,14 @@ export async function loadActor(
       discipline: true,
       active: true,
       sessionVersion: true,
+      mustChangePassword: true,
+      mfaEnabledAt: true,
     },
   });
   if (!user?.active || user.sessionVersion !== sessionVersion) return null;
+  // A step still owed after signing in (a new password, a second factor) opens only its own pages
+  // (src/lib/auth/sign-in-session.ts); every other page and action sees no signed-in user.
+  if (await signInStepOwed(db, user)) return null;
   return {
     id: user.id,
     name: user.name,
