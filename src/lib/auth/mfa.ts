@@ -18,7 +18,10 @@ export interface SecurityContext {
 
 /** Whether the organisation asks every account for a second factor (not only admins and executives). */
 export async function mfaRequiredForAll(tx: DbTx): Promise<boolean> {
-  const organisation = await tx.organisation.findUnique({ where: { id: 1 }, select: { mfaRequiredForAll: true } });
+  const organisation = await tx.organisation.findUnique({
+    where: { id: 1 },
+    select: { mfaRequiredForAll: true },
+  });
   return organisation?.mfaRequiredForAll ?? false;
 }
 
@@ -39,7 +42,11 @@ export interface SignInStepFacts {
  * requirement applies at once.
  */
 export async function signInStepOwed(tx: DbTx, user: SignInStepFacts): Promise<SignInStep | null> {
-  const account = { role: user.role, mustChangePassword: user.mustChangePassword, mfaEnabled: !!user.mfaEnabledAt };
+  const account = {
+    role: user.role,
+    mustChangePassword: user.mustChangePassword,
+    mfaEnabled: !!user.mfaEnabledAt,
+  };
   const step = pendingSignInStep(account, false);
   if (step || account.mfaEnabled) return step;
   return pendingSignInStep(account, await mfaRequiredForAll(tx));
@@ -88,7 +95,10 @@ export interface EnrolmentStart {
  * A fresh secret for the person to add to their authenticator app, kept encrypted as pending until
  * they prove it works with a code. Starting again replaces it; an enabled factor stays as it is.
  */
-export async function startMfaEnrolment(tx: DbTx, user: { id: string; email: string }): Promise<EnrolmentStart> {
+export async function startMfaEnrolment(
+  tx: DbTx,
+  user: { id: string; email: string },
+): Promise<EnrolmentStart> {
   const secret = newTotpSecret();
   await tx.user.update({ where: { id: user.id }, data: { mfaPendingSecret: encryptTotpSecret(secret) } });
   return { secret, uri: totpUri(secret, user.email) };
@@ -96,7 +106,10 @@ export async function startMfaEnrolment(tx: DbTx, user: { id: string; email: str
 
 /** The pending enrolment's secret, to show it again (a page reload); null when none is pending. */
 export async function pendingEnrolment(tx: DbTx, userId: string): Promise<EnrolmentStart | null> {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, mfaPendingSecret: true } });
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { email: true, mfaPendingSecret: true },
+  });
   if (!user?.mfaPendingSecret) return null;
   const secret = decryptTotpSecret(user.mfaPendingSecret);
   return { secret, uri: totpUri(secret, user.email) };
@@ -145,7 +158,9 @@ export async function confirmMfaEnrolment(
 export async function replaceRecoveryCodes(tx: DbTx, userId: string): Promise<string[]> {
   const codes = newRecoveryCodes();
   await tx.mfaRecoveryCode.deleteMany({ where: { userId } });
-  await tx.mfaRecoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) });
+  await tx.mfaRecoveryCode.createMany({
+    data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })),
+  });
   return codes;
 }
 

@@ -81,7 +81,9 @@ export function encryptTotpSecret(secretBase32: string, authSecret?: string): st
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", secretKey(authSecret), iv);
   const sealed = Buffer.concat([cipher.update(secretBase32, "utf8"), cipher.final()]);
-  return [FORMAT, iv, cipher.getAuthTag(), sealed].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return [FORMAT, iv, cipher.getAuthTag(), sealed]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 /** The secret; throws when the value was tampered with or sealed under another AUTH_SECRET. */
@@ -90,5 +92,7 @@ export function decryptTotpSecret(stored: string, authSecret?: string): string {
   if (format !== FORMAT || !iv || !tag || !sealed) throw new Error("Unrecognised second-factor secret.");
   const decipher = createDecipheriv("aes-256-gcm", secretKey(authSecret), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(sealed, "base64url")), decipher.final()]).toString("utf8");
+  return Buffer.concat([decipher.update(Buffer.from(sealed, "base64url")), decipher.final()]).toString(
+    "utf8",
+  );
 }

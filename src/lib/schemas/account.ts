@@ -13,7 +13,9 @@ export const changePasswordSchema = z
   .object({
     currentPassword,
     newPassword: password,
-    confirmPassword: z.string({ error: "Enter the new password again" }).min(1, "Enter the new password again"),
+    confirmPassword: z
+      .string({ error: "Enter the new password again" })
+      .min(1, "Enter the new password again"),
   })
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ["confirmPassword"],
@@ -25,7 +27,9 @@ export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 export const choosePasswordSchema = z
   .object({
     newPassword: password,
-    confirmPassword: z.string({ error: "Enter the new password again" }).min(1, "Enter the new password again"),
+    confirmPassword: z
+      .string({ error: "Enter the new password again" })
+      .min(1, "Enter the new password again"),
   })
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ["confirmPassword"],

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { calendarDate, formNumber, numberField, optionalId, optionalText, text, version } from "./common";
+import {
+  calendarDate,
+  checkbox,
+  formNumber,
+  numberField,
+  optionalId,
+  optionalText,
+  text,
+  version,
+} from "./common";
 
 const wholeNumber = (label: string) =>
   formNumber(
@@ -37,6 +46,8 @@ export const updateOrganisationSettingsSchema = z.object({
     .optional()
     .transform((value) => value ?? null),
   dutyExecutiveId: optionalId("duty executive").transform((value) => value ?? null),
+  /** Ticked: everyone signs in with a second factor (admins and executives always do). */
+  mfaRequiredForAll: checkbox,
 });
 export type UpdateOrganisationSettingsInput = z.input<typeof updateOrganisationSettingsSchema>;
 

@@ -43,7 +43,11 @@ async function checkCurrentPassword(userId: string, password: string): Promise<v
 
 /** A fresh secret to scan; replaces any enrolment not yet confirmed. */
 export function beginMfaEnrolment(actor: Actor): Promise<ActionResult<EnrolmentStart>> {
-  return runOperation(actor, () => startMfaEnrolment(db(), actor), "Scan the code with your authenticator app.");
+  return runOperation(
+    actor,
+    () => startMfaEnrolment(db(), actor),
+    "Scan the code with your authenticator app.",
+  );
 }
 
 /** Switches the factor on with a code from the app; returns the ten recovery codes, shown once. */
@@ -61,10 +65,15 @@ export function confirmMfa(
       );
       if (!outcome.ok) {
         if (outcome.reason === "not_started") {
-          throw new OperationError("CONFLICT", "Start setting up again: no code was waiting to be confirmed.");
+          throw new OperationError(
+            "CONFLICT",
+            "Start setting up again: no code was waiting to be confirmed.",
+          );
         }
         throw invalid({
-          code: ["That code is not right. Check the app shows Throughline and that your phone's clock is correct"],
+          code: [
+            "That code is not right. Check the app shows Throughline and that your phone's clock is correct",
+          ],
         });
       }
       return { recoveryCodes: outcome.recoveryCodes };
@@ -86,7 +95,8 @@ export function regenerateRecoveryCodes(
       await checkCurrentPassword(actor.id, currentPassword);
       const recoveryCodes = await db().$transaction(async (tx) => {
         const user = await tx.user.findUnique({ where: { id: actor.id }, select: { mfaEnabledAt: true } });
-        if (!user?.mfaEnabledAt) throw new OperationError("RULE", "Two-step sign-in is not on for your account.");
+        if (!user?.mfaEnabledAt)
+          throw new OperationError("RULE", "Two-step sign-in is not on for your account.");
         const codes = await replaceRecoveryCodes(tx, actor.id);
         await recordSecurityEvent(tx, {
           action: "auth.mfa_enrolled",
@@ -104,7 +114,11 @@ export function regenerateRecoveryCodes(
 }
 
 /** Switches the factor off, only for someone whom neither their role nor the organisation requires it of. */
-export function disableMfa(actor: Actor, input: unknown, request: AccountRequest = {}): Promise<ActionResult> {
+export function disableMfa(
+  actor: Actor,
+  input: unknown,
+  request: AccountRequest = {},
+): Promise<ActionResult> {
   return runOperation(
     actor,
     async () => {
@@ -164,7 +178,10 @@ export function changePassword(
       if (request.atSignIn && !user.mustChangePassword) {
         throw new OperationError("CONFLICT", "Your password was already changed. Go on to Throughline.");
       }
-      if (data.currentPassword !== undefined && !(await verifyPassword(user.passwordHash, data.currentPassword))) {
+      if (
+        data.currentPassword !== undefined &&
+        !(await verifyPassword(user.passwordHash, data.currentPassword))
+      ) {
         throw WRONG_PASSWORD;
       }
       const violations = passwordPolicyViolations(data.newPassword, user, "newPassword");

@@ -344,7 +344,10 @@ export function resetPassword(actor: Actor, input: unknown): Promise<ActionResul
     async () => {
       const data = parseInput(resetPasswordSchema, input);
       assertCan("user.manage", actor);
-      const owner = await db().user.findUnique({ where: { id: data.userId }, select: { name: true, email: true } });
+      const owner = await db().user.findUnique({
+        where: { id: data.userId },
+        select: { name: true, email: true },
+      });
       const weak = owner ? passwordPolicyViolations(data.password, owner) : [];
       if (weak.length) throw refuse(weak);
       const passwordHash = await hashPassword(data.password);

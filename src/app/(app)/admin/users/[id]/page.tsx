@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { MfaResetSection } from "@/components/admin/mfa-reset-section";
 import {
   ChangeRoleForm,
   DeactivateForm,
@@ -152,6 +153,7 @@ export default async function ManageUserPage({ params }: { params: Promise<{ id:
           <ResetPasswordForm user={ref} />
         </Disclosure>
       </Section>
+      <MfaResetSection user={ref} isSelf={isSelf} timeZone={clock.timeZone} />
 
       <Section id="account" title="Account">
         {isSelf ? (
