@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { MfaResetSection } from "@/components/admin/mfa-reset-section";
 import {
   ChangeRoleForm,
   DeactivateForm,
@@ -20,6 +19,7 @@ import { DISCIPLINE_LABEL, ROLE_LABEL } from "@/lib/domain/labels";
 import { getClock } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";
 import { getUserDetail } from "@/lib/server/users";
+import { MfaResetSection } from "./mfa-section";
 
 export const metadata: Metadata = { title: "Manage user" };
 

@@ -1,9 +1,11 @@
 // An admin's view of someone's two-step sign-in, with the reset for when they have lost their
 // authenticator and their recovery codes (docs/security-mfa.md). Never offered on one's own account.
+// Beside its page rather than in src/components because it reads the account itself.
+
+import { MfaResetForm } from "@/components/admin/mfa-reset-form";
 import { formatDateTime } from "@/components/ui/format";
 import { Section } from "@/components/ui/section";
 import { getAccountSecurity } from "@/lib/server/account-security";
-import { MfaResetForm } from "./mfa-reset-form";
 
 export async function MfaResetSection({
   user,
