@@ -27,6 +27,8 @@ test("a new executive sets up two-step sign-in, signs in with a code once, uses 
   page,
   browser,
 }) => {
+  // Seven sign-ins and an admin's visit: longer than one journey on a busy machine.
+  test.setTimeout(300_000);
   const { rows } = await sql(
     `INSERT INTO "User" (id, email, name, "passwordHash", role, discipline, "updatedAt")
      VALUES (gen_random_uuid()::text, $1, 'Olu Adebayo', $2, 'EXECUTIVE', 'EXECUTIVE', now()) RETURNING id`,
