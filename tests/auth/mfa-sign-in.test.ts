@@ -1,0 +1,187 @@
+// Signing in with a second factor against a real database: the code step after a correct password,
+// single-use codes, recovery codes, the security events, and the steps a session owes before it
+// opens any page (docs/security-mfa.md).
+import { beforeAll, describe, expect, it } from "vitest";
+import { authorizeCredentials, loadActor } from "@/lib/auth/authenticate";
+import { confirmMfaEnrolment, loadPendingSignIn, SecondFactorError, startMfaEnrolment } from "@/lib/auth/mfa";
+import { hashPassword } from "@/lib/auth/password";
+import { totpCodeForStep, totpStep } from "@/lib/auth/totp";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/domain/vocabulary";
+import { useMigratedDatabase } from "../support/test-database";
+
+process.env.AUTH_SECRET ??= "a-test-auth-secret-that-is-long-enough-for-hkdf";
+useMigratedDatabase();
+
+const PASSWORD = "correct horse battery staple";
+let n = 0;
+
+async function person(role: Role, extra: { mustChangePassword?: boolean } = {}) {
+  n += 1;
+  return db().user.create({
+    data: {
+      email: `person${n}@northbridge.example`,
+      name: `Person ${n}`,
+      passwordHash: await hashPassword(PASSWORD),
+      role,
+      discipline: "EXECUTIVE",
+      ...extra,
+    },
+  });
+}
+
+/** Enrols through the real functions; returns the secret and the recovery codes. */
+async function enrol(user: { id: string; email: string }, at = Date.now()) {
+  const { secret } = await startMfaEnrolment(db(), user);
+  const outcome = await db().$transaction((tx) =>
+    confirmMfaEnrolment(tx, user.id, totpCodeForStep(secret, totpStep(at)), { requestId: "test" }, at),
+  );
+  if (!outcome.ok) throw new Error(outcome.reason);
+  return { secret, recoveryCodes: outcome.recoveryCodes };
+}
+
+const signIn = (email: string, code?: string) =>
+  authorizeCredentials(db, { email, password: PASSWORD, ...(code === undefined ? {} : { code }) });
+
+const eventsOf = (userId: string, action: string) =>
+  db().auditEvent.count({ where: { entityId: userId, action } });
+
+describe("signing in with a second factor", () => {
+  let executive: Awaited<ReturnType<typeof person>>;
+  let secret: string;
+  let recoveryCodes: string[];
+
+  beforeAll(async () => {
+    executive = await person("EXECUTIVE");
+    // Enrolled a minute ago, so the codes of the steps around now are all still unused.
+    ({ secret, recoveryCodes } = await enrol(executive, Date.now() - 60_000));
+  });
+
+  it("asks for the code after a correct password, and writes no sign-in", async () => {
+    await expect(signIn(executive.email)).rejects.toThrow(SecondFactorError.REQUIRED);
+    expect(await eventsOf(executive.id, "auth.sign_in")).toBe(0);
+  });
+
+  it("refuses the code step for a wrong password the same as any wrong password", async () => {
+    const code = totpCodeForStep(secret, totpStep());
+    expect(await authorizeCredentials(db, { email: executive.email, password: "wrong", code })).toBeNull();
+  });
+
+  it("signs in with the current code once; the same code again is refused and recorded", async () => {
+    const code = totpCodeForStep(secret, totpStep());
+    await expect(signIn(executive.email, code)).resolves.toMatchObject({ id: executive.id });
+    expect(await eventsOf(executive.id, "auth.sign_in")).toBe(1);
+    const failedBefore = await eventsOf(executive.id, "auth.mfa_challenge_failed");
+    await expect(signIn(executive.email, code)).rejects.toThrow(SecondFactorError.REJECTED);
+    expect(await eventsOf(executive.id, "auth.mfa_challenge_failed")).toBe(failedBefore + 1);
+    // An older step is refused too, once a newer one has been used.
+    await expect(signIn(executive.email, totpCodeForStep(secret, totpStep() - 1))).rejects.toThrow(
+      SecondFactorError.REJECTED,
+    );
+  });
+
+  it("lets only one of two simultaneous sign-ins with the same code through", async () => {
+    const code = totpCodeForStep(secret, totpStep() + 1);
+    const results = await Promise.allSettled([signIn(executive.email, code), signIn(executive.email, code)]);
+    expect(results.filter((r) => r.status === "fulfilled" && r.value)).toHaveLength(1);
+  });
+
+  it("refuses a wrong code", async () => {
+    await expect(signIn(executive.email, "000000")).rejects.toThrow(SecondFactorError.REJECTED);
+  });
+
+  it("accepts a recovery code once, in any case and spacing, and records its use", async () => {
+    const code = recoveryCodes[0] ?? "";
+    const typed = ` ${code.toLowerCase().replace("-", " ")} `;
+    await expect(signIn(executive.email, typed)).resolves.toMatchObject({ id: executive.id });
+    expect(await eventsOf(executive.id, "auth.mfa_recovery_code_used")).toBe(1);
+    await expect(signIn(executive.email, code)).rejects.toThrow(SecondFactorError.REJECTED);
+    expect(await db().mfaRecoveryCode.count({ where: { userId: executive.id, usedAt: null } })).toBe(9);
+  });
+
+  it("stores only hashes of the recovery codes and an encrypted secret", async () => {
+    const stored = await db().user.findUniqueOrThrow({ where: { id: executive.id } });
+    expect(stored.mfaSecret).not.toContain(secret);
+    const hashes = await db().mfaRecoveryCode.findMany({ where: { userId: executive.id } });
+    expect(hashes).toHaveLength(10);
+    for (const code of recoveryCodes) {
+      expect(JSON.stringify(hashes)).not.toContain(code);
+      expect(JSON.stringify(hashes)).not.toContain(code.replace("-", ""));
+    }
+  });
+
+  it("does not let one person's recovery code sign in another", async () => {
+    const other = await person("EXECUTIVE");
+    await enrol(other);
+    await expect(signIn(other.email, recoveryCodes[1])).rejects.toThrow(SecondFactorError.REJECTED);
+  });
+});
+
+describe("confirming an enrolment", () => {
+  it("refuses a wrong code and keeps the factor off", async () => {
+    const user = await person("PROJECT_MANAGER");
+    await startMfaEnrolment(db(), user);
+    const outcome = await db().$transaction((tx) =>
+      confirmMfaEnrolment(tx, user.id, "123456", { requestId: "t" }),
+    );
+    expect(outcome).toEqual({ ok: false, reason: "wrong_code" });
+    const stored = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.mfaEnabledAt).toBeNull();
+    expect(await eventsOf(user.id, "auth.mfa_enrolled")).toBe(0);
+  });
+
+  it("switches it on, records auth.mfa_enrolled, and the confirming code cannot sign in", async () => {
+    const user = await person("PROJECT_MANAGER");
+    const { secret } = await startMfaEnrolment(db(), user);
+    const code = totpCodeForStep(secret, totpStep());
+    const outcome = await db().$transaction((tx) =>
+      confirmMfaEnrolment(tx, user.id, code, { requestId: "t" }),
+    );
+    expect(outcome.ok && outcome.recoveryCodes).toHaveLength(10);
+    expect(await eventsOf(user.id, "auth.mfa_enrolled")).toBe(1);
+    await expect(signIn(user.email, code)).rejects.toThrow(SecondFactorError.REJECTED);
+  });
+});
+
+describe("what a session owes before it opens any page", () => {
+  it("an executive or admin without a factor: nothing but the enrolment step", async () => {
+    for (const role of ["EXECUTIVE", "ADMIN"] as const) {
+      const user = await person(role);
+      expect(await signIn(user.email)).toMatchObject({ id: user.id });
+      expect(await loadActor(db(), user.id, 0)).toBeNull();
+      expect(await loadPendingSignIn(db(), user.id, 0, "r")).toMatchObject({ step: "enrol_mfa" });
+      await enrol(user);
+      expect(await loadActor(db(), user.id, 0)).toMatchObject({ id: user.id });
+      expect(await loadPendingSignIn(db(), user.id, 0, "r")).toBeNull();
+    }
+  });
+
+  it("anyone else is not asked, until the organisation requires it of everyone", async () => {
+    const user = await person("PROJECT_MANAGER");
+    expect(await loadActor(db(), user.id, 0)).toMatchObject({ id: user.id });
+    await db().organisation.upsert({
+      where: { id: 1 },
+      create: { id: 1, name: "Northbridge", mfaRequiredForAll: true },
+      update: { mfaRequiredForAll: true },
+    });
+    try {
+      expect(await loadActor(db(), user.id, 0)).toBeNull();
+      expect(await loadPendingSignIn(db(), user.id, 0, "r")).toMatchObject({ step: "enrol_mfa" });
+    } finally {
+      await db().organisation.update({ where: { id: 1 }, data: { mfaRequiredForAll: false } });
+    }
+  });
+
+  it("a password an admin chose: its change comes first, before enrolment", async () => {
+    const user = await person("EXECUTIVE", { mustChangePassword: true });
+    expect(await loadActor(db(), user.id, 0)).toBeNull();
+    expect(await loadPendingSignIn(db(), user.id, 0, "r")).toMatchObject({ step: "change_password" });
+  });
+
+  it("a revoked or deactivated session owes nothing: it is simply over", async () => {
+    const user = await person("EXECUTIVE");
+    expect(await loadPendingSignIn(db(), user.id, 1, "r")).toBeNull();
+    await db().user.update({ where: { id: user.id }, data: { active: false } });
+    expect(await loadPendingSignIn(db(), user.id, 0, "r")).toBeNull();
+  });
+});
