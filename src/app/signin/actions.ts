@@ -3,7 +3,6 @@
 // admin chose it, and setting up a second factor when the role or the organisation requires one.
 // Only a session that owes the step may take it (src/lib/server/pending-actions.ts).
 import type { ActionResult } from "@/lib/action-result";
-import { renewOwnSession } from "@/lib/auth/session-renewal";
 import { currentClient } from "@/lib/auth/sign-in-session";
 import * as account from "@/lib/server/operations/account";
 import { actOnPendingSignIn } from "@/lib/server/pending-actions";
@@ -17,7 +16,6 @@ export async function choosePasswordAction(_: State, form: FormData) {
     (actor, input) => account.changePassword(actor, input, { client, atSignIn: true }),
     form,
   );
-  if (result.ok) await renewOwnSession(result.data.sessionVersion);
   return result;
 }
 

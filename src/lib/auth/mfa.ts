@@ -6,7 +6,6 @@
 import type { Role } from "@/generated/prisma/enums";
 import type { Db, DbTx } from "@/lib/db/client";
 import { mfaRequired, pendingSignInStep, type SignInStep } from "@/lib/domain/mfa-policy";
-import type { Actor } from "./authenticate";
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from "./recovery-codes";
 import { type ClientInfo, recordSecurityEvent, UNKNOWN_CLIENT } from "./security-log";
 import { decryptTotpSecret, encryptTotpSecret, matchTotpStep, newTotpSecret, totpUri } from "./totp";
@@ -50,38 +49,6 @@ export async function signInStepOwed(tx: DbTx, user: SignInStepFacts): Promise<S
   const step = pendingSignInStep(account, false);
   if (step || account.mfaEnabled) return step;
   return pendingSignInStep(account, await mfaRequiredForAll(tx));
-}
-
-/**
- * The signed-in person of a session that still owes a step, and the step; null when the session is
- * not valid (the same checks as loadActor) or owes nothing. The step's own pages and actions use
- * this; every other page and action uses loadActor, which refuses such a session.
- */
-export async function loadPendingSignIn(
-  tx: DbTx,
-  userId: string,
-  sessionVersion: number,
-  requestId: string,
-): Promise<{ actor: Actor; step: SignInStep } | null> {
-  const user = await tx.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      discipline: true,
-      active: true,
-      sessionVersion: true,
-      mustChangePassword: true,
-      mfaEnabledAt: true,
-    },
-  });
-  if (!user?.active || user.sessionVersion !== sessionVersion) return null;
-  const step = await signInStepOwed(tx, user);
-  if (!step) return null;
-  const { id, name, email, role, discipline } = user;
-  return { actor: { id, name, email, role, discipline, requestId }, step };
 }
 
 export interface EnrolmentStart {

@@ -16,6 +16,7 @@ import {
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordPolicyViolations } from "@/lib/auth/password-policy";
 import { type ClientInfo, recordSecurityEvent, UNKNOWN_CLIENT } from "@/lib/auth/security-log";
+import { revokeAllSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { canDisableOwnMfa } from "@/lib/domain/mfa-policy";
 import { PASSWORD_VIOLATION } from "@/lib/domain/password-policy";
@@ -149,15 +150,15 @@ export function disableMfa(
 }
 
 export interface PasswordChanged {
-  /** The account's session version after the change: the caller's own session carries it on. */
-  sessionVersion: number;
+  /** How many other sessions of the account ended. */
+  sessionsEnded: number;
 }
 
 /**
  * A new password of the person's own choosing. With `currentPassword` (the account page) the old
  * one is checked first; without it (the step owed at sign-in after an admin chose the password,
- * schema choosePasswordSchema) the sign-in just made stands for it. Every other session ends: the
- * session version moves on, and the caller re-issues its own session at the new version.
+ * schema choosePasswordSchema) the sign-in just made stands for it. Every other session ends
+ * (docs/security-sessions.md revokeAllSessions); the one making the change stays signed in.
  */
 export function changePassword(
   actor: Actor,
@@ -195,24 +196,24 @@ export function changePassword(
       if (violations.length) throw refuse(violations);
       const passwordHash = await hashPassword(data.newPassword);
       return db().$transaction(async (tx) => {
-        const saved = await tx.user.update({
+        await tx.user.update({
           where: { id: actor.id },
-          data: {
-            passwordHash,
-            mustChangePassword: false,
-            passwordChangedAt: new Date(),
-            sessionVersion: { increment: 1 },
-          },
-          select: { sessionVersion: true },
+          data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() },
         });
+        const client = request.client ?? actor.client ?? UNKNOWN_CLIENT;
         await recordSecurityEvent(tx, {
           action: "auth.password_changed",
           userId: actor.id,
           requestId: actor.requestId,
-          client: request.client ?? UNKNOWN_CLIENT,
+          client,
           detail: { by: "account holder", otherSessionsEnded: true },
         });
-        return { sessionVersion: saved.sessionVersion };
+        const sessionsEnded = await revokeAllSessions(tx, actor.id, "password_changed", {
+          requestId: actor.requestId,
+          client,
+          exceptSessionId: actor.sessionId,
+        });
+        return { sessionsEnded };
       });
     },
     "Password changed. You were signed out everywhere else.",
