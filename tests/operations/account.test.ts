@@ -2,9 +2,11 @@
 // changing their password, setting up and switching off two-step sign-in, recovery codes; and
 // the admin's side: passwords they set must be changed, and their reset of someone's factor.
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Actor, authorizeCredentials, loadActor } from "@/lib/auth/authenticate";
+import { type Actor, authorizeCredentials } from "@/lib/auth/authenticate";
 import { SecondFactorError } from "@/lib/auth/mfa";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { UNKNOWN_CLIENT } from "@/lib/auth/security-log";
+import { checkSession, type SessionClaims, startSession } from "@/lib/auth/sessions";
 import { totpCodeForStep, totpStep } from "@/lib/auth/totp";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/domain/vocabulary";
@@ -38,7 +40,23 @@ async function person(role: Role, extra: { mustChangePassword?: boolean } = {}) 
       ...extra,
     },
   });
-  return { user, actor: actorOf(user) };
+  // Signed in twice: the session the person acts in, and another (a second browser).
+  const context = { requestId: "sign-in", client: UNKNOWN_CLIENT };
+  const own = await startSession(db(), user.id, context);
+  const other = await startSession(db(), user.id, context);
+  const claims = (sessionId: string): SessionClaims => ({ sessionId, userId: user.id, sessionVersion: 0 });
+  return {
+    user,
+    actor: { ...actorOf(user), sessionId: own.sessionId },
+    own: claims(own.sessionId),
+    other: claims(other.sessionId),
+  };
+}
+
+/** What getActor sees of a session: its person, unless the session has ended or still owes a step. */
+async function sessionActor(claims: SessionClaims) {
+  const identity = await checkSession(db(), claims);
+  return identity && !identity.owes ? identity : null;
 }
 
 /** Sets up two-step sign-in through the operations; returns the secret and recovery codes. */
@@ -58,19 +76,21 @@ const eventsOf = (userId: string, action: string) =>
   db().auditEvent.findMany({ where: { entityId: userId, action } });
 
 describe("changePassword", () => {
-  it("needs the current password, ends every session (the caller renews its own), audited", async () => {
-    const { user, actor } = await person("CLINICAL_CHAMPION");
+  it("needs the current password, ends every other session and keeps this one, audited", async () => {
+    const { user, actor, own, other } = await person("CLINICAL_CHAMPION");
     const result = await changePassword(actor, {
       currentPassword: PASSWORD,
       newPassword: "seven lanterns over the harbour",
       confirmPassword: "seven lanterns over the harbour",
     });
-    expect(result).toMatchObject({ ok: true, data: { sessionVersion: 1 } });
+    expect(result).toMatchObject({ ok: true, data: { sessionsEnded: 1 } });
     const saved = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(saved.passwordHash, "seven lanterns over the harbour")).toBe(true);
     expect(saved.passwordChangedAt).toBeInstanceOf(Date);
-    expect(await loadActor(db(), user.id, 0)).toBeNull();
-    expect(await loadActor(db(), user.id, 1)).not.toBeNull();
+    expect(await sessionActor(own)).toMatchObject({ id: user.id });
+    expect(await checkSession(db(), other)).toBeNull();
+    const [revoked] = await eventsOf(user.id, "auth.sessions_revoked");
+    expect(revoked?.after).toMatchObject({ reason: "password_changed", sessions: 1, kept: own.sessionId });
     const [event] = await eventsOf(user.id, "auth.password_changed");
     expect(event?.actorId).toBe(user.id);
     expect(JSON.stringify([event?.before, event?.after])).not.toContain("lanterns");
@@ -117,15 +137,17 @@ describe("changePassword", () => {
   });
 
   it("at sign-in, after an admin chose the password: no current password asked, the flag cleared", async () => {
-    const { user, actor } = await person("PROJECT_MANAGER", { mustChangePassword: true });
-    expect(await loadActor(db(), user.id, 0)).toBeNull();
+    const { user, actor, own, other } = await person("PROJECT_MANAGER", { mustChangePassword: true });
+    expect(await sessionActor(own)).toBeNull();
     const result = await changePassword(
       actor,
       { newPassword: "seven lanterns over the harbour", confirmPassword: "seven lanterns over the harbour" },
       { atSignIn: true },
     );
     expect(result.ok).toBe(true);
-    expect(await loadActor(db(), user.id, 1)).toMatchObject({ id: user.id });
+    // The session that took the step now opens every page; the other one has ended.
+    expect(await sessionActor(own)).toMatchObject({ id: user.id });
+    expect(await checkSession(db(), other)).toBeNull();
     // Once done, the same way in is closed: it would change a password without the current one.
     await expectRefusedWithoutChange(TABLES, "CONFLICT", () =>
       changePassword(
@@ -206,7 +228,7 @@ describe("two-step sign-in on one's own account", () => {
     const fresh = result.ok ? result.data.recoveryCodes[0] : "";
     await expect(
       authorizeCredentials(db, { email: user.email, password: PASSWORD, code: fresh }),
-    ).resolves.toMatchObject({ id: user.id });
+    ).resolves.toMatchObject({ status: "signed_in", user: { id: user.id } });
   });
 
   it("may be switched off where optional, never by an executive or admin", async () => {
@@ -232,20 +254,29 @@ describe("two-step sign-in on one's own account", () => {
 describe("resetMfa (an admin's reset)", () => {
   it("clears the factor, ends the person's sessions, sends them to enrol again; audited naming the admin", async () => {
     const admin = await person("ADMIN");
-    const { user, actor } = await person("EXECUTIVE");
+    const { user, actor, own, other } = await person("EXECUTIVE");
     await enrol(actor);
-    expect(await loadActor(db(), user.id, 0)).not.toBeNull();
+    expect(await sessionActor(own)).not.toBeNull();
     const result = await resetMfa(admin.actor, { userId: user.id, version: 0 });
     expect(result).toMatchObject({ ok: true, data: { version: 1 } });
     const stored = await db().user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(stored).toMatchObject({ mfaSecret: null, mfaEnabledAt: null, sessionVersion: 1 });
+    expect(stored).toMatchObject({ mfaSecret: null, mfaEnabledAt: null });
     expect(await db().mfaRecoveryCode.count({ where: { userId: user.id } })).toBe(0);
-    expect(await loadActor(db(), user.id, 0)).toBeNull();
+    expect(await checkSession(db(), own)).toBeNull();
+    expect(await checkSession(db(), other)).toBeNull();
+    const [revoked] = await eventsOf(user.id, "auth.sessions_revoked");
+    expect(revoked?.after).toMatchObject({ reason: "mfa_reset", sessions: 2 });
+    expect(revoked?.actorId).toBe(admin.user.id);
     // At their next sign-in they owe the enrolment again.
-    expect(await authorizeCredentials(db, { email: user.email, password: PASSWORD })).toMatchObject({
-      id: user.id,
-    });
-    expect(await loadActor(db(), user.id, 1)).toBeNull();
+    const again = await authorizeCredentials(db, { email: user.email, password: PASSWORD });
+    if (again.status !== "signed_in") throw new Error(again.status);
+    const claims = {
+      sessionId: again.user.sessionId,
+      userId: user.id,
+      sessionVersion: again.user.sessionVersion,
+    };
+    expect(await sessionActor(claims)).toBeNull();
+    expect(await checkSession(db(), claims)).toMatchObject({ owes: "enrol_mfa" });
     const [event] = await eventsOf(user.id, "auth.mfa_reset");
     expect(event).toMatchObject({ actorId: admin.user.id, requestId: admin.actor.requestId });
   });
