@@ -109,15 +109,18 @@ test("an administrator adds a colleague, changes their role, marks them SRO-elig
     discipline: "DIGITAL",
     sroEligible: true,
     active: true,
-    // The admin's reset ended her sessions, and so did choosing her own password.
+    // The role change and the admin's reset each ended every session of hers; choosing her own
+    // password ended the others but kept the one she chose it in (docs/security-sessions.md).
     sessionVersion: 2,
   });
   expect(await auditActions(changed?.id ?? "", ADMIN)).toEqual([
     "user.create",
     "user.change_role",
+    "auth.sessions_revoked",
     "user.set_sro_eligibility",
     "user.reset_password",
     "auth.password_changed",
+    "auth.sessions_revoked",
   ]);
 
   // Leave the demo trust as it was: the account stays, deactivated, out of every picker.
