@@ -190,7 +190,10 @@ test("an administrator deactivates a colleague who is signed in elsewhere: their
 
     const margaret = await accountByEmail(email);
     expect(margaret).toMatchObject({ active: false });
-    expect(await auditActions(margaret?.id ?? "", ADMIN)).toEqual(["user.deactivate"]);
+    expect(await auditActions(margaret?.id ?? "", ADMIN)).toEqual([
+      "user.deactivate",
+      "auth.sessions_revoked",
+    ]);
 
     // Her next click, in the session she still has open.
     await chairPage
@@ -209,7 +212,11 @@ test("an administrator deactivates a colleague who is signed in elsewhere: their
     await expect(page.getByRole("main").getByText("Active", { exact: true })).toBeVisible();
     await signIn(chairPage, email);
     await expect(chairPage).toHaveURL(/\/objectives$/);
-    expect(await auditActions(margaret?.id ?? "", ADMIN)).toEqual(["user.deactivate", "user.reactivate"]);
+    expect(await auditActions(margaret?.id ?? "", ADMIN)).toEqual([
+      "user.deactivate",
+      "auth.sessions_revoked",
+      "user.reactivate",
+    ]);
   } finally {
     await chair.close();
   }
