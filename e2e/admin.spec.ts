@@ -52,7 +52,7 @@ test("an administrator adds a colleague, changes their role, marks them SRO-elig
   await create.getByLabel("Full name").fill("Nadia Rahman");
   await create.getByLabel("Email").fill(email);
   await create.getByLabel("Job title").fill("Digital Nurse Lead");
-  await create.getByLabel("First password").fill("a first password for Nadia");
+  await create.getByLabel("First password").fill("a first password for the ward");
   await create.getByLabel("Role").selectOption({ label: "Clinical champion" });
   await create.getByLabel("Discipline").selectOption({ label: "Clinical" });
   await create.getByRole("button", { name: "Add user" }).click();
@@ -79,7 +79,7 @@ test("an administrator adds a colleague, changes their role, marks them SRO-elig
 
   await openDisclosure(page, "Reset password");
   const reset = page.getByRole("form", { name: "Reset the password of Nadia Rahman" });
-  await reset.getByLabel("New password").fill("a new password for Nadia");
+  await reset.getByLabel("New password").fill("a new password for the ward");
   await reset.getByRole("button", { name: "Reset password" }).click();
   await expect(changes.getByRole("listitem").first()).toContainText("Password reset; their sessions ended");
   await expect(changes.getByRole("listitem").first()).toContainText("by Priya Natarajan");
@@ -87,11 +87,16 @@ test("an administrator adds a colleague, changes their role, marks them SRO-elig
   const nadia = await browser.newContext();
   try {
     const nadiaPage = await nadia.newPage();
-    await signIn(nadiaPage, email, "a first password for Nadia");
+    await signIn(nadiaPage, email, "a first password for the ward");
     await expect(nadiaPage.getByRole("main").getByRole("alert")).toHaveText(
       "Email or password is incorrect.",
     );
-    await signIn(nadiaPage, email, "a new password for Nadia");
+    await signIn(nadiaPage, email, "a new password for the ward");
+    // The admin knows that password: she chooses her own before anything else (docs/security-mfa.md).
+    await expect(nadiaPage).toHaveURL(/\/signin\/password/);
+    await nadiaPage.getByLabel("New password", { exact: true }).fill("lantern light over the harbour");
+    await nadiaPage.getByLabel("New password again").fill("lantern light over the harbour");
+    await nadiaPage.getByRole("button", { name: "Save my password" }).click();
     await expect(nadiaPage).toHaveURL(/\/my-work$/);
     await expect(nadiaPage.getByRole("banner")).toContainText("Nadia Rahman");
   } finally {
@@ -104,13 +109,18 @@ test("an administrator adds a colleague, changes their role, marks them SRO-elig
     discipline: "DIGITAL",
     sroEligible: true,
     active: true,
-    sessionVersion: 1,
+    // The role change and the admin's reset each ended every session of hers; choosing her own
+    // password ended the others but kept the one she chose it in (docs/security-sessions.md).
+    sessionVersion: 2,
   });
   expect(await auditActions(changed?.id ?? "", ADMIN)).toEqual([
     "user.create",
     "user.change_role",
+    "auth.sessions_revoked",
     "user.set_sro_eligibility",
     "user.reset_password",
+    "auth.password_changed",
+    "auth.sessions_revoked",
   ]);
 
   // Leave the demo trust as it was: the account stays, deactivated, out of every picker.
@@ -180,7 +190,10 @@ test("an administrator deactivates a colleague who is signed in elsewhere: their
 
     const margaret = await accountByEmail(email);
     expect(margaret).toMatchObject({ active: false });
-    expect(await auditActions(margaret?.id ?? "", ADMIN)).toEqual(["user.deactivate"]);
+    expect(await auditActions(margaret?.id ?? "", ADMIN)).toEqual([
+      "user.deactivate",
+      "auth.sessions_revoked",
+    ]);
 
     // Her next click, in the session she still has open.
     await chairPage
@@ -199,7 +212,11 @@ test("an administrator deactivates a colleague who is signed in elsewhere: their
     await expect(page.getByRole("main").getByText("Active", { exact: true })).toBeVisible();
     await signIn(chairPage, email);
     await expect(chairPage).toHaveURL(/\/objectives$/);
-    expect(await auditActions(margaret?.id ?? "", ADMIN)).toEqual(["user.deactivate", "user.reactivate"]);
+    expect(await auditActions(margaret?.id ?? "", ADMIN)).toEqual([
+      "user.deactivate",
+      "auth.sessions_revoked",
+      "user.reactivate",
+    ]);
   } finally {
     await chair.close();
   }

@@ -72,6 +72,28 @@ const MODULES: Record<string, { load: () => Promise<unknown>; exports: string[] 
       "setSroEligibilityAction",
     ],
   },
+  "admin/users/[id]/mfa-actions": {
+    load: () => import("@/app/(app)/admin/users/[id]/mfa-actions"),
+    exports: ["resetMfaAction"],
+  },
+  "account/security/actions": {
+    load: () => import("@/app/(app)/account/security/actions"),
+    exports: [
+      "beginMfaEnrolmentAction",
+      "confirmMfaAction",
+      "disableMfaAction",
+      "regenerateRecoveryCodesAction",
+    ],
+  },
+  "account/password/actions": {
+    load: () => import("@/app/(app)/account/password/actions"),
+    exports: ["changePasswordAction"],
+  },
+  // The steps owed right after signing in: only a session that owes them may take them.
+  "signin/actions": {
+    load: () => import("@/app/signin/actions"),
+    exports: ["choosePasswordAction", "confirmRequiredMfaAction", "restartRequiredMfaAction"],
+  },
   "admin/settings/actions": {
     load: () => import("@/app/(app)/admin/settings/actions"),
     exports: ["addHolidayAction", "removeHolidayAction", "updateOrganisationSettingsAction"],

@@ -424,7 +424,7 @@ describe("deactivating and reactivating", () => {
 });
 
 describe("resetPassword", () => {
-  it("sets a new hash and ends existing sessions, audited once without either hash", async () => {
+  it("sets a new hash the person must change, ends existing sessions, audited without either hash", async () => {
     const user = await otherUser();
     const oldHash = user.passwordHash;
     const result = await resetPassword(admin, { userId: user.id, version: 0, password: PASSWORD });
@@ -432,10 +432,15 @@ describe("resetPassword", () => {
     const saved = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(saved.sessionVersion).toBe(1);
     expect(await verifyPassword(saved.passwordHash, PASSWORD)).toBe(true);
+    expect(saved.mustChangePassword).toBe(true);
     expect(await loadActor(db(), user.id, 0)).toBeNull();
     const events = await auditOf(user.id);
-    expect(events.map((e) => e.action)).toEqual(["user.reset_password", "auth.sessions_revoked"]);
-    expect(JSON.stringify([events[0]?.before, events[0]?.after])).not.toContain(oldHash);
+    expect(events.map((e) => e.action).sort()).toEqual([
+      "auth.password_changed",
+      "auth.sessions_revoked",
+      "user.reset_password",
+    ]);
+    expect(JSON.stringify(events.map((e) => [e.before, e.after]))).not.toContain(oldHash);
   });
 
   it("refuses a short password, a non-admin, a stale version and an unknown user", async () => {

@@ -34,6 +34,7 @@ feedback.close        |   .    .    .   .  .  . |   Y    Y    .    .    Y    .  
 risk.manage           |   Y    .    Y   .  .  . |   Y    Y    .    .    Y    .    Y    .    .    Y    .    Y    .    .  |    .        .
 decision.record       |   .    Y    .   .  .  . |   .    .    .    .    .    .    Y    .    .    .    .    .    .    .  |    .        Y
 user.manage           |   Y    .    .   .  .  . |   .    .    .    .    .    .    .    .    .    .    .    .    .    .  |    .        .
+user.resetMfa         |   Y    .    .   .  .  . |   .    .    .    .    .    .    .    .    .    .    .    .    .    .  |    .        .
 settings.manage       |   Y    .    .   .  .  . |   .    .    .    .    .    .    .    .    .    .    .    .    .    .  |    .        .
 `;
 

@@ -51,6 +51,7 @@ import {
   createUser,
   deactivateUser,
   reactivateUser,
+  resetMfa,
   resetPassword,
   setSroEligibility,
 } from "@/lib/server/operations/users";
@@ -619,6 +620,12 @@ export const CALLS: Record<Action, Record<string, Arrange>> = {
     setSroEligibility: async ({ actor }) => {
       const user = await make.createUser({ role: "PROJECT_MANAGER" });
       return () => setSroEligibility(actor, { userId: user.id, version: 0, sroEligible: "on" });
+    },
+  },
+  "user.resetMfa": {
+    resetMfa: async ({ actor }) => {
+      const user = await make.createUser({ role: "EXECUTIVE" });
+      return () => resetMfa(actor, { userId: user.id, version: 0 });
     },
   },
   "settings.manage": {

@@ -3,7 +3,9 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { SIGN_IN_STEP_PATH } from "@/lib/auth/mfa";
 import { getActor } from "@/lib/auth/session";
+import { getPendingSignIn } from "@/lib/auth/sign-in-session";
 
 export const metadata: Metadata = { title: "Sign in · Throughline" };
 
@@ -18,6 +20,13 @@ export default async function SignInPage({
   // page. The host only anchors the parse: what comes back is always a path, never an address.
   const { callbackUrl } = await searchParams;
   const next = safeCallbackPath(callbackUrl, `http://${(await headers()).get("host") ?? "localhost"}`);
+  // Signed in but owing a step (a password of their own, a second factor): every page sends them
+  // here, and here sends them on to the step, keeping where they were going.
+  const pending = await getPendingSignIn();
+  if (pending) {
+    const step = SIGN_IN_STEP_PATH[pending.step];
+    redirect(next === "/" ? step : `${step}?callbackUrl=${encodeURIComponent(next)}`);
+  }
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-50 px-4">
       <div className="w-full max-w-sm">

@@ -5,7 +5,7 @@
 // operation (ACC-5, ACC-7) and come back beside their fields.
 import { updateOrganisationSettingsAction } from "@/app/(app)/admin/settings/actions";
 import { ActionForm } from "@/components/forms/action-form";
-import { type Option, SelectField, TextField } from "@/components/forms/fields";
+import { CheckboxField, type Option, SelectField, TextField } from "@/components/forms/fields";
 import { updateOrganisationSettingsSchema } from "@/lib/schemas/settings";
 
 export interface SettingsValues {
@@ -24,6 +24,7 @@ export interface SettingsValues {
   dutyExecutiveId: string | null;
   sessionAbsoluteHours: number;
   sessionIdleMinutes: number;
+  mfaRequiredForAll: boolean;
 }
 
 function Group({ legend, children }: { legend: string; children: React.ReactNode }) {
@@ -170,6 +171,14 @@ export function SettingsForm({
           placeholder="Nobody on duty"
           defaultValue={values.dutyExecutiveId ?? ""}
           hint="Sees safety feedback that stays unanswered long after its due time, on whatever project, in their My work."
+        />
+      </Group>
+      <Group legend="Sign-in">
+        <CheckboxField
+          name="mfaRequiredForAll"
+          label="Require two-step sign-in for everyone"
+          defaultChecked={values.mfaRequiredForAll}
+          hint="Admins and executives always sign in with a code from an authenticator app. Ticked, everyone else must set one up at their next request."
         />
       </Group>
     </ActionForm>

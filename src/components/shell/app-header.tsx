@@ -18,7 +18,10 @@ export function AppHeader({ actor }: { actor: Actor }) {
         </Link>
         <div className="flex items-center gap-4">
           <p className="text-right text-sm leading-tight">
-            <span className="block font-medium text-slate-900">{actor.name}</span>
+            <Link href="/account" className="block font-medium text-slate-900 hover:underline">
+              {actor.name}
+              <span className="sr-only"> (your account)</span>
+            </Link>
             <span className="block text-slate-500">{ROLE_LABEL[actor.role]}</span>
           </p>
           <SignOutButton />

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Discipline, Role } from "@/generated/prisma/enums";
 import type { Db, DbTx } from "@/lib/db/client";
 import { credentialsSchema } from "./credentials";
+import { checkSecondFactor, SecondFactorError, signInStepOwed } from "./mfa";
 import { hashPassword, verifyPassword } from "./password";
 import { type ClientInfo, recordSecurityEvent, UNKNOWN_CLIENT } from "./security-log";
 import { startSession } from "./sessions";
@@ -141,11 +142,17 @@ export async function authorizeCredentials(
     const wait = await lockedFor(db, keys);
     if (wait !== null) return { status: "throttled", retryAfterMinutes: wait };
     const check = await authenticateWithPassword(db, email, parsed.data.password);
-    if (!check.ok) {
-      const lockouts = await registerFailure(db, keys);
-      await recordFailure(db, email, check, lockouts, context);
-      const locked = Math.max(0, ...lockouts.map((l) => l.minutes));
-      return locked > 0 ? { status: "throttled", retryAfterMinutes: locked } : { status: "refused" };
+    if (!check.ok) return await refuse(db, keys, email, check, context);
+    // The second step (docs/security-mfa.md): an account with a factor signs in only with a fresh
+    // code or an unused recovery code. No code yet is not a failure: the form asks for one. A wrong
+    // one counts like a wrong password, so codes cannot be guessed faster than passwords.
+    const factor = await checkSecondFactor(db, check.user.id, parsed.data.code, context);
+    if (factor === "missing") throw new SecondFactorError("missing");
+    if (factor === "rejected") {
+      const failure = { ok: false as const, reason: "wrong_code" as const, accountId: check.user.id };
+      const result = await refuse(db, keys, email, failure, context);
+      if (result.status === "throttled") return result;
+      throw new SecondFactorError("rejected");
     }
     await registerSuccess(db, keys);
     const session = await startSession(db, check.user.id, context);
@@ -154,27 +161,49 @@ export async function authorizeCredentials(
       user: { ...check.user, sessionId: session.sessionId, sessionExpiresAt: session.expiresAt },
     };
   } catch (error) {
+    // Not a fault: the form asks for the code, or says it was not accepted.
+    if (error instanceof SecondFactorError) throw error;
     const reference = randomUUID().slice(0, 8).toUpperCase();
     log(`Sign-in failed unexpectedly [reference ${reference}, request ${context.requestId}]`, error);
     return { status: "refused" };
   }
 }
 
+/** A failed factor: counted against the account and the address, and recorded. */
+async function refuse(
+  db: Db,
+  keys: { email: string; address: string | null },
+  email: string,
+  failure: SignInFailure,
+  context: SignInContext,
+): Promise<Extract<SignInResult, { status: "refused" | "throttled" }>> {
+  const lockouts = await registerFailure(db, keys);
+  await recordFailure(db, email, failure, lockouts, context);
+  const locked = Math.max(0, ...lockouts.map((l) => l.minutes));
+  return locked > 0 ? { status: "throttled", retryAfterMinutes: locked } : { status: "refused" };
+}
+
+/** A failed factor as the security log records it: a wrong code is recorded like a wrong password. */
+type SignInFailure = { ok: false; reason: PasswordFailure | "wrong_code"; accountId: string | null };
+
 /** auth.sign_in_failed, and an auth.locked_out for each lock the failure set, in one transaction. */
 async function recordFailure(
   db: Db,
   email: string,
-  check: Extract<PasswordCheck, { ok: false }>,
+  check: SignInFailure,
   lockouts: Lockout[],
   context: SignInContext,
 ): Promise<void> {
   const base = { userId: check.accountId, requestId: context.requestId, client: context.client };
   await db.$transaction(async (tx) => {
-    await recordSecurityEvent(tx, {
-      ...base,
-      action: "auth.sign_in_failed",
-      detail: { email, reason: check.reason },
-    });
+    // A wrong code is already recorded as auth.mfa_challenge_failed (./mfa checkSecondFactor).
+    if (check.reason !== "wrong_code") {
+      await recordSecurityEvent(tx, {
+        ...base,
+        action: "auth.sign_in_failed",
+        detail: { email, reason: check.reason },
+      });
+    }
     for (const lockout of lockouts) {
       await recordSecurityEvent(tx, {
         ...base,
@@ -213,9 +242,14 @@ export async function loadActor(
       discipline: true,
       active: true,
       sessionVersion: true,
+      mustChangePassword: true,
+      mfaEnabledAt: true,
     },
   });
   if (!user?.active || user.sessionVersion !== sessionVersion) return null;
+  // A step still owed after signing in (a new password, a second factor) opens only its own pages
+  // (src/lib/auth/sign-in-session.ts); every other page and action sees no signed-in user.
+  if (await signInStepOwed(db, user)) return null;
   return {
     id: user.id,
     name: user.name,

@@ -9,6 +9,9 @@ export const EMAIL_MAX_LENGTH = 254;
 /** Far beyond any passphrase a person types or a manager pastes. */
 export const PASSWORD_MAX_LENGTH = 1024;
 
+/** A TOTP code or a recovery code, with room for spaces and dashes. */
+export const CODE_MAX_LENGTH = 32;
+
 export const hasNul = (value: string): boolean => value.includes("\u0000");
 
 /** The credentials authorize() accepts; anything else is refused before the database is asked. */
@@ -23,6 +26,12 @@ export const credentialsSchema = z.object({
     .min(1)
     .max(PASSWORD_MAX_LENGTH)
     .refine((value) => !hasNul(value)),
+  /** The second step's code: six digits or a recovery code; absent on the first step. */
+  code: z
+    .string()
+    .max(CODE_MAX_LENGTH)
+    .refine((value) => !hasNul(value))
+    .optional(),
 });
 
 export type Credentials = z.infer<typeof credentialsSchema>;

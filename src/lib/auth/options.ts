@@ -49,6 +49,7 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         email: { label: "Email", type: "email" },
         password: { label: "Password", type: "password" },
+        code: { label: "Authentication code", type: "text" },
       },
       async authorize(credentials, req) {
         const header = headerOf(req?.headers);

@@ -33,7 +33,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const claims = await readSessionClaims();
   if (!claims) return null;
   const identity = await checkSession(db(), claims);
-  if (!identity) return null;
+  // A step still owed after signing in (a new password, a second factor) opens only its own pages
+  // (./sign-in-session); every other page and action sees no signed-in user.
+  if (!identity || identity.owes) return null;
   const request = await headers();
   return {
     id: identity.id,

@@ -7,7 +7,10 @@
 // No "server-only": tests and next-auth's configuration call these directly.
 import type { Discipline, Role } from "@/generated/prisma/enums";
 import type { Db, DbTx } from "@/lib/db/client";
+import type { SignInStep } from "@/lib/domain/mfa-policy";
 import { DEFAULT_SESSION_LIFETIMES, type SessionLifetimes } from "@/lib/domain/organisation-settings";
+import type { Actor } from "./authenticate";
+import { signInStepOwed } from "./mfa";
 import { type ClientInfo, recordSecurityEvent } from "./security-log";
 
 /**
@@ -46,6 +49,13 @@ export interface SessionIdentity {
   role: Role;
   discipline: Discipline;
   sessionVersion: number;
+  /**
+   * A step the person still owes after signing in (a password of their own, a second factor;
+   * docs/security-mfa.md), read afresh on every request so an admin's reset or the organisation's
+   * new requirement applies at once. While it is owed only the step's own pages and actions
+   * (loadPendingSignIn) accept the session; getActor refuses it.
+   */
+  owes: SignInStep | null;
 }
 
 /** What the session token carries to name its session. */
@@ -184,6 +194,8 @@ export async function checkSession(
             discipline: true,
             active: true,
             sessionVersion: true,
+            mustChangePassword: true,
+            mfaEnabledAt: true,
           },
         },
       },
@@ -194,6 +206,7 @@ export async function checkSession(
   if (sessionEnd(session, lifetimes, now)) return null;
   const { user } = session;
   if (!user.active || user.sessionVersion !== claims.sessionVersion) return null;
+  const owes = await signInStepOwed(db, user);
   if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_INTERVAL_MS) {
     // Conditional, so instances serving the same session at once write it once between them.
     await db.authSession.updateMany({
@@ -213,7 +226,26 @@ export async function checkSession(
     role: user.role,
     discipline: user.discipline,
     sessionVersion: user.sessionVersion,
+    owes,
   };
+}
+
+/**
+ * The person of a live session that still owes a step, and the step; null when the session has
+ * ended (checkSession) or owes nothing. The step's own pages and actions use this
+ * (src/lib/auth/sign-in-session.ts); every other page and action goes through getActor, which
+ * refuses such a session.
+ */
+export async function loadPendingSignIn(
+  db: DbTx,
+  claims: SessionClaims,
+  requestId: string,
+  now: Date = new Date(),
+): Promise<{ actor: Actor; step: SignInStep } | null> {
+  const identity = await checkSession(db, claims, now);
+  if (!identity?.owes) return null;
+  const { sessionId, id, name, email, role, discipline } = identity;
+  return { actor: { id, name, email, role, discipline, requestId, sessionId }, step: identity.owes };
 }
 
 /**
@@ -255,21 +287,29 @@ export async function revokeAllSessions(
   tx: DbTx,
   userId: string,
   reason: RevocationReason,
-  context: RevocationContext,
+  context: RevocationContext & {
+    /**
+     * The session to keep (the holder's own, changing their password there). Its token carries
+     * the current sessionVersion, so the version is then left as it is: every other session is
+     * still refused, because checkSession finds its row revoked.
+     */
+    exceptSessionId?: string;
+  },
   now: Date = new Date(),
 ): Promise<number> {
+  const except = context.exceptSessionId;
   const { count } = await tx.authSession.updateMany({
-    where: { userId, revokedAt: null },
+    where: { userId, revokedAt: null, ...(except ? { id: { not: except } } : {}) },
     data: { revokedAt: now, revokedReason: reason },
   });
-  await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+  if (!except) await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
   await recordSecurityEvent(tx, {
     action: "auth.sessions_revoked",
     userId,
     actorId: context.actorId ?? userId,
     requestId: context.requestId,
     client: context.client,
-    detail: { reason, sessions: count },
+    detail: { reason, sessions: count, ...(except ? { kept: except } : {}) },
   });
   return count;
 }

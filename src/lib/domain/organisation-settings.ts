@@ -32,7 +32,10 @@ export interface DutyCandidate {
   active: boolean;
 }
 
-type NumericSetting = Exclude<keyof SettingsValues, "timeZone" | "feedbackAcceptanceTimeoutDays">;
+type NumericSetting = Exclude<
+  keyof SettingsValues,
+  "timeZone" | "feedbackAcceptanceTimeoutDays" | "mfaRequiredForAll"
+>;
 
 /** Inclusive bounds, and how the form asks for the value. */
 const RANGES: Readonly<Record<NumericSetting, { min: number; max: number; ask: string }>> = {

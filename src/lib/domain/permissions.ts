@@ -33,6 +33,7 @@ export type Action =
   | "risk.manage"
   | "decision.record"
   | "user.manage"
+  | "user.resetMfa"
   | "settings.manage";
 
 interface Rule {
@@ -97,6 +98,8 @@ export const AUTHORITY: Readonly<Record<Action, Rule>> = {
   "risk.manage": DELIVERY,
   "decision.record": { roles: ["EXECUTIVE"], letters: [] },
   "user.manage": { roles: ["ADMIN"], letters: [] },
+  // Resetting someone's second factor (never one's own: a rule in the operation).
+  "user.resetMfa": { roles: ["ADMIN"], letters: [] },
   "settings.manage": { roles: ["ADMIN"], letters: [] },
 };
 

@@ -19,6 +19,8 @@ export interface GovernanceSettings {
   feedbackAcceptanceTimeoutDays: number | null;
   /** The executive who sees overdue safety feedback after the project's Accountable. */
   dutyExecutiveId: string | null;
+  /** Everyone signs in with a second factor, not only admins and executives (domain/mfa-policy). */
+  mfaRequiredForAll: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<GovernanceSettings> = {
@@ -32,4 +34,5 @@ export const DEFAULT_SETTINGS: Readonly<GovernanceSettings> = {
   feedbackAnswerWorkingDays: 5,
   feedbackAcceptanceTimeoutDays: null,
   dutyExecutiveId: null,
+  mfaRequiredForAll: false,
 };

@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { calendarDate, formNumber, numberField, optionalId, optionalText, text, version } from "./common";
+import {
+  calendarDate,
+  checkbox,
+  formNumber,
+  numberField,
+  optionalId,
+  optionalText,
+  text,
+  version,
+} from "./common";
 
 const wholeNumber = (label: string) =>
   formNumber(
@@ -40,6 +49,8 @@ export const updateOrganisationSettingsSchema = z.object({
   /** Left out: the session lifetimes stay as they are (docs/security-sessions.md). */
   sessionAbsoluteHours: wholeNumber("the longest a session lasts, in hours").optional(),
   sessionIdleMinutes: wholeNumber("the idle timeout, in minutes").optional(),
+  /** Ticked: everyone signs in with a second factor (admins and executives always do). */
+  mfaRequiredForAll: checkbox,
 });
 export type UpdateOrganisationSettingsInput = z.input<typeof updateOrganisationSettingsSchema>;
 

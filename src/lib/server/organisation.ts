@@ -43,6 +43,7 @@ const SETTINGS_SELECT = {
   feedbackAnswerWorkingDays: true,
   feedbackAcceptanceTimeoutDays: true,
   dutyExecutiveId: true,
+  mfaRequiredForAll: true,
 } as const satisfies Record<keyof GovernanceSettings, true>;
 
 /**

@@ -34,6 +34,7 @@ const ACTION_WORDING: Record<Action, string> = {
   "risk.manage": "manage this project's risks",
   "decision.record": "record decisions (executives do)",
   "user.manage": "manage users",
+  "user.resetMfa": "reset someone's two-step sign-in",
   "settings.manage": "change the organisation's settings",
 };
 

@@ -9,8 +9,10 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { ActionResult } from "@/lib/action-result";
 import type { Actor } from "@/lib/auth/authenticate";
+import { clearMfa } from "@/lib/auth/mfa";
 import { hashPassword } from "@/lib/auth/password";
-import { UNKNOWN_CLIENT } from "@/lib/auth/security-log";
+import { passwordPolicyViolations } from "@/lib/auth/password-policy";
+import { recordSecurityEvent, UNKNOWN_CLIENT } from "@/lib/auth/security-log";
 import { type RevocationReason, revokeAllSessions } from "@/lib/auth/sessions";
 import { type DbTx, db } from "@/lib/db/client";
 import {
@@ -189,6 +191,8 @@ export function createUser(actor: Actor, input: unknown): Promise<ActionResult<U
     async () => {
       const data = parseInput(createUserSchema, input);
       assertCan("user.manage", actor);
+      const weak = passwordPolicyViolations(data.password, data);
+      if (weak.length) throw refuse(weak);
       // Hashing is deliberately slow: done before the transaction so it holds no connection meanwhile.
       const passwordHash = await hashPassword(data.password);
       return db().$transaction(async (tx) => {
@@ -203,6 +207,8 @@ export function createUser(actor: Actor, input: unknown): Promise<ActionResult<U
             name: data.name,
             email: data.email,
             passwordHash,
+            // The admin knows it: the person chooses their own at their first sign-in.
+            mustChangePassword: true,
             role: data.role,
             discipline: data.discipline,
             ...(data.jobTitle ? { jobTitle: data.jobTitle } : {}),
@@ -355,14 +361,77 @@ export function resetPassword(actor: Actor, input: unknown): Promise<ActionResul
     async () => {
       const data = parseInput(resetPasswordSchema, input);
       assertCan("user.manage", actor);
+      const owner = await db().user.findUnique({
+        where: { id: data.userId },
+        select: { name: true, email: true },
+      });
+      const weak = owner ? passwordPolicyViolations(data.password, owner) : [];
+      if (weak.length) throw refuse(weak);
       const passwordHash = await hashPassword(data.password);
       return db().$transaction(async (tx) => {
         const user = await loadUser(tx, data.userId, data.version);
-        const saved = await saveUser(tx, actor, "user.reset_password", user, { passwordHash });
+        const saved = await saveUser(tx, actor, "user.reset_password", user, {
+          passwordHash,
+          // The admin knows it: the person chooses their own at their next sign-in.
+          mustChangePassword: true,
+        });
+        await recordSecurityEvent(tx, {
+          action: "auth.password_changed",
+          userId: user.id,
+          actorId: actor.id,
+          requestId: actor.requestId,
+          client: actor.client ?? UNKNOWN_CLIENT,
+          detail: { by: "admin", mustChangePassword: true },
+        });
         await endSessionsOf(tx, actor, user.id, "password_reset");
         return saved;
       });
     },
     "Password reset. Their existing sessions have ended.",
+  );
+}
+
+/**
+ * An admin's reset of someone's second factor, when they have lost their authenticator and their
+ * recovery codes (docs/security-mfa.md): the secret and recovery codes go, every session of theirs
+ * ends, and if their role requires a factor they set up a new one at their next sign-in. Audited as
+ * auth.mfa_reset naming the admin. Never for oneself: an admin who could reset their own factor
+ * would make it worthless to anyone holding their password.
+ */
+export function resetMfa(actor: Actor, input: unknown): Promise<ActionResult<UserRef>> {
+  return runOperation(
+    actor,
+    async () => {
+      const data = parseInput(userRefSchema, input);
+      assertCan("user.resetMfa", actor);
+      if (data.userId === actor.id) {
+        throw refuse([
+          {
+            code: "MFA_RESET_SELF",
+            message: "You cannot reset your own two-step sign-in: ask another admin",
+          },
+        ]);
+      }
+      return db().$transaction(async (tx) => {
+        const user = await loadUser(tx, data.userId, data.version);
+        await clearMfa(tx, user.id);
+        const saved = await tx.user.update({
+          where: { id: user.id },
+          data: { version: { increment: 1 } },
+          omit: withoutSecrets,
+        });
+        await recordSecurityEvent(tx, {
+          action: "auth.mfa_reset",
+          userId: user.id,
+          actorId: actor.id,
+          requestId: actor.requestId,
+          client: actor.client ?? UNKNOWN_CLIENT,
+          detail: { by: "admin", sessionsEnded: true },
+        });
+        await endSessionsOf(tx, actor, user.id, "mfa_reset");
+        return ref(saved);
+      });
+    },
+    "Two-step sign-in reset. Their sessions have ended; they set it up again at their next sign-in.",
   );
 }

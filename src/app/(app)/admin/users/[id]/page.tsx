@@ -20,6 +20,7 @@ import { DISCIPLINE_LABEL, ROLE_LABEL } from "@/lib/domain/labels";
 import { getClock } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";
 import { getUserDetail } from "@/lib/server/users";
+import { MfaResetSection } from "./mfa-section";
 
 export const metadata: Metadata = { title: "Manage user" };
 
@@ -153,6 +154,7 @@ export default async function ManageUserPage({ params }: { params: Promise<{ id:
           <ResetPasswordForm user={ref} />
         </Disclosure>
       </Section>
+      <MfaResetSection user={ref} isSelf={isSelf} timeZone={clock.timeZone} />
 
       <Section id="sessions" title="Sessions">
         <AdminSessionsControl user={ref} />
