@@ -2,6 +2,8 @@
 // table labels a value the vocabulary does not have, so a page or a message never shows a raw code
 // like "ON_HOLD" or an empty badge.
 import { describe, expect, it } from "vitest";
+import { SECURITY_ACTIONS } from "@/lib/auth/security-log";
+import { REVOCATION_REASONS } from "@/lib/auth/sessions";
 import * as labels from "@/lib/domain/labels";
 import * as vocabulary from "@/lib/domain/vocabulary";
 
@@ -37,6 +39,9 @@ const TABLES: [string, Record<string, string>, readonly string[]][] = [
     ["DONE_ON_TIME", "DONE_LATE", "CANCELLED", "OVERDUE", "AT_RISK", "DUE_SOON", "ON_TRACK"],
   ],
   ["FEEDBACK_ESCALATION_LABEL", labels.FEEDBACK_ESCALATION_LABEL, ["NONE", "ACCOUNTABLE", "DUTY_EXECUTIVE"]],
+  // The security log's words (src/lib/auth): its events and why sessions ended.
+  ["SECURITY_ACTION_LABEL", labels.SECURITY_ACTION_LABEL, SECURITY_ACTIONS],
+  ["REVOCATION_REASON_LABEL", labels.REVOCATION_REASON_LABEL, REVOCATION_REASONS],
 ];
 
 describe("the one table of labels", () => {
