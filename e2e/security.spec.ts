@@ -142,6 +142,56 @@ test("feedback written as markup shows as text on every page that shows it, and 
   }
 });
 
+test("decisions' rationales and risks' texts written as markup show as text and run nothing", async ({
+  browser,
+  baseURL,
+}) => {
+  const marker = randomUUID();
+  const script = `<script>window.__pwned=3</script> ${marker}`;
+  const image = `<img src=x onerror="window.__pwned=4"> ${marker}`;
+  const [project] = (
+    await sql(
+      `SELECT p.id, p.code FROM "Project" p
+       JOIN "RaciAssignment" r ON r."projectId" = p.id JOIN "User" u ON u.id = r."userId"
+       WHERE u.email = 'pm@northbridge.example' AND r.letter IN ('R', 'A') ORDER BY p.code LIMIT 1`,
+    )
+  ).rows;
+  const [pm] = (await sql(`SELECT id FROM "User" WHERE email = 'pm@northbridge.example'`)).rows;
+  const decisionId = randomUUID();
+  const riskId = randomUUID();
+  await sql(
+    `INSERT INTO "Decision" (id, title, detail, authority, rationale, "decidedById", "projectId")
+     VALUES ($1, $2, $3, 'Project board', $4, $5, $6)`,
+    [decisionId, `Decision ${marker}`, image, script, pm.id, project.id],
+  );
+  await sql(
+    `INSERT INTO "Risk" (id, "projectId", title, description, likelihood, impact, mitigation, "ownerId", "updatedAt")
+     VALUES ($1, $2, $3, $4, 5, 5, $5, $6, now())`,
+    [riskId, project.id, `Risk ${marker}`, script, image, pm.id],
+  );
+  try {
+    for (const tab of ["decisions", "risks"]) {
+      const path = `/projects/${project.code}/${tab}`;
+      const page = await pageFor(browser, baseURL, "pm@northbridge.example");
+      const violations = cspViolations(page);
+      await page.goto(path);
+      // The markup is on the page as text (React escaped it), so a reader sees what was written.
+      await expect(page.getByText(script, { exact: false }).first(), path).toBeAttached();
+      await expect(page.getByText(image, { exact: false }).first(), path).toBeAttached();
+      expect(
+        await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+        path,
+      ).toBeUndefined();
+      expect(await page.locator("main img[src=x]").count(), path).toBe(0);
+      expect(violations, path).toEqual([]);
+      await page.context().close();
+    }
+  } finally {
+    await sql(`DELETE FROM "Decision" WHERE id = $1`, [decisionId]);
+    await sql(`DELETE FROM "Risk" WHERE id = $1`, [riskId]);
+  }
+});
+
 test("a server action posted from another site is refused, even with a Host header forged to match", async ({
   browser,
   baseURL,

@@ -30,7 +30,13 @@ await seedDemoOrganisation(client);
 // enrolled here through the same functions the enrolment page uses, and their secrets written
 // beside the database URL, so e2e/support/demo.ts signIn() can act as their authenticator app.
 const mfaSecrets: Record<string, string> = {};
-for (const email of ["admin@northbridge.example", "executive@northbridge.example"]) {
+// Every active admin and executive of the demo: journeys sign in as several of them (an Accountable
+// executive mending a team, the executive deciding the gate).
+const mustEnrol = await client.user.findMany({
+  where: { active: true, role: { in: ["ADMIN", "EXECUTIVE"] } },
+  select: { email: true },
+});
+for (const { email } of mustEnrol) {
   const user = await client.user.findUniqueOrThrow({ where: { email } });
   const { secret } = await startMfaEnrolment(client, user);
   const code = totpCodeForStep(secret, totpStep());
