@@ -9,7 +9,15 @@
 // every action it runs, and a refused attempt must keep what the person typed. A successful one
 // clears it, as a sent form should.
 import { useRouter } from "next/navigation";
-import { createContext, startTransition, useActionState, useContext, useId, useState } from "react";
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useId,
+  useState,
+} from "react";
 import type { z } from "zod";
 import type { ActionResult, Failure } from "@/lib/action-result";
 import { invalidInput } from "@/lib/form-failure";
@@ -53,15 +61,50 @@ export interface ActionFormProps {
 
 // A successful save usually changes the record's version, and forms keyed on it are then mounted
 // afresh, which would drop the "saved" message at once. The message waits here for the new form
-// with the same name to show it.
+// with the same name to show it. The new form may mount before the old one's action has finished
+// (the refreshed page and the action's result come back in one response, in no promised order),
+// so a form that mounted without a message also listens for one announced under its name.
 // It waits a few seconds at most, so a form opened later never announces an old save.
 const successWaitingFor = new Map<string, { message: string; at: number }>();
+interface SuccessListener {
+  /** The listening form's own id: the form that saved does not take its own announcement. */
+  form: string;
+  heard: (message: string) => void;
+}
+const successListeners = new Map<string, Set<SuccessListener>>();
 const SUCCESS_CARRIED_MS = 5_000;
 
 function takeSuccess(name: string): string | undefined {
   const waiting = successWaitingFor.get(name);
   successWaitingFor.delete(name);
   return waiting && Date.now() - waiting.at < SUCCESS_CARRIED_MS ? waiting.message : undefined;
+}
+
+function announceSuccess(name: string, message: string, fromForm: string) {
+  successWaitingFor.set(name, { message, at: Date.now() });
+  for (const listener of successListeners.get(name) ?? []) {
+    if (listener.form !== fromForm) listener.heard(message);
+  }
+}
+
+/** Calls `listener` with a success announced under `name` while the form is mounted. */
+function listenForSuccess(name: string, form: string, listener: (message: string) => void): () => void {
+  const mountedAt = Date.now();
+  const listeners = successListeners.get(name) ?? new Set();
+  const entry: SuccessListener = {
+    form,
+    heard: (message) => {
+      if (Date.now() - mountedAt >= SUCCESS_CARRIED_MS) return;
+      successWaitingFor.delete(name);
+      listener(message);
+    },
+  };
+  listeners.add(entry);
+  successListeners.set(name, listeners);
+  return () => {
+    listeners.delete(entry);
+    if (listeners.size === 0) successListeners.delete(name);
+  };
 }
 
 /** The form's name and the records it is about (not their versions), which a remount keeps. */
@@ -86,7 +129,8 @@ export function ActionForm({
 }: ActionFormProps) {
   const idPrefix = useId();
   const name = formIdentity(label ?? submitLabel, hidden);
-  const [carried] = useState(() => takeSuccess(name));
+  const [carried, setCarried] = useState(() => takeSuccess(name));
+  useEffect(() => listenForSuccess(name, idPrefix, setCarried), [name, idPrefix]);
   const [state, formAction, pending] = useActionState(
     async (previous: FormState, { form, data }: { form: HTMLFormElement; data: FormData }) => {
       if (schema) {
@@ -96,7 +140,7 @@ export function ActionForm({
       const result = await action(previous, data);
       if (result.ok) {
         form.reset();
-        successWaitingFor.set(name, { message: result.message ?? "Saved.", at: Date.now() });
+        announceSuccess(name, result.message ?? "Saved.", idPrefix);
       }
       return result;
     },
