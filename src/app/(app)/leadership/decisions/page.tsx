@@ -1,12 +1,8 @@
 // The stage gates or rebaselines behind the Overview tab's escalations, oldest first, paged. They
 // are decided from Approvals, where each decider sees the ones they may decide.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { DrilldownHeading } from "@/components/dashboard/drilldown-heading";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DrilldownList } from "@/components/dashboard/drilldown-list";
 import { formatDateTime } from "@/components/ui/format";
-import { Pagination } from "@/components/ui/pagination";
-import { Table } from "@/components/ui/table";
 import { REBASELINE_KIND_LABEL, STAGE_LABEL } from "@/lib/domain/labels";
 import {
   listDashboardWaitingDecisions,
@@ -32,55 +28,35 @@ export default async function DashboardDecisionsPage({
   const noun = query.kind === "gate" ? "request" : "rebaseline";
   const params = { site: query.site, objective: query.objective, kind: query.kind };
   return (
-    <>
-      <DrilldownHeading
-        title={title}
-        filters={query}
-        backHref={`/leadership${dashboardQuery(query)}`}
-        count={decisions.total}
-        noun={noun}
-      />
-      {decisions.total === 0 ? (
-        <EmptyState title="Nothing is waiting" />
-      ) : (
-        <>
-          <Table
-            caption={title}
-            rows={decisions.rows}
-            rowKey={(d) => d.id}
-            columns={[
-              {
-                header: "Project",
-                cell: (d) => (
-                  <Link
-                    href={`/projects/${encodeURIComponent(d.projectCode)}${d.toStage ? "" : "/milestones"}`}
-                    className="font-medium text-teal-800 underline-offset-2 hover:underline"
-                  >
-                    {d.projectCode}
-                  </Link>
-                ),
-              },
-              { header: "Name", cell: (d) => d.projectName },
-              {
-                header: "Asks for",
-                cell: (d) =>
-                  d.toStage
-                    ? `Gate to ${STAGE_LABEL[d.toStage].toLowerCase()}`
-                    : d.kind
-                      ? REBASELINE_KIND_LABEL[d.kind]
-                      : "",
-              },
-              { header: "Asked by", cell: (d) => d.requestedByName },
-              {
-                header: "Asked",
-                className: "whitespace-nowrap",
-                cell: (d) => formatDateTime(d.requestedAt, clock.timeZone),
-              },
-            ]}
-          />
-          <Pagination path="/leadership/decisions" params={params} paged={decisions} noun={noun} />
-        </>
-      )}
-    </>
+    <DrilldownList
+      title={title}
+      path="/leadership/decisions"
+      params={params}
+      backHref={`/leadership${dashboardQuery(query)}`}
+      paged={decisions}
+      noun={noun}
+      emptyTitle="Nothing is waiting"
+      rowKey={(d) => d.id}
+      projectCode={(d) => d.projectCode}
+      projectTab={(d) => (d.toStage ? "" : "/milestones")}
+      columns={[
+        { header: "Name", cell: (d) => d.projectName },
+        {
+          header: "Asks for",
+          cell: (d) =>
+            d.toStage
+              ? `Gate to ${STAGE_LABEL[d.toStage].toLowerCase()}`
+              : d.kind
+                ? REBASELINE_KIND_LABEL[d.kind]
+                : "",
+        },
+        { header: "Asked by", cell: (d) => d.requestedByName },
+        {
+          header: "Asked",
+          className: "whitespace-nowrap",
+          cell: (d) => formatDateTime(d.requestedAt, clock.timeZone),
+        },
+      ]}
+    />
   );
 }

@@ -1,11 +1,7 @@
 // The overdue feedback behind the Overview tab's escalations, most overdue first, paged.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { DrilldownHeading } from "@/components/dashboard/drilldown-heading";
-import { EmptyState } from "@/components/ui/empty-state";
+import { DrilldownList } from "@/components/dashboard/drilldown-list";
 import { formatDateTime } from "@/components/ui/format";
-import { Pagination } from "@/components/ui/pagination";
-import { Table } from "@/components/ui/table";
 import { SEVERITY_LABEL } from "@/lib/domain/labels";
 import {
   listDashboardOverdueFeedback,
@@ -33,46 +29,26 @@ export default async function DashboardFeedbackPage({
       : "Concerns and suggestions past their answer deadline";
   const params = { site: query.site, objective: query.objective, kind: query.kind };
   return (
-    <>
-      <DrilldownHeading
-        title={title}
-        filters={query}
-        backHref={`/leadership${dashboardQuery(query)}`}
-        count={feedback.total}
-        noun="item"
-      />
-      {feedback.total === 0 ? (
-        <EmptyState title="Nothing is overdue" />
-      ) : (
-        <>
-          <Table
-            caption={title}
-            rows={feedback.rows}
-            rowKey={(f) => f.id}
-            columns={[
-              {
-                header: "Project",
-                cell: (f) => (
-                  <Link
-                    href={`/projects/${encodeURIComponent(f.projectCode)}/feedback`}
-                    className="font-medium text-teal-800 underline-offset-2 hover:underline"
-                  >
-                    {f.projectCode}
-                  </Link>
-                ),
-              },
-              { header: "Severity", cell: (f) => SEVERITY_LABEL[f.severity] },
-              { header: "Feedback", className: "max-w-md", cell: (f) => f.body },
-              {
-                header: "Answer was due",
-                className: "whitespace-nowrap",
-                cell: (f) => formatDateTime(f.dueAt, clock.timeZone),
-              },
-            ]}
-          />
-          <Pagination path="/leadership/feedback" params={params} paged={feedback} noun="item" />
-        </>
-      )}
-    </>
+    <DrilldownList
+      title={title}
+      path="/leadership/feedback"
+      params={params}
+      backHref={`/leadership${dashboardQuery(query)}`}
+      paged={feedback}
+      noun="item"
+      emptyTitle="Nothing is overdue"
+      rowKey={(f) => f.id}
+      projectCode={(f) => f.projectCode}
+      projectTab={() => "/feedback"}
+      columns={[
+        { header: "Severity", cell: (f) => SEVERITY_LABEL[f.severity] },
+        { header: "Feedback", className: "max-w-md", cell: (f) => f.body },
+        {
+          header: "Answer was due",
+          className: "whitespace-nowrap",
+          cell: (f) => formatDateTime(f.dueAt, clock.timeZone),
+        },
+      ]}
+    />
   );
 }

@@ -1,11 +1,7 @@
 // The projects behind a number on the Overview tab: the same predicate, paged.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { DrilldownHeading } from "@/components/dashboard/drilldown-heading";
+import { DrilldownList } from "@/components/dashboard/drilldown-list";
 import { RagBadge } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
-import { Table } from "@/components/ui/table";
 import { RAG_LABEL, STAGE_LABEL } from "@/lib/domain/labels";
 import { formatMoney } from "@/lib/domain/money";
 import {
@@ -47,45 +43,25 @@ export default async function DashboardProjectsPage({
   const query = parseDashboardProjectsQuery(await searchParams);
   const projects = await listDashboardProjects(query);
   const params = { site: query.site, objective: query.objective, scope: query.scope, rag: query.rag };
+  const title = describeScope(query);
   return (
-    <>
-      <DrilldownHeading
-        title={describeScope(query)}
-        filters={query}
-        backHref={`/leadership${dashboardQuery(query)}`}
-        count={projects.total}
-        noun="project"
-      />
-      {projects.total === 0 ? (
-        <EmptyState title="No projects match" />
-      ) : (
-        <>
-          <Table
-            caption={describeScope(query)}
-            rows={projects.rows}
-            rowKey={(p) => p.code}
-            columns={[
-              {
-                header: "Project",
-                cell: (p) => (
-                  <Link
-                    href={`/projects/${encodeURIComponent(p.code)}`}
-                    className="font-medium text-teal-800 underline-offset-2 hover:underline"
-                  >
-                    {p.code}
-                  </Link>
-                ),
-              },
-              { header: "Name", cell: (p) => p.name },
-              { header: "Stage", cell: (p) => STAGE_LABEL[p.stage] },
-              { header: "Site", cell: (p) => p.siteName },
-              { header: "Schedule", cell: (p) => <RagBadge rag={p.scheduleRag} /> },
-              { header: "Spent", align: "right", cell: (p) => formatMoney(p.spend) },
-            ]}
-          />
-          <Pagination path="/leadership/projects" params={params} paged={projects} noun="project" />
-        </>
-      )}
-    </>
+    <DrilldownList
+      title={title}
+      path="/leadership/projects"
+      params={params}
+      backHref={`/leadership${dashboardQuery(query)}`}
+      paged={projects}
+      noun="project"
+      emptyTitle="No projects match"
+      rowKey={(p) => p.code}
+      projectCode={(p) => p.code}
+      columns={[
+        { header: "Name", cell: (p) => p.name },
+        { header: "Stage", cell: (p) => STAGE_LABEL[p.stage] },
+        { header: "Site", cell: (p) => p.siteName },
+        { header: "Schedule", cell: (p) => <RagBadge rag={p.scheduleRag} /> },
+        { header: "Spent", align: "right", cell: (p) => formatMoney(p.spend) },
+      ]}
+    />
   );
 }

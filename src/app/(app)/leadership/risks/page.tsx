@@ -1,10 +1,6 @@
 // The open risks behind a cell of the Overview tab's heat map, paged.
 import type { Metadata } from "next";
-import Link from "next/link";
-import { DrilldownHeading } from "@/components/dashboard/drilldown-heading";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
-import { Table } from "@/components/ui/table";
+import { DrilldownList } from "@/components/dashboard/drilldown-list";
 import { RISK_STATUS_LABEL } from "@/lib/domain/labels";
 import { listDashboardRisks, parseDashboardRisksQuery } from "@/lib/server/dashboard/overview-drilldown";
 import { dashboardQuery } from "@/lib/server/dashboard-filters";
@@ -35,44 +31,24 @@ export default async function DashboardRisksPage({
     impact: query.impact ? String(query.impact) : undefined,
   };
   return (
-    <>
-      <DrilldownHeading
-        title={title}
-        filters={query}
-        backHref={`/leadership${dashboardQuery(query)}`}
-        count={risks.total}
-        noun="open risk"
-      />
-      {risks.total === 0 ? (
-        <EmptyState title="No open risks match" />
-      ) : (
-        <>
-          <Table
-            caption={title}
-            rows={risks.rows}
-            rowKey={(r) => r.id}
-            columns={[
-              {
-                header: "Project",
-                cell: (r) => (
-                  <Link
-                    href={`/projects/${encodeURIComponent(r.projectCode)}/risks`}
-                    className="font-medium text-teal-800 underline-offset-2 hover:underline"
-                  >
-                    {r.projectCode}
-                  </Link>
-                ),
-              },
-              { header: "Risk", cell: (r) => r.title },
-              { header: "Likelihood", align: "right", cell: (r) => r.likelihood },
-              { header: "Impact", align: "right", cell: (r) => r.impact },
-              { header: "Status", cell: (r) => RISK_STATUS_LABEL[r.status] },
-              { header: "Owner", cell: (r) => r.ownerName },
-            ]}
-          />
-          <Pagination path="/leadership/risks" params={params} paged={risks} noun="open risk" />
-        </>
-      )}
-    </>
+    <DrilldownList
+      title={title}
+      path="/leadership/risks"
+      params={params}
+      backHref={`/leadership${dashboardQuery(query)}`}
+      paged={risks}
+      noun="open risk"
+      emptyTitle="No open risks match"
+      rowKey={(r) => r.id}
+      projectCode={(r) => r.projectCode}
+      projectTab={() => "/risks"}
+      columns={[
+        { header: "Risk", cell: (r) => r.title },
+        { header: "Likelihood", align: "right", cell: (r) => r.likelihood },
+        { header: "Impact", align: "right", cell: (r) => r.impact },
+        { header: "Status", cell: (r) => RISK_STATUS_LABEL[r.status] },
+        { header: "Owner", cell: (r) => r.ownerName },
+      ]}
+    />
   );
 }
