@@ -94,8 +94,9 @@ export async function getMyWork(
   const { role } = options;
   // The person's own lists in one statement, each aggregated in PostgreSQL (issue 12: a fixed
   // number of statements per page whatever the person holds).
-  const [settings, [own], feedback] = await Promise.all([
-    getGovernanceSettings(),
+  // The settings first: the feedback queue needs the executive on duty to shape its one statement.
+  const settings = await getGovernanceSettings();
+  const [[own], feedback] = await Promise.all([
     db().$queryRaw<[OwnWorkRow]>`
       SELECT
         COALESCE((
@@ -138,7 +139,7 @@ export async function getMyWork(
           FROM "RaciAssignment" r JOIN "Project" p ON p.id = r."projectId"
           WHERE r."userId" = ${actorId}
         ), '[]'::json) AS roles`,
-    listFeedbackQueue(actorId, { now: clock.now, page: options.feedbackPage ?? 1, role }),
+    listFeedbackQueue(actorId, { now: clock.now, page: options.feedbackPage ?? 1, role, settings }),
   ]);
   const assignments = own.assignments.map((a) => ({
     letter: a.letter,
