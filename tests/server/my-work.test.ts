@@ -214,6 +214,16 @@ describe("my work: every item actionable where it is listed", () => {
       where: { id: never.id },
       data: { name: "B never recorded", createdAt: new Date("2025-11-15T10:00:00Z") },
     });
+    // Owned by the runner on a project they are only consulted on: theirs to record all the same.
+    const owned = await createMetric({
+      ownerId: runner.id,
+      objectiveId: objective.id,
+      projectId: consulted.id,
+    });
+    await db().metric.update({
+      where: { id: owned.id },
+      data: { name: "C owned by the runner", createdAt: new Date("2026-01-15T10:00:00Z") },
+    });
     // Not the runner's: a consulted project's metric owned by someone else, and a proposal's.
     for (const projectId of [consulted.id, proposal.id]) {
       const m = await createMetric({ ownerId: other.id, objectiveId: objective.id, projectId });
@@ -236,6 +246,7 @@ describe("my work: every item actionable where it is listed", () => {
     expect(work.metricValuesDue.map((m) => [m.projectCode, m.name, m.missingPeriods, m.overdue])).toEqual([
       ["MA-01", "A recorded metric", ["2026-02-01"], false],
       ["MA-01", "B never recorded", ["2025-11-01", "2025-12-01", "2026-01-01", "2026-02-01"], true],
+      ["MA-02", "C owned by the runner", ["2026-01-01", "2026-02-01"], true],
     ]);
   });
 

@@ -130,9 +130,13 @@ export async function getMyWork(
             ORDER BY p.code, mt.name)
           FROM "Metric" mt JOIN "Project" p ON p.id = mt."projectId"
           WHERE mt.active AND p.stage::text IN (${Prisma.join(MEASURED_STAGES)})
-            AND (mt."ownerId" = ${actorId} OR EXISTS (
-              SELECT 1 FROM "RaciAssignment" r
-              WHERE r."projectId" = p.id AND r."userId" = ${actorId} AND r.letter::text IN (${Prisma.join(RUNNING_LETTERS)})))
+            -- Theirs by owner or by project: a union, not an OR, so each side keeps its index and
+            -- the read grows with what the person holds, not with every metric in the trust.
+            AND mt.id IN (
+              SELECT mo.id FROM "Metric" mo WHERE mo."ownerId" = ${actorId}
+              UNION
+              SELECT mr.id FROM "Metric" mr JOIN "RaciAssignment" r ON r."projectId" = mr."projectId"
+              WHERE r."userId" = ${actorId} AND r.letter::text IN (${Prisma.join(RUNNING_LETTERS)}))
         ), '[]'::json) AS metrics,
         COALESCE((
           SELECT json_agg(json_build_object('letter', r.letter, 'code', p.code, 'name', p.name, 'stage', p.stage))
