@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { clockAt } from "@/lib/server/dates";
 import { getMyWork } from "@/lib/server/my-work";
-import { getClock } from "@/lib/server/organisation";
+import { getOrganisationSettings } from "@/lib/server/organisation";
 import { countStatements } from "../support/count-statements";
 import { useMigratedDatabase } from "../support/test-database";
 import {
@@ -282,13 +282,14 @@ describe("my work: every item actionable where it is listed", () => {
 });
 
 describe("my work's reads", () => {
-  // The page reads the clock, then getMyWork: issue #12 allows 5 statements a page request, and the
-  // session check takes 1 (tests/auth/sessions.test.ts), so the page's own reads may take 4.
+  // The page reads the organisation (its clock and settings), then getMyWork: issue #12 allows 5
+  // statements a page request, and the session check takes 1 (tests/auth/sessions.test.ts), so the
+  // page's own reads may take 4.
   const PAGE_BUDGET = 4;
   const readPage = (userId: string, page = 1) =>
     countStatements(async () => {
-      await getClock();
-      return getMyWork(userId, CLOCK, { role: "PROJECT_MANAGER", feedbackPage: page });
+      const settings = await getOrganisationSettings();
+      return getMyWork(userId, CLOCK, { role: "PROJECT_MANAGER", feedbackPage: page, settings });
     });
 
   it("take the same statements, within the budget, for someone who runs nothing, a little and a lot", async () => {
@@ -350,6 +351,8 @@ describe("my work's reads", () => {
 
       for (const read of [small, large, last]) expect(read.statements).toHaveLength(empty.statements.length);
       expect(empty.statements.length).toBeLessThanOrEqual(PAGE_BUDGET);
+      // As it stands: the organisation, the person's own lists, and the feedback queue.
+      expect(empty.statements).toHaveLength(3);
     } finally {
       await db().organisation.update({ where: { id: 1 }, data: { dutyExecutiveId: null } });
     }

@@ -16,6 +16,7 @@ import {
 } from "@/lib/domain/metrics";
 import { DEFAULT_DUE_SOON_DAYS } from "@/lib/domain/milestones";
 import { can } from "@/lib/domain/permissions";
+import type { GovernanceSettings } from "@/lib/domain/settings";
 import type { Cadence, MilestoneStatus, ProjectStage, RaciLetter, Role } from "@/lib/domain/vocabulary";
 import type { Clock } from "./dates";
 import { type FeedbackQueue, listFeedbackQueue } from "./feedback-queue";
@@ -87,15 +88,18 @@ export interface MyWork {
 export async function getMyWork(
   actorId: string,
   clock: Clock,
-  /** `role`: whose in-place steps to work out; without it, the lists offer none. */
-  options: { feedbackPage?: number; role?: Role } = {},
+  /**
+   * `role`: whose in-place steps to work out; without it, the lists offer none. `settings`: the
+   * organisation's, when the page has read them already (with its clock); else they are read here.
+   */
+  options: { feedbackPage?: number; role?: Role; settings?: GovernanceSettings } = {},
 ): Promise<MyWork> {
   const horizon = toIsoDate(new Date(clock.today.getTime() + DUE_SOON_DAYS * DAY_MS));
   const { role } = options;
-  // The person's own lists in one statement, each aggregated in PostgreSQL (issue 12: a fixed
-  // number of statements per page whatever the person holds).
   // The settings first: the feedback queue needs the executive on duty to shape its one statement.
-  const settings = await getGovernanceSettings();
+  const settings = options.settings ?? (await getGovernanceSettings());
+  // The person's own lists in one statement, each aggregated in PostgreSQL, and the feedback queue
+  // in another (issue 12: a fixed number of statements per page whatever the person holds).
   const [[own], feedback] = await Promise.all([
     db().$queryRaw<[OwnWorkRow]>`
       SELECT
