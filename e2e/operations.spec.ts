@@ -4,10 +4,11 @@
 // relative to today, so one of Aisha Okafor's projects always has one. Reads only.
 import { expect as baseExpect, test } from "@playwright/test";
 import { signIn, sql } from "./support/demo";
+import { screenshotPage } from "./support/page-checks";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 
-test("a project manager sees an overdue milestone on My work and opens it", async ({ page }) => {
+test("a project manager sees an overdue milestone on My work and opens it", async ({ page }, testInfo) => {
   const found = await sql(
     `SELECT m.title, p.code
        FROM "Milestone" m
@@ -29,6 +30,13 @@ test("a project manager sees an overdue milestone on My work and opens it", asyn
   const card = page.getByRole("article", { name: `${milestone.title}, ${milestone.code}` });
   await expect(card).toBeVisible();
   await expect(card.getByText("Overdue", { exact: true })).toBeVisible();
+  // The feedback queue's count is the list's: every item waiting fits on the first page here.
+  const queue = page.getByRole("region", { name: /^Feedback awaiting your answer/ });
+  const heading = await queue.getByRole("heading", { level: 2 }).textContent();
+  const waiting = Number(/\((\d+)\)/.exec(heading ?? "")?.[1]);
+  expect(waiting).toBeLessThanOrEqual(25);
+  await expect(queue.locator(":scope > div > ol > li")).toHaveCount(waiting);
+  await screenshotPage(page, testInfo, "my-work");
 
   await card.getByRole("link", { name: milestone.title, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/projects/${milestone.code}/milestones$`));

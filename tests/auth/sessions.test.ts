@@ -12,12 +12,14 @@ import {
   LAST_SEEN_INTERVAL_MS,
   listActiveSessions,
   revokeAllSessions,
+  type SessionClaims,
   SessionEndedError,
   sessionClaimsOf,
   sessionEnd,
 } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { DEFAULT_SESSION_LIFETIMES } from "@/lib/domain/organisation-settings";
+import { countStatements } from "../support/count-statements";
 import { useMigratedDatabase } from "../support/test-database";
 
 useMigratedDatabase();
@@ -169,6 +171,32 @@ describe("checkSession: the check on every request", () => {
     const mine = await signedIn();
     const theirs = await signedIn();
     expect(await checkSession(db(), { ...mine.claims, sessionId: theirs.session.id })).toBeNull();
+  });
+
+  it("is one SQL statement, and a second only to note the minute's use, however many people sign in", async () => {
+    // The organisation's row exists and asks everyone for a second factor, so every fact the check
+    // weighs is read; none of it may cost a statement of its own.
+    await db().organisation.create({ data: { id: 1, name: "Northbridge", mfaRequiredForAll: true } });
+    const check = async (claims: SessionClaims, now: Date) => {
+      const { result, statements } = await countStatements(() => checkSession(db(), claims, now));
+      return { owes: result?.owes, statements: statements.length };
+    };
+
+    const few = await signedIn();
+    const onFew = await check(few.claims, few.at(MINUTE / 2));
+    expect(onFew).toEqual({ owes: "enrol_mfa", statements: 1 });
+
+    // Many more people and sessions: the same single statement.
+    for (let i = 0; i < 40; i++) await signedIn();
+    const many = await signedIn();
+    expect(await check(many.claims, many.at(MINUTE / 2))).toEqual(onFew);
+    // Once a minute the use is written: one more statement, then none again within the minute.
+    expect(await check(many.claims, many.at(LAST_SEEN_INTERVAL_MS))).toEqual({ ...onFew, statements: 2 });
+    expect(await check(many.claims, many.at(LAST_SEEN_INTERVAL_MS + MINUTE / 2))).toEqual(onFew);
+    // An ended session costs the one statement too.
+    expect(
+      (await countStatements(() => checkSession(db(), many.claims, many.at(HOUR)))).statements,
+    ).toHaveLength(1);
   });
 });
 

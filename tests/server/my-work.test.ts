@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { clockAt } from "@/lib/server/dates";
 import { getMyWork } from "@/lib/server/my-work";
+import { getOrganisationSettings } from "@/lib/server/organisation";
 import { countStatements } from "../support/count-statements";
 import { useMigratedDatabase } from "../support/test-database";
 import {
@@ -213,6 +214,16 @@ describe("my work: every item actionable where it is listed", () => {
       where: { id: never.id },
       data: { name: "B never recorded", createdAt: new Date("2025-11-15T10:00:00Z") },
     });
+    // Owned by the runner on a project they are only consulted on: theirs to record all the same.
+    const owned = await createMetric({
+      ownerId: runner.id,
+      objectiveId: objective.id,
+      projectId: consulted.id,
+    });
+    await db().metric.update({
+      where: { id: owned.id },
+      data: { name: "C owned by the runner", createdAt: new Date("2026-01-15T10:00:00Z") },
+    });
     // Not the runner's: a consulted project's metric owned by someone else, and a proposal's.
     for (const projectId of [consulted.id, proposal.id]) {
       const m = await createMetric({ ownerId: other.id, objectiveId: objective.id, projectId });
@@ -235,6 +246,7 @@ describe("my work: every item actionable where it is listed", () => {
     expect(work.metricValuesDue.map((m) => [m.projectCode, m.name, m.missingPeriods, m.overdue])).toEqual([
       ["MA-01", "A recorded metric", ["2026-02-01"], false],
       ["MA-01", "B never recorded", ["2025-11-01", "2025-12-01", "2026-01-01", "2026-02-01"], true],
+      ["MA-02", "C owned by the runner", ["2026-01-01", "2026-02-01"], true],
     ]);
   });
 
@@ -270,19 +282,87 @@ describe("my work: every item actionable where it is listed", () => {
 });
 
 describe("my work's reads", () => {
-  it("take the same statements for someone who runs nothing as for someone with lists on every section", async () => {
+  // The page reads the organisation (its clock and settings), then getMyWork: issue #12 allows 5
+  // statements a page request, and the session check takes 1 (tests/auth/sessions.test.ts), so the
+  // page's own reads may take 4.
+  const PAGE_BUDGET = 4;
+  const readPage = (userId: string, page = 1) =>
+    countStatements(async () => {
+      const settings = await getOrganisationSettings();
+      return getMyWork(userId, CLOCK, { role: "PROJECT_MANAGER", feedbackPage: page, settings });
+    });
+
+  it("take the same statements, within the budget, for someone who runs nothing, a little and a lot", async () => {
     const nobody = await createUser({ name: "Runs nothing" });
-    const empty = await countStatements(() => getMyWork(nobody.id, CLOCK, { role: "PROJECT_MANAGER" }));
-    const busy = await countStatements(() => getMyWork(actorId, CLOCK, { role: "PROJECT_MANAGER" }));
+    const empty = await readPage(nobody.id);
+    const small = await readPage(actorId);
     expect(empty.result.projects).toEqual([]);
-    expect(busy.result.projects.length).toBeGreaterThan(0);
-    expect(busy.result.milestones.length).toBeGreaterThan(0);
-    expect(busy.result.feedback.rows.length).toBeGreaterThan(0);
-    expect(busy.statements).toHaveLength(empty.statements.length);
-    // The page's own lists (projects, milestones, metric values due, teams) are one statement;
-    // the settings one more; the rest is the feedback queue.
-    const own = busy.statements.filter((s) => s.includes("AS assignments"));
-    expect(own).toHaveLength(1);
-    expect(busy.statements.length).toBeLessThanOrEqual(10);
+    expect(small.result.projects.length).toBeGreaterThan(0);
+    expect(small.result.milestones.length).toBeGreaterThan(0);
+    expect(small.result.feedback.rows.length).toBeGreaterThan(0);
+
+    // Someone running many projects, each with milestones due and more feedback than a page holds,
+    // and on duty too, so the escalated safety feedback joins their queue.
+    const site = await createSite();
+    const busy = await createUser({ name: "Runs a lot", role: "EXECUTIVE", discipline: "EXECUTIVE" });
+    const champion = await createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" });
+    await db().organisation.upsert({
+      where: { id: 1 },
+      create: { id: 1, name: "Northbridge", dutyExecutiveId: busy.id },
+      update: { dutyExecutiveId: busy.id },
+    });
+    try {
+      for (let i = 1; i <= 12; i += 1) {
+        const project = await createProject({
+          siteId: site.id,
+          code: `MB-${String(i).padStart(2, "0")}`,
+          raci: [{ userId: busy.id, letter: i % 2 === 0 ? "A" : "R" }],
+        });
+        await createMilestone({ projectId: project.id, baselineDate: "2026-03-05" });
+        await createMilestone({ projectId: project.id, baselineDate: "2026-03-20" });
+        for (let k = 0; k < 3; k += 1) {
+          await createFeedback({
+            projectId: project.id,
+            authorId: champion.id,
+            kind: k === 0 ? "SAFETY" : "CONCERN",
+            dueAt: new Date(CLOCK.now.getTime() - (k + 2) * 24 * HOUR),
+          });
+        }
+      }
+      // Safety feedback on a project they are not on, escalated to them as executive on duty.
+      const elsewhere = await createProject({ siteId: site.id, code: "MB-99" });
+      await createFeedback({
+        projectId: elsewhere.id,
+        authorId: champion.id,
+        kind: "SAFETY",
+        dueAt: new Date(CLOCK.now.getTime() - 2 * 24 * HOUR),
+      });
+      const large = await readPage(busy.id);
+      expect(large.result.projects).toHaveLength(12);
+      expect(large.result.milestones).toHaveLength(24);
+      expect(large.result.feedback).toMatchObject({ pageCount: 2, onDuty: true });
+      expect(large.result.feedback.rows).toHaveLength(25);
+      expect(large.result.feedback.total).toBe(12 * 3 + 1);
+      expect(large.result.feedback.dutyEscalatedCount).toBe(12 + 1);
+      // The last page, and the counts that go with every page.
+      const last = await readPage(busy.id, 2);
+      expect(last.result.feedback.rows).toHaveLength(large.result.feedback.total - 25);
+      expect(last.result.feedback.overdueCount).toBe(large.result.feedback.overdueCount);
+
+      for (const read of [small, large, last]) expect(read.statements).toHaveLength(empty.statements.length);
+      expect(empty.statements.length).toBeLessThanOrEqual(PAGE_BUDGET);
+      // As it stands: the organisation, the person's own lists, and the feedback queue.
+      expect(empty.statements).toHaveLength(3);
+    } finally {
+      await db().organisation.update({ where: { id: 1 }, data: { dutyExecutiveId: null } });
+    }
+  });
+
+  it("read one more statement only for a page past the end, to show the last page instead", async () => {
+    const stale = await readPage(actorId, 9);
+    const first = await readPage(actorId, 1);
+    expect(stale.result.feedback.page).toBe(1);
+    expect(stale.result.feedback.rows.map((f) => f.id)).toEqual(first.result.feedback.rows.map((f) => f.id));
+    expect(stale.statements).toHaveLength(first.statements.length + 1);
   });
 });

@@ -125,8 +125,9 @@ describe("an objective's page", () => {
     ]);
   });
 
-  it("offers active executives and admins as owners, and every objective as a parent", async () => {
-    const choices = await getObjectiveChoices();
+  it("offers active executives and admins as owners, and every objective as a parent, in one statement", async () => {
+    const { result: choices, statements } = await countStatements(() => getObjectiveChoices());
+    expect(statements).toHaveLength(1);
     expect(choices.owners.map((o) => o.name)).toEqual(["Dr Helen Ashworth", "Priya Natarajan"]);
     expect(choices.objectives.map((o) => o.code)).toEqual(["SO-01", "SO-01.2", "SO-01.2b", "SO-02"]);
   });

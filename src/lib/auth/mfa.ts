@@ -38,14 +38,21 @@ export interface SignInStepFacts {
 /**
  * What this signed-in account still owes before any other page or action (domain/mfa-policy
  * pendingSignInStep): read on every request, so an admin's reset or the organisation's new
- * requirement applies at once.
+ * requirement applies at once. The session check reads the organisation's setting in its own
+ * statement and passes it (`requiredForAll`); without it, the organisation is asked only when it
+ * matters.
  */
-export async function signInStepOwed(tx: DbTx, user: SignInStepFacts): Promise<SignInStep | null> {
+export async function signInStepOwed(
+  tx: DbTx,
+  user: SignInStepFacts,
+  requiredForAll?: boolean,
+): Promise<SignInStep | null> {
   const account = {
     role: user.role,
     mustChangePassword: user.mustChangePassword,
     mfaEnabled: !!user.mfaEnabledAt,
   };
+  if (requiredForAll !== undefined) return pendingSignInStep(account, requiredForAll);
   const step = pendingSignInStep(account, false);
   if (step || account.mfaEnabled) return step;
   return pendingSignInStep(account, await mfaRequiredForAll(tx));

@@ -166,48 +166,54 @@ export async function startSession(
   });
 }
 
+/** One row of the check's statement: the session, its user and the organisation's settings. */
+interface SessionCheckRow extends StoredSession {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  discipline: Discipline;
+  active: boolean;
+  sessionVersion: number;
+  mustChangePassword: boolean;
+  mfaEnabledAt: Date | null;
+  /** Null before the organisation row exists: the schema's defaults apply. */
+  sessionAbsoluteHours: number | null;
+  sessionIdleMinutes: number | null;
+  mfaRequiredForAll: boolean | null;
+}
+
 /**
  * The person behind a session token, or null when the session has ended (signed out, revoked,
  * expired, idle), the account is inactive, or its sessions were ended by a bump of sessionVersion.
- * Two reads, and a write at most once a minute per session (LAST_SEEN_INTERVAL_MS).
+ * Every page and action runs it, so it is one statement (the session, its user and the
+ * organisation's lifetimes and second-factor setting, joined in PostgreSQL; issue #12), and a write
+ * at most once a minute per session (LAST_SEEN_INTERVAL_MS). The rules stay in TypeScript:
+ * sessionEnd, signInStepOwed.
  */
 export async function checkSession(
   db: DbTx,
   claims: SessionClaims,
   now: Date = new Date(),
 ): Promise<SessionIdentity | null> {
-  const [session, lifetimes] = await Promise.all([
-    db.authSession.findUnique({
-      where: { id: claims.sessionId },
-      select: {
-        userId: true,
-        createdAt: true,
-        lastSeenAt: true,
-        expiresAt: true,
-        revokedAt: true,
-        user: {
-          select: {
-            id: true,
-            name: true,
-            email: true,
-            role: true,
-            discipline: true,
-            active: true,
-            sessionVersion: true,
-            mustChangePassword: true,
-            mfaEnabledAt: true,
-          },
-        },
-      },
-    }),
-    getSessionLifetimes(db),
-  ]);
-  if (!session || session.userId !== claims.userId) return null;
-  if (sessionEnd(session, lifetimes, now)) return null;
-  const { user } = session;
-  if (!user.active || user.sessionVersion !== claims.sessionVersion) return null;
-  const owes = await signInStepOwed(db, user);
-  if (now.getTime() - session.lastSeenAt.getTime() >= LAST_SEEN_INTERVAL_MS) {
+  const [row] = await db.$queryRaw<SessionCheckRow[]>`
+    SELECT s."userId", s."createdAt", s."lastSeenAt", s."expiresAt", s."revokedAt",
+      u."name", u."email", u."role"::text AS "role", u."discipline"::text AS "discipline", u."active",
+      u."sessionVersion", u."mustChangePassword", u."mfaEnabledAt",
+      o."sessionAbsoluteHours", o."sessionIdleMinutes", o."mfaRequiredForAll"
+    FROM "AuthSession" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Organisation" o ON o."id" = 1
+    WHERE s."id" = ${claims.sessionId}`;
+  if (!row || row.userId !== claims.userId) return null;
+  const lifetimes: SessionLifetimes = {
+    sessionAbsoluteHours: row.sessionAbsoluteHours ?? DEFAULT_SESSION_LIFETIMES.sessionAbsoluteHours,
+    sessionIdleMinutes: row.sessionIdleMinutes ?? DEFAULT_SESSION_LIFETIMES.sessionIdleMinutes,
+  };
+  if (sessionEnd(row, lifetimes, now)) return null;
+  if (!row.active || row.sessionVersion !== claims.sessionVersion) return null;
+  const owes = await signInStepOwed(db, row, row.mfaRequiredForAll ?? false);
+  if (now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_INTERVAL_MS) {
     // Conditional, so instances serving the same session at once write it once between them.
     await db.authSession.updateMany({
       where: {
@@ -220,12 +226,12 @@ export async function checkSession(
   }
   return {
     sessionId: claims.sessionId,
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    discipline: user.discipline,
-    sessionVersion: user.sessionVersion,
+    id: row.userId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    discipline: row.discipline,
+    sessionVersion: row.sessionVersion,
     owes,
   };
 }

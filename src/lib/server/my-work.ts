@@ -16,6 +16,7 @@ import {
 } from "@/lib/domain/metrics";
 import { DEFAULT_DUE_SOON_DAYS } from "@/lib/domain/milestones";
 import { can } from "@/lib/domain/permissions";
+import type { GovernanceSettings } from "@/lib/domain/settings";
 import type { Cadence, MilestoneStatus, ProjectStage, RaciLetter, Role } from "@/lib/domain/vocabulary";
 import type { Clock } from "./dates";
 import { type FeedbackQueue, listFeedbackQueue } from "./feedback-queue";
@@ -87,15 +88,19 @@ export interface MyWork {
 export async function getMyWork(
   actorId: string,
   clock: Clock,
-  /** `role`: whose in-place steps to work out; without it, the lists offer none. */
-  options: { feedbackPage?: number; role?: Role } = {},
+  /**
+   * `role`: whose in-place steps to work out; without it, the lists offer none. `settings`: the
+   * organisation's, when the page has read them already (with its clock); else they are read here.
+   */
+  options: { feedbackPage?: number; role?: Role; settings?: GovernanceSettings } = {},
 ): Promise<MyWork> {
   const horizon = toIsoDate(new Date(clock.today.getTime() + DUE_SOON_DAYS * DAY_MS));
   const { role } = options;
-  // The person's own lists in one statement, each aggregated in PostgreSQL (issue 12: a fixed
-  // number of statements per page whatever the person holds).
-  const [settings, [own], feedback] = await Promise.all([
-    getGovernanceSettings(),
+  // The settings first: the feedback queue needs the executive on duty to shape its one statement.
+  const settings = options.settings ?? (await getGovernanceSettings());
+  // The person's own lists in one statement, each aggregated in PostgreSQL, and the feedback queue
+  // in another (issue 12: a fixed number of statements per page whatever the person holds).
+  const [[own], feedback] = await Promise.all([
     db().$queryRaw<[OwnWorkRow]>`
       SELECT
         COALESCE((
@@ -129,16 +134,20 @@ export async function getMyWork(
             ORDER BY p.code, mt.name)
           FROM "Metric" mt JOIN "Project" p ON p.id = mt."projectId"
           WHERE mt.active AND p.stage::text IN (${Prisma.join(MEASURED_STAGES)})
-            AND (mt."ownerId" = ${actorId} OR EXISTS (
-              SELECT 1 FROM "RaciAssignment" r
-              WHERE r."projectId" = p.id AND r."userId" = ${actorId} AND r.letter::text IN (${Prisma.join(RUNNING_LETTERS)})))
+            -- Theirs by owner or by project: a union, not an OR, so each side keeps its index and
+            -- the read grows with what the person holds, not with every metric in the trust.
+            AND mt.id IN (
+              SELECT mo.id FROM "Metric" mo WHERE mo."ownerId" = ${actorId}
+              UNION
+              SELECT mr.id FROM "Metric" mr JOIN "RaciAssignment" r ON r."projectId" = mr."projectId"
+              WHERE r."userId" = ${actorId} AND r.letter::text IN (${Prisma.join(RUNNING_LETTERS)}))
         ), '[]'::json) AS metrics,
         COALESCE((
           SELECT json_agg(json_build_object('letter', r.letter, 'code', p.code, 'name', p.name, 'stage', p.stage))
           FROM "RaciAssignment" r JOIN "Project" p ON p.id = r."projectId"
           WHERE r."userId" = ${actorId}
         ), '[]'::json) AS roles`,
-    listFeedbackQueue(actorId, { now: clock.now, page: options.feedbackPage ?? 1, role }),
+    listFeedbackQueue(actorId, { now: clock.now, page: options.feedbackPage ?? 1, role, settings }),
   ]);
   const assignments = own.assignments.map((a) => ({
     letter: a.letter,

@@ -277,21 +277,25 @@ function toObjectiveMetric(m: MetricRow, clock: Clock): ObjectiveMetric {
   };
 }
 
-/** Who may own an objective (an active executive, or an admin), and the objectives a parent may be. */
+/**
+ * Who may own an objective (an active executive, or an admin), and the objectives a parent may be:
+ * both lists in one statement, as the editing form needs them together.
+ */
 export async function getObjectiveChoices(): Promise<{
   owners: { id: string; name: string }[];
   objectives: { id: string; code: string; title: string }[];
 }> {
-  const [owners, objectives] = await Promise.all([
-    db().user.findMany({
-      where: { active: true, role: { in: ["EXECUTIVE", "ADMIN"] } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-    db().strategicObjective.findMany({
-      orderBy: { code: "asc" },
-      select: { id: true, code: true, title: true },
-    }),
-  ]);
-  return { owners, objectives };
+  const [choices] = await db().$queryRaw<
+    [{ owners: { id: string; name: string }[]; objectives: { id: string; code: string; title: string }[] }]
+  >`
+    SELECT
+      COALESCE((
+        SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY u.name)
+        FROM "User" u WHERE u.active AND u.role IN ('EXECUTIVE', 'ADMIN')
+      ), '[]'::json) AS owners,
+      COALESCE((
+        SELECT json_agg(json_build_object('id', o.id, 'code', o.code, 'title', o.title) ORDER BY o.code)
+        FROM "StrategicObjective" o
+      ), '[]'::json) AS objectives`;
+  return choices;
 }

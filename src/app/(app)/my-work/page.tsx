@@ -24,8 +24,9 @@ import { StatCard, StatGrid } from "@/components/ui/stat-card";
 import { Table } from "@/components/ui/table";
 import { toIsoDate } from "@/lib/domain/calendar";
 import { CADENCE_LABEL, FEEDBACK_KIND_LABEL } from "@/lib/domain/labels";
+import { clockAt } from "@/lib/server/dates";
 import { DUE_SOON_DAYS, getMyWork } from "@/lib/server/my-work";
-import { getClock } from "@/lib/server/organisation";
+import { getOrganisationSettings } from "@/lib/server/organisation";
 import { requirePageActor } from "@/lib/server/page-access";
 import { parsePageQuery, type RawSearchParams } from "@/lib/server/search-params";
 
@@ -42,8 +43,10 @@ export default async function MyWorkPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor("my-work");
   // ?page= pages through the feedback, the one list here that can grow long.
   const { page } = parsePageQuery(await searchParams);
-  const clock = await getClock();
-  const work = await getMyWork(actor.id, clock, { feedbackPage: page, role: actor.role });
+  // One read of the organisation gives both the clock and the settings the lists are judged by.
+  const settings = await getOrganisationSettings();
+  const clock = clockAt(new Date(), settings.timeZone);
+  const work = await getMyWork(actor.id, clock, { feedbackPage: page, role: actor.role, settings });
   const { feedback } = work;
   const today = toIsoDate(clock.today);
   const overdueMilestones = work.milestones.filter((m) => m.overdue).length;
