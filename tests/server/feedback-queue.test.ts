@@ -4,8 +4,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { computeFeedbackEscalation } from "@/lib/domain/feedback-loop";
+import { getDashboardOverview } from "@/lib/server/dashboard/overview";
 import { listDutyEscalatedFeedbackIds, listFeedbackQueue } from "@/lib/server/feedback-queue";
-import { getLeadershipOverview } from "@/lib/server/leadership";
 import { useMigratedDatabase } from "../support/test-database";
 import { createFeedback, createProject, createSite, createUser } from "./fixtures";
 
@@ -147,28 +147,30 @@ describe("listFeedbackQueue", () => {
   });
 });
 
-describe("getLeadershipOverview: overdue safety feedback", () => {
-  it("marks which overdue safety feedback has reached the executive on duty, and counts it", async () => {
-    const overview = await getLeadershipOverview(NOW);
-    expect(overview.overdueSafetyFeedbackCount).toBe(5);
-    expect(overview.overdueSafetyEscalatedCount).toBe(2);
-    expect(overview.overdueSafetyFeedback.map((f) => [f.body, f.escalation])).toEqual([
-      ["Elsewhere, critical, long overdue", "DUTY_EXECUTIVE"],
-      ["Critical, long overdue", "DUTY_EXECUTIVE"],
-      ["High, just overdue", "ACCOUNTABLE"],
-      ["Reopened safety", "ACCOUNTABLE"],
-      ["Elsewhere, exactly as long again", "ACCOUNTABLE"],
+describe("the leadership overview: overdue safety feedback", () => {
+  it("lists overdue safety feedback most overdue first, and counts what has reached the executive on duty", async () => {
+    const overview = await getDashboardOverview({}, NOW);
+    expect(overview.overdueSafety.count).toBe(5);
+    expect(overview.overdueSafety.escalatedCount).toBe(2);
+    expect(overview.overdueSafety.oldest.map((f) => f.body)).toEqual([
+      "Elsewhere, critical, long overdue",
+      "Critical, long overdue",
+      "High, just overdue",
+      "Reopened safety",
+      "Elsewhere, exactly as long again",
     ]);
+    // The count is the domain's: the items computeFeedbackEscalation sends to the executive on duty.
+    expect(overview.overdueSafety.escalatedCount).toBe((await listDutyEscalatedFeedbackIds(NOW)).length);
   });
 
   it("names the executive on duty, and says when nobody is, so an escalation is never sent to no one unseen", async () => {
     const duty = await db().user.findUniqueOrThrow({ where: { id: dutyExecutiveId } });
-    expect((await getLeadershipOverview(NOW)).dutyExecutiveName).toBe(duty.name);
+    expect((await getDashboardOverview({}, NOW)).dutyExecutiveName).toBe(duty.name);
     await db().organisation.update({ where: { id: 1 }, data: { dutyExecutiveId: null } });
     try {
-      const overview = await getLeadershipOverview(NOW);
+      const overview = await getDashboardOverview({}, NOW);
       expect(overview.dutyExecutiveName).toBeNull();
-      expect(overview.overdueSafetyEscalatedCount).toBe(2);
+      expect(overview.overdueSafety.escalatedCount).toBe(2);
     } finally {
       await db().organisation.update({ where: { id: 1 }, data: { dutyExecutiveId } });
     }

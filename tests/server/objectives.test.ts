@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getLeadershipOverview } from "@/lib/server/leadership";
+import { getDashboardOverview } from "@/lib/server/dashboard/overview";
 import { listObjectivePage, listObjectives } from "@/lib/server/objectives";
 import { countStatements } from "../support/count-statements";
 import { useMigratedDatabase } from "../support/test-database";
@@ -160,27 +160,25 @@ describe("the objectives list", () => {
 
   it("agrees with the leadership overview on every objective (NUM-7)", async () => {
     const listed = await listObjectives();
-    const overview = await getLeadershipOverview(NOW);
+    const overview = await getDashboardOverview({}, NOW);
     const onLeadership = overview.categories.flatMap((c) => c.objectives);
-    const delivery = (o: (typeof listed)[number]) => [
-      o.code,
-      o.alignedProjectCount,
-      o.deliveringProjectCount,
-      o.beingDelivered,
-      o.visionWithoutDelivery,
-    ];
-    expect(onLeadership.map(delivery).toSorted()).toEqual(listed.map(delivery).toSorted());
+    expect(
+      onLeadership
+        .map((o) => [o.code, o.alignedCount, o.deliveringCount, o.visionWithoutDelivery])
+        .toSorted(),
+    ).toEqual(
+      listed
+        .map((o) => [o.code, o.alignedProjectCount, o.deliveringProjectCount, o.visionWithoutDelivery])
+        .toSorted(),
+    );
   });
 });
 
 describe("the leadership overview", () => {
   it("groups objectives by scorecard category and counts only primary projects approved, in pilot or in rollout", async () => {
-    const overview = await getLeadershipOverview(NOW);
+    const overview = await getDashboardOverview({}, NOW);
     expect(
-      overview.categories.map((c) => [
-        c.category,
-        c.objectives.map((o) => [o.code, o.deliveringProjectCount]),
-      ]),
+      overview.categories.map((c) => [c.category, c.objectives.map((o) => [o.code, o.deliveringCount])]),
     ).toEqual([
       ["QUALITY_SAFETY", [["SO-01", 1]]],
       ["PATIENT_ACCESS_EXPERIENCE", [["SO-03", 0]]],
@@ -196,7 +194,7 @@ describe("the leadership overview", () => {
   });
 
   it("flags active objectives no live primary project delivers as vision without delivery", async () => {
-    const overview = await getLeadershipOverview(NOW);
+    const overview = await getDashboardOverview({}, NOW);
     const flagged = overview.categories.flatMap((c) => c.objectives).filter((o) => o.visionWithoutDelivery);
     // SO-03 has only a proposed project, SO-10 only a supporting one; the retired SO-09 is not
     // expected to have delivery.
@@ -204,31 +202,30 @@ describe("the leadership overview", () => {
     expect(overview.visionWithoutDeliveryCount).toBe(2);
   });
 
-  it("lists live projects with no alignment as delivery without vision, and proposals apart (NUM-8)", async () => {
-    const overview = await getLeadershipOverview(NOW);
-    expect(overview.deliveryWithoutVision.map((p) => [p.code, p.stage])).toEqual([
+  it("lists live projects with no alignment as delivery without vision, and counts proposals apart (NUM-8)", async () => {
+    const overview = await getDashboardOverview({}, NOW);
+    expect(overview.unalignedLive.count).toBe(2);
+    expect(overview.unalignedLive.top.map((p) => [p.code, p.stage])).toEqual([
       ["P-05", "APPROVED"],
       ["P-06", "ON_HOLD"],
     ]);
-    expect(overview.deliveryWithoutVision[0]?.name).toBe("Bed management system");
-    expect(overview.unalignedProposals.map((p) => [p.code, p.stage])).toEqual([
-      ["P-09", "PROPOSED"],
-      ["P-10", "ON_HOLD"],
-    ]);
+    expect(overview.unalignedLive.top[0]?.name).toBe("Bed management system");
+    // P-09 (proposed) and P-10 (paused while proposed).
+    expect(overview.unalignedProposalCount).toBe(2);
   });
 
   it("counts safety feedback past its due time and still unanswered, most overdue first", async () => {
-    const overview = await getLeadershipOverview(NOW);
-    expect(overview.overdueSafetyFeedbackCount).toBe(2);
-    expect(overview.overdueSafetyFeedback.map((f) => f.dueAt)).toEqual([
+    const overview = await getDashboardOverview({}, NOW);
+    expect(overview.overdueSafety.count).toBe(2);
+    expect(overview.overdueSafety.oldest.map((f) => f.dueAt)).toEqual([
       new Date(NOW.getTime() - 30 * HOUR).toISOString(),
       new Date(NOW.getTime() - 2 * HOUR).toISOString(),
     ]);
-    expect(overview.overdueSafetyFeedback[0]?.projectCode).toBe("P-05");
+    expect(overview.overdueSafety.oldest[0]?.projectCode).toBe("P-05");
   });
 
   it("counts rebaselines awaiting a decision", async () => {
-    expect((await getLeadershipOverview(NOW)).rebaselinesAwaitingDecision).toBe(2);
+    expect((await getDashboardOverview({}, NOW)).rebaselinesWaiting.count).toBe(2);
   });
 });
 
