@@ -19,12 +19,15 @@ export function ScheduleCell({
   rag: "RED" | "AMBER" | "GREEN";
 }) {
   return (
-    <div className="whitespace-nowrap">
-      <div className="flex items-center gap-2">
-        <span>{actualDate ? `Ended ${formatDate(actualDate)}` : formatDate(forecastDate)}</span>
+    <div>
+      {/* The badge wraps under the date rather than overflow a crowded table. */}
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        <span className="whitespace-nowrap">
+          {actualDate ? `Ended ${formatDate(actualDate)}` : formatDate(forecastDate)}
+        </span>
         <RagBadge rag={rag}>{formatSlip(slipDays)}</RagBadge>
       </div>
-      <div className="text-xs text-slate-500">Baseline {formatDate(baselineDate)}</div>
+      <div className="whitespace-nowrap text-xs text-slate-500">Baseline {formatDate(baselineDate)}</div>
     </div>
   );
 }

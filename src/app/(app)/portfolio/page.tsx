@@ -62,10 +62,10 @@ export default async function PortfolioPage({ searchParams }: { searchParams: Pr
               { ...projectNameColumn, className: "min-w-56" },
               projectKindColumn,
               projectStageColumn,
-              { header: "Site", className: "whitespace-nowrap", cell: (p) => p.site.name },
+              { header: "Site", className: "min-w-32", cell: (p) => p.site.name },
               {
                 header: "Accountable",
-                className: "whitespace-nowrap",
+                className: "min-w-32",
                 cell: (p) =>
                   p.accountable ? p.accountable.name : <span className="text-red-700">None assigned</span>,
               },
