@@ -139,16 +139,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           maxLength={CODE_MAX_LENGTH}
           error={fieldErrors.code}
         />
-        <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700">
-          {message}
-        </p>
-        <button
-          type="submit"
-          disabled={pending}
-          className="w-full rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 disabled:opacity-60"
-        >
-          {pending ? "Checking…" : "Verify code"}
-        </button>
+        <Outcome message={message} />
+        <SubmitButton pending={pending} label="Verify code" pendingLabel="Checking…" />
         <button
           type="button"
           onClick={() => {
@@ -186,17 +178,38 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         maxLength={PASSWORD_MAX_LENGTH}
         error={fieldErrors.password}
       />
-      <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700">
-        {message}
-      </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 disabled:opacity-60"
-      >
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <Outcome message={message} />
+      <SubmitButton pending={pending} label="Sign in" pendingLabel="Signing in…" />
     </form>
+  );
+}
+
+/** The last attempt's refusal, announced as it arrives; the space is kept so nothing jumps. */
+function Outcome({ message }: { message: string }) {
+  return (
+    <p role="alert" aria-live="polite" className="min-h-5 text-sm text-red-700">
+      {message}
+    </p>
+  );
+}
+
+function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+}) {
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="w-full rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 focus-visible:ring-offset-2 disabled:opacity-60"
+    >
+      {pending ? pendingLabel : label}
+    </button>
   );
 }
 
