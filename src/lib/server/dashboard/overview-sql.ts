@@ -70,8 +70,16 @@ export function projectFilterSql(project: Prisma.Sql, filters: DashboardFilters)
   return Prisma.sql`(${siteFilterSql(project, filters)} AND ${objective})`;
 }
 
-/** Spend to date on a project: its ledger's sum (a reversal is a negative entry, so it cancels). */
+/**
+ * Spend to date on a project: its ledger's sum (a reversal is a negative entry, so it cancels),
+ * as stored on the project by the ledger's trigger in each entry's transaction.
+ */
 export function spendSql(project: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${project}."spentToDate"`;
+}
+
+/** Spend to date from the ledger itself: the definition the stored figure is held equal to. */
+export function ledgerSpendSql(project: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT COALESCE(SUM(ce."amount"), 0) FROM "CostEntry" ce WHERE ce."projectId" = ${project}."id")`;
 }
 

@@ -26,13 +26,10 @@ import type { DashboardFilters } from "../dashboard-filters";
 import { clockAt } from "../dates";
 import { DEFAULT_TIME_ZONE } from "../organisation";
 import {
-  deliveringSql,
   liveSql,
   overdueFeedbackSql,
   projectFilterSql,
   proposalSql,
-  scheduleRagSql,
-  scheduleSettingsSql,
   siteFilterSql,
   spendSql,
   unalignedSql,
@@ -193,31 +190,23 @@ interface FailuresRowSql {
 }
 
 export function objectivesSql(filters: DashboardFilters): Prisma.Sql {
-  const p = Prisma.sql`p`;
   const objective = filters.objective ? Prisma.sql`o."code" = ${filters.objective}` : Prisma.sql`TRUE`;
-  // Each project's facts once (not once per figure), and spend summed in one pass over the ledger
-  // rather than once per alignment.
+  // Each objective's figures are stored per site and kept current by the writes (the migration
+  // 20261202000100_stored_aggregates states them as delivering, live, schedule RAG and spend do in
+  // ./overview-sql.ts), so the scorecard reads a few rows per objective, not the whole portfolio.
   return Prisma.sql`
-    WITH pj AS (
-      SELECT p."id", ${liveSql(p)} AS "live", ${deliveringSql(p)} AS "delivering", ${scheduleRagSql(p)} AS "rag"
-      FROM "Project" p CROSS JOIN ${scheduleSettingsSql}
-      WHERE ${siteFilterSql(p, filters)}
-    ), sp AS (
-      SELECT ce."projectId", SUM(ce."amount") AS "spend" FROM "CostEntry" ce GROUP BY ce."projectId"
-    )
     SELECT o."code", o."title", o."category"::text AS "category", o."status"::text AS "status",
       o."targetDate", u."name" AS "ownerName",
-      COUNT(pj."id")::int AS "alignedCount",
-      COUNT(pj."id") FILTER (WHERE a."contribution" = 'PRIMARY' AND pj."delivering")::int AS "deliveringCount",
-      COUNT(pj."id") FILTER (WHERE pj."live")::int AS "liveCount",
-      COUNT(pj."id") FILTER (WHERE pj."live" AND pj."rag" = 'RED')::int AS "liveRed",
-      COUNT(pj."id") FILTER (WHERE pj."live" AND pj."rag" = 'AMBER')::int AS "liveAmber",
-      COUNT(pj."id") FILTER (WHERE pj."live" AND pj."rag" = 'GREEN')::int AS "liveGreen",
-      COALESCE(SUM(sp."spend") FILTER (WHERE a."contribution" = 'PRIMARY'), 0)::text AS "spend"
+      COALESCE(SUM(r."alignedCount"), 0)::int AS "alignedCount",
+      COALESCE(SUM(r."deliveringCount"), 0)::int AS "deliveringCount",
+      COALESCE(SUM(r."liveCount"), 0)::int AS "liveCount",
+      COALESCE(SUM(r."liveRed"), 0)::int AS "liveRed",
+      COALESCE(SUM(r."liveAmber"), 0)::int AS "liveAmber",
+      COALESCE(SUM(r."liveGreen"), 0)::int AS "liveGreen",
+      COALESCE(SUM(r."primarySpend"), 0)::text AS "spend"
     FROM "StrategicObjective" o
     JOIN "User" u ON u."id" = o."ownerId"
-    LEFT JOIN ("Alignment" a JOIN pj ON pj."id" = a."projectId" LEFT JOIN sp ON sp."projectId" = pj."id")
-      ON a."objectiveId" = o."id"
+    LEFT JOIN "ObjectiveSiteRollup" r ON r."objectiveId" = o."id" AND ${siteFilterSql(Prisma.sql`r`, filters)}
     WHERE ${objective}
     GROUP BY o."id", u."name"
     ORDER BY o."code"`;
@@ -229,16 +218,14 @@ export function metricsSql(filters: DashboardFilters): Prisma.Sql {
   const site = filters.site
     ? Prisma.sql`m."projectId" IN (SELECT "id" FROM "Project" WHERE "siteId" = (SELECT "id" FROM "Site" WHERE "code" = ${filters.site}))`
     : Prisma.sql`TRUE`;
+  // The latest final value is stored with the metric's forecast sums (MetricStats), current with its values.
   return Prisma.sql`
     SELECT o."code" AS "objectiveCode", m."direction"::text AS "direction", m."cadence"::text AS "cadence",
-      m."baselineValue", m."targetValue", m."amberThreshold", m."redThreshold", v."periodStart", v."value"
+      m."baselineValue", m."targetValue", m."amberThreshold", m."redThreshold",
+      st."latestPeriodStart" AS "periodStart", st."latestValue" AS "value"
     FROM "Metric" m
     JOIN "StrategicObjective" o ON o."id" = m."objectiveId"
-    LEFT JOIN LATERAL (
-      SELECT mv."periodStart", mv."value" FROM "MetricValue" mv
-      WHERE mv."metricId" = m."id" AND NOT mv."provisional"
-      ORDER BY mv."periodStart" DESC LIMIT 1
-    ) v ON TRUE
+    LEFT JOIN "MetricStats" st ON st."metricId" = m."id"
     WHERE m."active" AND ${objective} AND ${site}`;
 }
 
@@ -254,8 +241,7 @@ export function failuresSql(filters: DashboardFilters, now: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT
       (SELECT COUNT(*)::int FROM "Project" p WHERE ${unalignedLive}) AS "unalignedLiveCount",
-      (SELECT COALESCE(SUM(ce."amount"), 0)::text FROM "Project" p JOIN "CostEntry" ce ON ce."projectId" = p."id"
-        WHERE ${unalignedLive}) AS "unalignedLiveSpend",
+      (SELECT COALESCE(SUM(${spendSql(p)}), 0)::text FROM "Project" p WHERE ${unalignedLive}) AS "unalignedLiveSpend",
       (SELECT COALESCE(json_agg(t ORDER BY t."spend"::numeric DESC, t."code"), '[]') FROM (
         SELECT p."code", p."name", p."stage", s."name" AS "siteName", ${spendSql(p)}::text AS "spend"
         FROM "Project" p JOIN "Site" s ON s."id" = p."siteId"
