@@ -1,5 +1,5 @@
 // Stored figures (docs/governance-rules.md, "Stored figures"; issue #12): each project's spend to
-// date, each objective's scorecard roll-up per site and each metric's forecast sums and latest final
+// date and count of alignments, each objective's scorecard roll-up per site and each metric's forecast sums and latest final
 // value are kept by PostgreSQL triggers in the transaction that writes what they derive from. After
 // every governed write that moves one of them (cost entry, reversal, alignment added, changed and
 // removed, milestone forecast moving the project's end, stage change, schedule thresholds, metric
@@ -15,6 +15,8 @@ import {
   liveSql,
   scheduleRagSql,
   scheduleSettingsSql,
+  unalignedLiveSql,
+  unalignedSql,
 } from "@/lib/server/dashboard/overview-sql";
 import { alignProject, removeAlignment } from "@/lib/server/operations/alignment";
 import { recordCostEntry, reverseCostEntry } from "@/lib/server/operations/costs";
@@ -93,8 +95,17 @@ async function metricStatsMismatches() {
         AND ${near("syy", "syy")} AND ${near("sxy", "sxy")})`;
 }
 
+/** Projects whose stored alignment count is not the number of objectives they serve (rule 1). */
+async function alignmentCountMismatches() {
+  return db().$queryRaw<{ code: string }[]>`
+    SELECT p."code" FROM "Project" p
+    WHERE p."alignmentCount" <> (SELECT COUNT(*) FROM "Alignment" a WHERE a."projectId" = p."id")
+      OR (${unalignedSql(p)}) <> (${unalignedLiveSql(p)})`;
+}
+
 async function expectStoredEqualsLive() {
   expect(await spendMismatches()).toEqual([]);
+  expect(await alignmentCountMismatches()).toEqual([]);
   expect(await rollupMismatches()).toEqual([]);
   expect(await metricStatsMismatches()).toEqual([]);
 }

@@ -24,7 +24,16 @@ export function proposalSql(project: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(${project}."stage" = 'PROPOSED' OR (${project}."stage" = 'ON_HOLD' AND ${project}."heldFromStage" = 'PROPOSED'))`;
 }
 
+/**
+ * Serving no objective (rule 1), by the count of its alignments the project stores (kept by the
+ * alignment triggers in each change's transaction; a partial index holds the unaligned ones).
+ */
 export function unalignedSql(project: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${project}."alignmentCount" = 0`;
+}
+
+/** Serving no objective, from the alignments themselves: the definition the stored count is held to. */
+export function unalignedLiveSql(project: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`NOT EXISTS (SELECT 1 FROM "Alignment" ua WHERE ua."projectId" = ${project}."id")`;
 }
 
@@ -68,6 +77,15 @@ export function projectFilterSql(project: Prisma.Sql, filters: DashboardFilters)
       AND fa."objectiveId" = (SELECT "id" FROM "StrategicObjective" WHERE "code" = ${filters.objective}))`
     : Prisma.sql`TRUE`;
   return Prisma.sql`(${siteFilterSql(project, filters)} AND ${objective})`;
+}
+
+/**
+ * The dashboard's filters on a row's project, by its project id: nothing at all when no filter is
+ * set, so a count of risks or feedback over the whole trust reads no project.
+ */
+export function projectIdFilterSql(projectId: Prisma.Sql, filters: DashboardFilters): Prisma.Sql {
+  if (!filters.site && !filters.objective) return Prisma.sql`TRUE`;
+  return Prisma.sql`${projectId} IN (SELECT fp."id" FROM "Project" fp WHERE ${projectFilterSql(Prisma.sql`fp`, filters)})`;
 }
 
 /**

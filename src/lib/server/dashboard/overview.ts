@@ -29,6 +29,7 @@ import {
   liveSql,
   overdueFeedbackSql,
   projectFilterSql,
+  projectIdFilterSql,
   proposalSql,
   siteFilterSql,
   spendSql,
@@ -238,6 +239,9 @@ export function failuresSql(filters: DashboardFilters, now: Date): Prisma.Sql {
   const at = now.toISOString();
   const filtered = projectFilterSql(p, filters);
   const unalignedLive = Prisma.sql`${filtered} AND ${liveSql(p)} AND ${unalignedSql(p)}`;
+  // Counts filter rows by their project id and read no project unless a filter is set; the lists
+  // read the projects of their few rows only.
+  const ofProject = (table: string) => projectIdFilterSql(Prisma.raw(`${table}."projectId"`), filters);
   return Prisma.sql`
     SELECT
       (SELECT COUNT(*)::int FROM "Project" p WHERE ${unalignedLive}) AS "unalignedLiveCount",
@@ -250,27 +254,27 @@ export function failuresSql(filters: DashboardFilters, now: Date): Prisma.Sql {
       (SELECT COUNT(*)::int FROM "Project" p WHERE ${filtered} AND ${proposalSql(p)} AND ${unalignedSql(p)}) AS "unalignedProposalCount",
       (SELECT COALESCE(json_agg(t), '[]') FROM (
         SELECT r."likelihood", r."impact", COUNT(*)::int AS "count"
-        FROM "Risk" r JOIN "Project" p ON p."id" = r."projectId"
-        WHERE r."status" <> 'CLOSED' AND ${filtered}
+        FROM "Risk" r
+        WHERE r."status" <> 'CLOSED' AND ${ofProject("r")}
         GROUP BY r."likelihood", r."impact") t) AS "riskCells",
-      (SELECT COUNT(*)::int FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
-        WHERE ${overdueFeedbackSql(f, "safety", now)} AND ${filtered}) AS "overdueSafetyCount",
-      (SELECT COUNT(*)::int FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
-        WHERE ${overdueFeedbackSql(f, "safety", now)} AND ${filtered}
+      (SELECT COUNT(*)::int FROM "Feedback" f
+        WHERE ${overdueFeedbackSql(f, "safety", now)} AND ${ofProject("f")}) AS "overdueSafetyCount",
+      (SELECT COUNT(*)::int FROM "Feedback" f
+        WHERE ${overdueFeedbackSql(f, "safety", now)} AND ${ofProject("f")}
           AND f."dueAt" + (f."dueAt" - COALESCE(f."reopenedAt", f."createdAt")) < (CAST(${at} AS timestamptz) AT TIME ZONE 'UTC')
       ) AS "overdueSafetyEscalatedCount",
       (SELECT COALESCE(json_agg(t.item ORDER BY t."dueAt"), '[]') FROM (
         SELECT ${FEEDBACK_ITEM} AS item, f."dueAt" FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
         WHERE ${overdueFeedbackSql(f, "safety", now)} AND ${filtered}
         ORDER BY f."dueAt" LIMIT ${OVERVIEW_LIST_LIMIT}) t) AS "overdueSafetyOldest",
-      (SELECT COUNT(*)::int FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
-        WHERE ${overdueFeedbackSql(f, "other", now)} AND ${filtered}) AS "overdueAnswerCount",
+      (SELECT COUNT(*)::int FROM "Feedback" f
+        WHERE ${overdueFeedbackSql(f, "other", now)} AND ${ofProject("f")}) AS "overdueAnswerCount",
       (SELECT COALESCE(json_agg(t.item ORDER BY t."dueAt"), '[]') FROM (
         SELECT ${FEEDBACK_ITEM} AS item, f."dueAt" FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
         WHERE ${overdueFeedbackSql(f, "other", now)} AND ${filtered}
         ORDER BY f."dueAt" LIMIT ${OVERVIEW_LIST_LIMIT}) t) AS "overdueAnswerOldest",
-      (SELECT COUNT(*)::int FROM "StageGateRequest" g JOIN "Project" p ON p."id" = g."projectId"
-        WHERE g."status" = 'REQUESTED' AND ${filtered}) AS "gatesWaitingCount",
+      (SELECT COUNT(*)::int FROM "StageGateRequest" g
+        WHERE g."status" = 'REQUESTED' AND ${ofProject("g")}) AS "gatesWaitingCount",
       (SELECT COALESCE(json_agg(t.item ORDER BY t."requestedAt"), '[]') FROM (
         SELECT json_build_object('id', g."id", 'projectCode', p."code", 'projectName', p."name",
           'toStage', g."toStage", 'kind', NULL,
@@ -278,8 +282,8 @@ export function failuresSql(filters: DashboardFilters, now: Date): Prisma.Sql {
         FROM "StageGateRequest" g JOIN "Project" p ON p."id" = g."projectId"
         WHERE g."status" = 'REQUESTED' AND ${filtered}
         ORDER BY g."requestedAt" LIMIT ${OVERVIEW_LIST_LIMIT}) t) AS "gatesWaitingOldest",
-      (SELECT COUNT(*)::int FROM "Rebaseline" b JOIN "Project" p ON p."id" = b."projectId"
-        WHERE b."status" = 'REQUESTED' AND ${filtered}) AS "rebaselinesWaitingCount",
+      (SELECT COUNT(*)::int FROM "Rebaseline" b
+        WHERE b."status" = 'REQUESTED' AND ${ofProject("b")}) AS "rebaselinesWaitingCount",
       (SELECT COALESCE(json_agg(t.item ORDER BY t."requestedAt"), '[]') FROM (
         SELECT json_build_object('id', b."id", 'projectCode', p."code", 'projectName', p."name",
           'toStage', NULL, 'kind', b."kind",
