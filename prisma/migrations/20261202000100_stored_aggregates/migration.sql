@@ -13,7 +13,9 @@
 --   project both count);
 -- * the roll-ups are recomputed for the keys a statement touched, from the same definition the
 --   dashboards used to run per request, after a transaction-scoped advisory lock on each key (taken
---   in key order, so two writers never wait on each other in a cycle). Under READ COMMITTED each
+--   in key order, so two writers never wait on each other in a cycle; a statement touching more than
+--   64 keys, as the seeds' set-based inserts do, takes one lock on the whole table instead, which
+--   every keyed refresh shares, so the lock table never fills). Under READ COMMITTED each
 --   statement of a trigger function reads a fresh snapshot, so the recomputation that follows the
 --   lock sees every transaction that held it before: two writers on one objective take turns and
 --   the second counts the first's change.
@@ -81,9 +83,14 @@ CREATE TABLE "ObjectiveSiteRollup" (
 -- overview-sql.ts states them; recomputed for the objectives named.
 CREATE FUNCTION "ObjectiveSiteRollup_refresh"(objective_ids TEXT[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('ObjectiveSiteRollup'), hashtext(id))
-    FROM (SELECT DISTINCT unnest(objective_ids) AS id ORDER BY 1) k;
-    DELETE FROM "ObjectiveSiteRollup" WHERE "objectiveId" = ANY(objective_ids);
+    objective_ids := ARRAY(SELECT DISTINCT unnest(objective_ids) ORDER BY 1);
+    IF cardinality(objective_ids) > 64 THEN
+        PERFORM pg_advisory_xact_lock(hashtext('ObjectiveSiteRollup'), 0);
+    ELSE
+        PERFORM pg_advisory_xact_lock_shared(hashtext('ObjectiveSiteRollup'), 0);
+        PERFORM pg_advisory_xact_lock(hashtext('ObjectiveSiteRollup'), hashtext(id)) FROM unnest(objective_ids) id;
+    END IF;
+    DELETE FROM "ObjectiveSiteRollup" r USING unnest(objective_ids) k(id) WHERE r."objectiveId" = k.id;
     INSERT INTO "ObjectiveSiteRollup"
     SELECT a."objectiveId", p."siteId",
         COUNT(*),
@@ -107,7 +114,7 @@ BEGIN
           WHEN (COALESCE(p."actualEndDate", p."forecastEndDate") - p."baselineEndDate")
             > (sched.amber / 100::float8) * GREATEST(1, p."baselineEndDate" - p."startDate")::float8 THEN 'AMBER'
           ELSE 'GREEN' END AS rag) pj
-    WHERE a."objectiveId" = ANY(objective_ids)
+    WHERE a."objectiveId" IN (SELECT unnest(objective_ids))
     GROUP BY a."objectiveId", p."siteId";
 END
 $$;
@@ -117,9 +124,9 @@ $$;
 CREATE FUNCTION "Alignment_refresh_rollup"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM "ObjectiveSiteRollup_refresh"(ARRAY(SELECT "objectiveId" FROM after_change));
+        PERFORM "ObjectiveSiteRollup_refresh"(ARRAY(SELECT DISTINCT "objectiveId" FROM after_change));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM "ObjectiveSiteRollup_refresh"(ARRAY(SELECT "objectiveId" FROM before_change));
+        PERFORM "ObjectiveSiteRollup_refresh"(ARRAY(SELECT DISTINCT "objectiveId" FROM before_change));
     ELSE
         PERFORM "ObjectiveSiteRollup_refresh"(ARRAY(
             SELECT "objectiveId" FROM before_change UNION SELECT "objectiveId" FROM after_change));
@@ -195,9 +202,14 @@ CREATE TABLE "MetricStats" (
 -- no final value has no row.
 CREATE FUNCTION "MetricStats_refresh"(metric_ids TEXT[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('MetricStats'), hashtext(id))
-    FROM (SELECT DISTINCT unnest(metric_ids) AS id ORDER BY 1) k;
-    DELETE FROM "MetricStats" WHERE "metricId" = ANY(metric_ids);
+    metric_ids := ARRAY(SELECT DISTINCT unnest(metric_ids) ORDER BY 1);
+    IF cardinality(metric_ids) > 64 THEN
+        PERFORM pg_advisory_xact_lock(hashtext('MetricStats'), 0);
+    ELSE
+        PERFORM pg_advisory_xact_lock_shared(hashtext('MetricStats'), 0);
+        PERFORM pg_advisory_xact_lock(hashtext('MetricStats'), hashtext(id)) FROM unnest(metric_ids) id;
+    END IF;
+    DELETE FROM "MetricStats" s USING unnest(metric_ids) k(id) WHERE s."metricId" = k.id;
     INSERT INTO "MetricStats"
     SELECT v."metricId",
         regr_count(v."value", (v."periodStart" - DATE '2000-01-01')::float8)::int,
@@ -209,7 +221,7 @@ BEGIN
         (array_agg(v."periodStart" ORDER BY v."periodStart" DESC))[1],
         (array_agg(v."value" ORDER BY v."periodStart" DESC))[1]
     FROM "MetricValue" v
-    WHERE v."metricId" = ANY(metric_ids) AND NOT v."provisional"
+    WHERE v."metricId" IN (SELECT unnest(metric_ids)) AND NOT v."provisional"
     GROUP BY v."metricId";
 END
 $$;
@@ -217,9 +229,9 @@ $$;
 CREATE FUNCTION "MetricValue_refresh_stats"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        PERFORM "MetricStats_refresh"(ARRAY(SELECT "metricId" FROM after_change));
+        PERFORM "MetricStats_refresh"(ARRAY(SELECT DISTINCT "metricId" FROM after_change));
     ELSIF TG_OP = 'DELETE' THEN
-        PERFORM "MetricStats_refresh"(ARRAY(SELECT "metricId" FROM before_change));
+        PERFORM "MetricStats_refresh"(ARRAY(SELECT DISTINCT "metricId" FROM before_change));
     ELSE
         PERFORM "MetricStats_refresh"(ARRAY(
             SELECT "metricId" FROM before_change UNION SELECT "metricId" FROM after_change));
