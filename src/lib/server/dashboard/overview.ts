@@ -195,21 +195,28 @@ export function objectivesSql(filters: DashboardFilters): Prisma.Sql {
   // Each objective's figures are stored per site and kept current by the writes (the migration
   // 20261202000100_stored_aggregates states them as delivering, live, schedule RAG and spend do in
   // ./overview-sql.ts), so the scorecard reads a few rows per objective, not the whole portfolio.
+  // Summed per objective before the owner's name is read, so only the objectives' owners are read.
   return Prisma.sql`
     SELECT o."code", o."title", o."category"::text AS "category", o."status"::text AS "status",
       o."targetDate", u."name" AS "ownerName",
-      COALESCE(SUM(r."alignedCount"), 0)::int AS "alignedCount",
-      COALESCE(SUM(r."deliveringCount"), 0)::int AS "deliveringCount",
-      COALESCE(SUM(r."liveCount"), 0)::int AS "liveCount",
-      COALESCE(SUM(r."liveRed"), 0)::int AS "liveRed",
-      COALESCE(SUM(r."liveAmber"), 0)::int AS "liveAmber",
-      COALESCE(SUM(r."liveGreen"), 0)::int AS "liveGreen",
-      COALESCE(SUM(r."primarySpend"), 0)::text AS "spend"
+      COALESCE(r."alignedCount", 0)::int AS "alignedCount",
+      COALESCE(r."deliveringCount", 0)::int AS "deliveringCount",
+      COALESCE(r."liveCount", 0)::int AS "liveCount",
+      COALESCE(r."liveRed", 0)::int AS "liveRed",
+      COALESCE(r."liveAmber", 0)::int AS "liveAmber",
+      COALESCE(r."liveGreen", 0)::int AS "liveGreen",
+      COALESCE(r."primarySpend", 0)::text AS "spend"
     FROM "StrategicObjective" o
-    JOIN "User" u ON u."id" = o."ownerId"
-    LEFT JOIN "ObjectiveSiteRollup" r ON r."objectiveId" = o."id" AND ${siteFilterSql(Prisma.sql`r`, filters)}
+    CROSS JOIN LATERAL (SELECT u."name" FROM "User" u WHERE u."id" = o."ownerId") u
+    LEFT JOIN (
+      SELECT r."objectiveId", SUM(r."alignedCount") AS "alignedCount", SUM(r."deliveringCount") AS "deliveringCount",
+        SUM(r."liveCount") AS "liveCount", SUM(r."liveRed") AS "liveRed", SUM(r."liveAmber") AS "liveAmber",
+        SUM(r."liveGreen") AS "liveGreen", SUM(r."primarySpend") AS "primarySpend"
+      FROM "ObjectiveSiteRollup" r
+      WHERE ${siteFilterSql(Prisma.sql`r`, filters)}
+      GROUP BY r."objectiveId"
+    ) r ON r."objectiveId" = o."id"
     WHERE ${objective}
-    GROUP BY o."id", u."name"
     ORDER BY o."code"`;
 }
 
