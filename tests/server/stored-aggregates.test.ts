@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 import { alignProject, removeAlignment } from "@/lib/server/operations/alignment";
 import { recordCostEntry, reverseCostEntry } from "@/lib/server/operations/costs";
 import { correctMetricValue, recordMetricValue } from "@/lib/server/operations/metrics";
-import { changeMilestoneForecast } from "@/lib/server/operations/milestones";
+import { changeMilestoneForecast, completeMilestone } from "@/lib/server/operations/milestones";
 import { changeProjectStage } from "@/lib/server/operations/projects";
 import { updateOrganisationSettings } from "@/lib/server/operations/settings";
 import { createProjectTeam, type ProjectTeam } from "../operations/support";
@@ -133,6 +133,19 @@ describe("stored figures equal their definitions after each governed write", () 
       }),
     ).toMatchObject({ ok: true });
     expect(await rollup(safety.id)).toMatchObject({ live: 1, red: 1 });
+    await expectStoredEqualsLive();
+  });
+
+  it("completing a milestone late adds it to the project's history of slip", async () => {
+    const first = await make.createMilestone({ projectId, baselineDate: inDays(-30) });
+    expect(
+      await completeMilestone(pmo, { milestoneId: first.id, version: 0, actualDate: inDays(0) }),
+    ).toMatchObject({
+      ok: true,
+    });
+    const history = await db().projectMilestoneHistory.findUniqueOrThrow({ where: { projectId } });
+    expect(history.doneCount).toBe(1);
+    expect(history.averageSlipRatio).toBeGreaterThan(0);
     await expectStoredEqualsLive();
   });
 

@@ -79,4 +79,27 @@ const metricStats = Prisma.sql`
     OR NOT (${near("mean_x", "meanX")} AND ${near("mean_y", "meanY")} AND ${near("sxx", "sxx")}
       AND ${near("syy", "syy")} AND ${near("sxy", "sxy")})`;
 
-export const STORED_FIGURE_MISMATCHES = { spend, alignmentCount, rollup, metricStats } as const;
+/**
+ * Projects whose stored milestone history differs from their done milestones' (the Delivery tab's
+ * finish forecasts: how many are done, and their average slip against the days planned to each).
+ */
+const milestoneHistory = Prisma.sql`
+  WITH live AS (
+    SELECT m."projectId", COUNT(*)::int AS done,
+      AVG((m."actualDate" - m."baselineDate")::float8 / GREATEST(1, m."baselineDate" - p."startDate")) AS ratio
+    FROM "Milestone" m JOIN "Project" p ON p."id" = m."projectId"
+    WHERE m."status" = 'DONE' AND m."actualDate" IS NOT NULL
+    GROUP BY m."projectId"
+  )
+  SELECT to_jsonb(live) AS live, to_jsonb(h) AS stored
+  FROM live FULL JOIN "ProjectMilestoneHistory" h ON h."projectId" = live."projectId"
+  WHERE live."projectId" IS NULL OR h."projectId" IS NULL OR live.done <> h."doneCount"
+    OR abs(live.ratio - h."averageSlipRatio") > 1e-9 * greatest(1, abs(live.ratio))`;
+
+export const STORED_FIGURE_MISMATCHES = {
+  spend,
+  alignmentCount,
+  rollup,
+  metricStats,
+  milestoneHistory,
+} as const;

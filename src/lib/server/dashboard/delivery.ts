@@ -282,14 +282,10 @@ export function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql 
       WHERE NOT EXISTS (SELECT 1 FROM objective_f) OR o."id" = (SELECT "id" FROM objective_f)
       GROUP BY o."code", o."title"
     ),
+    -- Each project's done milestones and average slip ratio are stored (ProjectMilestoneHistory).
     history AS (
-      SELECT m."projectId",
-             AVG((m."actualDate" - m."baselineDate")::float8
-                 / GREATEST(1, m."baselineDate" - l."startDate")) AS ratio,
-             COUNT(*)::int AS done
-      FROM "Milestone" m JOIN live l ON l."id" = m."projectId"
-      WHERE m."status" = 'DONE' AND m."actualDate" IS NOT NULL
-      GROUP BY m."projectId"
+      SELECT h."projectId", h."averageSlipRatio" AS ratio, h."doneCount" AS done
+      FROM "ProjectMilestoneHistory" h JOIN live l ON l."id" = h."projectId"
     ),
     predicted AS (
       SELECT l."code", l."name", l."forecastEndDate", h.ratio, h.done,
