@@ -5,6 +5,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { ACTIVE_PROJECT_STAGES } from "@/lib/domain/alignment";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
+import type { FeedbackKind } from "@/lib/domain/vocabulary";
 import type { DashboardFilters } from "../dashboard-filters";
 
 /** NUM-7: the stages in which a project gives its primary objective delivery. */
@@ -101,10 +102,17 @@ export function ledgerSpendSql(project: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT COALESCE(SUM(ce."amount"), 0) FROM "CostEntry" ce WHERE ce."projectId" = ${project}."id")`;
 }
 
+/** The kinds each overdue figure counts: endorsements are never answered, so never late (FB-1). */
+export const OVERDUE_FEEDBACK_KINDS = {
+  safety: ["SAFETY"],
+  other: ["CONCERN", "SUGGESTION"],
+} as const satisfies Record<"safety" | "other", readonly FeedbackKind[]>;
+
 /** FB-1, FB-2: awaiting an answer past its due time; endorsements are never answered, so never late. */
 export function overdueFeedbackSql(feedback: Prisma.Sql, kind: "safety" | "other", now: Date): Prisma.Sql {
   const at = now.toISOString();
-  const kinds = kind === "safety" ? Prisma.sql`('SAFETY')` : Prisma.sql`('CONCERN', 'SUGGESTION')`;
-  return Prisma.sql`${feedback}."status" IN ('OPEN', 'ACKNOWLEDGED') AND ${feedback}."kind" IN ${kinds}
+  // Literals, not parameters: the planner matches them to the partial index on awaiting feedback.
+  const kinds = Prisma.raw(OVERDUE_FEEDBACK_KINDS[kind].map((k) => `'${k}'`).join(", "));
+  return Prisma.sql`${feedback}."status" IN ('OPEN', 'ACKNOWLEDGED') AND ${feedback}."kind" IN (${kinds})
     AND ${feedback}."dueAt" < (CAST(${at} AS timestamptz) AT TIME ZONE 'UTC')`;
 }

@@ -27,6 +27,7 @@ import { clockAt } from "../dates";
 import { DEFAULT_TIME_ZONE } from "../organisation";
 import {
   liveSql,
+  OVERDUE_FEEDBACK_KINDS,
   overdueFeedbackSql,
   projectFilterSql,
   projectIdFilterSql,
@@ -249,6 +250,17 @@ export function failuresSql(filters: DashboardFilters, now: Date): Prisma.Sql {
   // Counts filter rows by their project id and read no project unless a filter is set; the lists
   // read the projects of their few rows only.
   const ofProject = (table: string) => projectIdFilterSql(Prisma.raw(`${table}."projectId"`), filters);
+  // The oldest overdue, kind by kind: each kind's awaiting feedback is indexed by due time, so each
+  // reads its first few rows instead of sorting every overdue item of its kinds.
+  const oldestOverdue = (
+    kind: "safety" | "other",
+  ) => Prisma.sql`(SELECT COALESCE(json_agg(t.item ORDER BY t."dueAt"), '[]') FROM (
+      SELECT x.item, x."dueAt" FROM unnest(${[...OVERDUE_FEEDBACK_KINDS[kind]]}::text[]) k (kind)
+      CROSS JOIN LATERAL (
+        SELECT ${FEEDBACK_ITEM} AS item, f."dueAt" FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
+        WHERE f."kind" = k.kind::"FeedbackKind" AND ${overdueFeedbackSql(f, kind, now)} AND ${filtered}
+        ORDER BY f."dueAt" LIMIT ${OVERVIEW_LIST_LIMIT}) x
+      ORDER BY x."dueAt" LIMIT ${OVERVIEW_LIST_LIMIT}) t)`;
   return Prisma.sql`
     SELECT
       (SELECT COUNT(*)::int FROM "Project" p WHERE ${unalignedLive}) AS "unalignedLiveCount",
@@ -270,16 +282,10 @@ export function failuresSql(filters: DashboardFilters, now: Date): Prisma.Sql {
         WHERE ${overdueFeedbackSql(f, "safety", now)} AND ${ofProject("f")}
           AND f."dueAt" + (f."dueAt" - COALESCE(f."reopenedAt", f."createdAt")) < (CAST(${at} AS timestamptz) AT TIME ZONE 'UTC')
       ) AS "overdueSafetyEscalatedCount",
-      (SELECT COALESCE(json_agg(t.item ORDER BY t."dueAt"), '[]') FROM (
-        SELECT ${FEEDBACK_ITEM} AS item, f."dueAt" FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
-        WHERE ${overdueFeedbackSql(f, "safety", now)} AND ${filtered}
-        ORDER BY f."dueAt" LIMIT ${OVERVIEW_LIST_LIMIT}) t) AS "overdueSafetyOldest",
+      ${oldestOverdue("safety")} AS "overdueSafetyOldest",
       (SELECT COUNT(*)::int FROM "Feedback" f
         WHERE ${overdueFeedbackSql(f, "other", now)} AND ${ofProject("f")}) AS "overdueAnswerCount",
-      (SELECT COALESCE(json_agg(t.item ORDER BY t."dueAt"), '[]') FROM (
-        SELECT ${FEEDBACK_ITEM} AS item, f."dueAt" FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
-        WHERE ${overdueFeedbackSql(f, "other", now)} AND ${filtered}
-        ORDER BY f."dueAt" LIMIT ${OVERVIEW_LIST_LIMIT}) t) AS "overdueAnswerOldest",
+      ${oldestOverdue("other")} AS "overdueAnswerOldest",
       (SELECT COUNT(*)::int FROM "StageGateRequest" g
         WHERE g."status" = 'REQUESTED' AND ${ofProject("g")}) AS "gatesWaitingCount",
       (SELECT COALESCE(json_agg(t.item ORDER BY t."requestedAt"), '[]') FROM (
