@@ -28,16 +28,15 @@ const AWAITING = `('OPEN', 'ACKNOWLEDGED')`;
 const DELIVERING = `('APPROVED', 'PILOT', 'ROLLOUT')`;
 /** NUM-8: delivering, or on hold from delivering; needs the project as `p`. */
 const LIVE = `(p.stage IN ${DELIVERING} OR (p.stage = 'ON_HOLD' AND (p."heldFromStage" IS NULL OR p."heldFromStage" IN ${DELIVERING})))`;
-/** Live projects with slip (NUM-2), planned days, schedule RAG (NUM-3) and spend, as `g`. */
+/** Live projects with slip (NUM-2), planned days, schedule RAG (NUM-3) and spend (stored, FRAME-10), as `g`. */
 const LIVE_GRADED = `g AS (
   SELECT p.id, p.code, p.name, p."siteId", p."baselineEndDate", d.end_date, d.end_date - p."baselineEndDate" AS slip,
-    d.planned, p."baselineBudget" AS budget, coalesce(c.spent, 0) AS spent,
+    d.planned, p."baselineBudget" AS budget, p."spentToDate" AS spent,
     CASE WHEN d.end_date - p."baselineEndDate" > o."scheduleRedPercent" / 100 * d.planned THEN 'RED'
          WHEN d.end_date - p."baselineEndDate" > o."scheduleAmberPercent" / 100 * d.planned THEN 'AMBER' ELSE 'GREEN' END AS rag
   FROM "Project" p CROSS JOIN "Organisation" o
   CROSS JOIN LATERAL (SELECT coalesce(p."actualEndDate", p."forecastEndDate") AS end_date,
     greatest(1, p."baselineEndDate" - p."startDate")::float8 AS planned) d
-  LEFT JOIN (SELECT "projectId", sum(amount) AS spent FROM "CostEntry" GROUP BY "projectId") c ON c."projectId" = p.id
   WHERE o.id = 1 AND ${LIVE})`;
 
 function queries(page: FloorPage, c: FloorContext): Query[] {
@@ -54,48 +53,33 @@ function queries(page: FloorPage, c: FloorContext): Query[] {
           [],
         ],
         // Scorecard: each objective with its owner, aligned and delivering counts, its live
-        // projects by schedule RAG and the spend on projects with it as primary.
+        // projects by schedule RAG and the spend on projects with it as primary, as stored per
+        // site (FRAME-10).
         [
-          `WITH pj AS (
-             SELECT p.id, p.stage IN ${DELIVERING} AS delivering, ${LIVE} AS live,
-               CASE WHEN slip > g."scheduleRedPercent" / 100 * planned THEN 'RED'
-                    WHEN slip > g."scheduleAmberPercent" / 100 * planned THEN 'AMBER' ELSE 'GREEN' END AS rag,
-               c.spend
-             FROM "Project" p CROSS JOIN "Organisation" g
-             CROSS JOIN LATERAL (SELECT coalesce(p."actualEndDate", p."forecastEndDate") - p."baselineEndDate" AS slip,
-               greatest(1, p."baselineEndDate" - p."startDate")::float8 AS planned) d
-             LEFT JOIN (SELECT "projectId", sum(amount) AS spend FROM "CostEntry" GROUP BY "projectId") c ON c."projectId" = p.id
-             WHERE g.id = 1)
-           SELECT o.code, o.title, o.category, o.status, o."targetDate", u.name AS owner,
-             count(pj.id) AS aligned,
-             count(*) FILTER (WHERE a.contribution = 'PRIMARY' AND pj.delivering) AS delivering,
-             count(*) FILTER (WHERE pj.live) AS live,
-             count(*) FILTER (WHERE pj.live AND pj.rag = 'RED') AS red,
-             count(*) FILTER (WHERE pj.live AND pj.rag = 'AMBER') AS amber,
-             coalesce(sum(pj.spend) FILTER (WHERE a.contribution = 'PRIMARY'), 0) AS spend
+          `SELECT o.code, o.title, o.category, o.status, o."targetDate", u.name AS owner, r.*
            FROM "StrategicObjective" o JOIN "User" u ON u.id = o."ownerId"
-           LEFT JOIN "Alignment" a ON a."objectiveId" = o.id LEFT JOIN pj ON pj.id = a."projectId"
-           GROUP BY o.id, u.name ORDER BY o.category, o.code`,
+           LEFT JOIN (SELECT "objectiveId", sum("alignedCount") AS aligned, sum("deliveringCount") AS delivering,
+             sum("liveCount") AS live, sum("liveRed") AS red, sum("liveAmber") AS amber, sum("liveGreen") AS green,
+             sum("primarySpend") AS spend
+             FROM "ObjectiveSiteRollup" GROUP BY "objectiveId") r ON r."objectiveId" = o.id
+           ORDER BY o.category, o.code`,
           [],
         ],
-        // Scorecard progress inputs: each active metric's thresholds and latest final value.
+        // Scorecard progress inputs: each active metric's thresholds and latest final value (stored).
         [
           `SELECT m."objectiveId", m.direction, m.cadence, m."baselineValue", m."targetValue", m."amberThreshold",
-             m."redThreshold", v."periodStart", v.value
-           FROM "Metric" m LEFT JOIN LATERAL (SELECT "periodStart", value FROM "MetricValue"
-             WHERE "metricId" = m.id AND NOT provisional ORDER BY "periodStart" DESC LIMIT 1) v ON true
+             m."redThreshold", s."latestPeriodStart", s."latestValue"
+           FROM "Metric" m LEFT JOIN "MetricStats" s ON s."metricId" = m.id
            WHERE m.active`,
           [],
         ],
         // Alignment failures: live work serving no objective (count, spend, the five costliest)
-        // and proposals serving none.
+        // and proposals serving none, by the stored alignment count and spend.
         [
           `WITH u AS (
-             SELECT p.id, p.code, p.name, p.stage, p."siteId", ${LIVE} AS live,
-               (SELECT coalesce(sum(c.amount), 0) FROM "CostEntry" c WHERE c."projectId" = p.id) AS spend
+             SELECT p.id, p.code, p.name, p.stage, p."siteId", ${LIVE} AS live, p."spentToDate" AS spend
              FROM "Project" p
-             WHERE NOT EXISTS (SELECT 1 FROM "Alignment" a WHERE a."projectId" = p.id)
-               AND p.stage NOT IN ('CLOSED', 'CANCELLED'))
+             WHERE p."alignmentCount" = 0 AND p.stage NOT IN ('CLOSED', 'CANCELLED'))
            SELECT (SELECT count(*) FROM u WHERE live) AS live, (SELECT sum(spend) FROM u WHERE live) AS spend,
              (SELECT count(*) FROM u WHERE u.stage = 'PROPOSED' OR (u.stage = 'ON_HOLD' AND NOT u.live)) AS proposals,
              (SELECT json_agg(t) FROM (SELECT u.code, u.name, u.stage, s.name AS site, u.spend
@@ -165,14 +149,10 @@ function queries(page: FloorPage, c: FloorContext): Query[] {
            WHERE spent > 0 ORDER BY budget = 0 DESC, spent / nullif(budget, 0) DESC, g.code LIMIT 10`,
           [],
         ],
-        // Metric forecasts' inputs: each active metric's least-squares sums over its final values.
+        // Metric forecasts' inputs: each active metric's least-squares sums over its final values (stored).
         [
           `SELECT m.name, m.unit, m.direction, m."targetValue", m."targetDate", s.*
-           FROM "Metric" m LEFT JOIN (
-             SELECT "metricId", regr_count(value, x), regr_avgx(value, x), regr_avgy(value, x),
-               regr_sxx(value, x), regr_syy(value, x), regr_sxy(value, x)
-             FROM (SELECT "metricId", value, ("periodStart" - DATE '2000-01-01')::float8 AS x
-               FROM "MetricValue" WHERE NOT provisional) v GROUP BY "metricId") s ON s."metricId" = m.id
+           FROM "Metric" m LEFT JOIN "MetricStats" s ON s."metricId" = m.id
            WHERE m.active`,
           [],
         ],

@@ -181,6 +181,10 @@ const ALLOWED_EXTRA_INDEXES = [
   indexLine("UNIQUE", "RaciAssignment_one_accountable_key", "RaciAssignment", ["projectId"], true),
   indexLine("UNIQUE", "Alignment_one_primary_key", "Alignment", ["projectId"], true),
   indexLine("UNIQUE", "StageGateRequest_one_pending_key", "StageGateRequest", ["projectId"], true),
+  // The dashboards' filters (migration 20261202000101_unaligned_and_open_indexes).
+  indexLine("INDEX", "Project_unaligned_idx", "Project", ["spentToDate", "code"], true),
+  indexLine("INDEX", "Risk_open_idx", "Risk", ["likelihood", "impact", "projectId"], true),
+  indexLine("INDEX", "Feedback_awaiting_idx", "Feedback", ["kind", "dueAt", "projectId"], true),
 ];
 
 // ─── What the database has ──────────────────────────────────────────────────

@@ -76,24 +76,15 @@ interface PortfolioSqlRow {
   primaryObjectiveCode: string | null;
 }
 
-/**
- * One page of the portfolio, sorted by project code, with its total: one statement whatever the
- * page size. A page asked for past the end (a stale link after rows went away) reads the last page.
- */
-export async function listPortfolio(
-  query: PortfolioQuery,
-  pageSize: number = PORTFOLIO_PAGE_SIZE,
-): Promise<Paged<PortfolioRow>> {
+/** One page of the portfolio and its total, as one statement (exported so the bench can EXPLAIN it). */
+export function portfolioSql(query: PortfolioQuery, pageSize: number): Prisma.Sql {
   const where = portfolioWhere(query);
-  const [settings, rows] = await Promise.all([
-    getGovernanceSettings(),
-    db().$queryRaw<PortfolioSqlRow[]>`
-      WITH filtered AS (
-        SELECT p.id, p.code, p.name, p.kind, p.stage, p."startDate", p."baselineEndDate",
-          p."forecastEndDate", p."actualEndDate", s.code AS "siteCode", s.name AS "siteName"
-        FROM "Project" p JOIN "Site" s ON s.id = p."siteId"
-        ${where}
-      ), counted AS (SELECT count(*)::int AS total FROM filtered)
+  // The page is cut (sort, offset, limit) before each of its rows reads its Accountable and
+  // objective, so a page costs the same at any portfolio size; the count reads the projects alone.
+  return Prisma.sql`
+      WITH counted AS (
+        SELECT count(*)::int AS total FROM "Project" p JOIN "Site" s ON s.id = p."siteId" ${where}
+      )
       SELECT counted.total, page.*
       FROM counted
       LEFT JOIN LATERAL (
@@ -105,16 +96,35 @@ export async function listPortfolio(
           (SELECT o.code FROM "Alignment" a JOIN "StrategicObjective" o ON o.id = a."objectiveId"
            WHERE a."projectId" = f.id AND a.contribution = 'PRIMARY'
            ORDER BY o.code LIMIT 1) AS "primaryObjectiveCode"
-        FROM filtered f
+        FROM (
+          SELECT p.id, p.code, p.name, p.kind, p.stage, p."startDate", p."baselineEndDate",
+            p."forecastEndDate", p."actualEndDate", s.code AS "siteCode", s.name AS "siteName"
+          FROM "Project" p JOIN "Site" s ON s.id = p."siteId"
+          ${where}
+          ORDER BY p.code
+          LIMIT ${pageSize}
+          OFFSET ${pageSize}::int * (LEAST(${query.page}::int, GREATEST(1, CEIL(counted.total / ${pageSize}::numeric)::int)) - 1)
+        ) f
         LEFT JOIN LATERAL (
           SELECT u.id, u.name FROM "RaciAssignment" r JOIN "User" u ON u.id = r."userId"
           WHERE r."projectId" = f.id AND r.letter = 'A'
           ORDER BY r."createdAt", u.id LIMIT 1
         ) acc ON true
         ORDER BY f.code
-        LIMIT ${pageSize}
-        OFFSET ${pageSize}::int * (LEAST(${query.page}::int, GREATEST(1, CEIL(counted.total / ${pageSize}::numeric)::int)) - 1)
-      ) page ON true`,
+      ) page ON true`;
+}
+
+/**
+ * One page of the portfolio, sorted by project code, with its total: one statement whatever the
+ * page size. A page asked for past the end (a stale link after rows went away) reads the last page.
+ */
+export async function listPortfolio(
+  query: PortfolioQuery,
+  pageSize: number = PORTFOLIO_PAGE_SIZE,
+): Promise<Paged<PortfolioRow>> {
+  const [settings, rows] = await Promise.all([
+    getGovernanceSettings(),
+    db().$queryRaw<PortfolioSqlRow[]>(portfolioSql(query, pageSize)),
   ]);
   const total = rows[0]?.total ?? 0;
   const { page, pageCount } = clampPage(query.page, total, pageSize);

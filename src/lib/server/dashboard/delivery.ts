@@ -10,8 +10,9 @@ import "server-only";
 // them). Slip follows NUM-2 (the end that counts minus the baseline end) and its RAG NUM-3 with
 // the organisation's thresholds; the CASE below is computeScheduleRag (domain/schedule.ts) in SQL,
 // and tests/server/dashboard-delivery.test.ts holds them equal. Spend is the ledger's plain sum,
-// reversals included (FRAME-8). The forecasts' maths is src/lib/domain/forecasts.ts: SQL gives it
-// the regression sums and each project's average slip ratio, and orders the list by the same
+// reversals included (FRAME-8), stored on the project by the ledger's trigger. The forecasts' maths
+// is src/lib/domain/forecasts.ts: SQL gives it the regression sums (stored per metric with its
+// values, MetricStats) and each project's average slip ratio, and orders the list by the same
 // ceil(ratio × days left) the domain computes.
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
@@ -220,7 +221,8 @@ interface DeliveryRow {
   predicted: ProjectHistoryRow[] | null;
 }
 
-function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql {
+/** The Delivery tab's one query (exported so the bench can EXPLAIN it). */
+export function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql {
   const liveStages = [...ACTIVE_PROJECT_STAGES];
   const site = filters.site ?? null;
   const objective = filters.objective ?? null;
@@ -229,8 +231,6 @@ function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql {
     `"code", "name", "projectCount", "lateCount", "amberCount", "redCount", "averageSlipDays",
      "averageSlipPercent", budget::text AS "baselineBudget", spent_total::text AS "spent", "overBudgetCount"`,
   );
-  // A value's period as a day number from DAY_ORIGIN: the x of each metric's least-squares line.
-  const periodDay = Prisma.raw(`(v."periodStart" - DATE '${DAY_ORIGIN}')::float8`);
   return Prisma.sql`
     WITH org AS (
       SELECT COALESCE(o."timeZone", ${DEFAULT_TIME_ZONE}) AS tz,
@@ -244,7 +244,7 @@ function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql {
     live AS (
       SELECT p."id", p."code", p."name", p."siteId", p."startDate", p."baselineEndDate",
              p."forecastEndDate", COALESCE(p."actualEndDate", p."forecastEndDate") AS end_date,
-             p."baselineBudget"
+             p."baselineBudget", p."spentToDate" AS spent
       FROM "Project" p
       WHERE (p."stage" = ANY(${liveStages}::"ProjectStage"[])
              OR (p."stage" = 'ON_HOLD' AND (p."heldFromStage" IS NULL
@@ -254,16 +254,10 @@ function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql {
               SELECT 1 FROM "Alignment" a
               WHERE a."projectId" = p."id" AND a."objectiveId" = (SELECT "id" FROM objective_f)))
     ),
-    spend AS (
-      SELECT c."projectId", SUM(c."amount") AS spent
-      FROM "CostEntry" c JOIN live l ON l."id" = c."projectId"
-      GROUP BY c."projectId"
-    ),
     proj AS (
       SELECT l.*, (l.end_date - l."baselineEndDate") AS slip_days,
-             GREATEST(1, l."baselineEndDate" - l."startDate") AS planned_days,
-             COALESCE(s.spent, 0) AS spent
-      FROM live l LEFT JOIN spend s ON s."projectId" = l."id"
+             GREATEST(1, l."baselineEndDate" - l."startDate") AS planned_days
+      FROM live l
     ),
     graded AS (
       SELECT proj.*, proj.slip_days * 100.0::float8 / proj.planned_days AS slip_pct,
@@ -288,20 +282,17 @@ function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql {
       WHERE NOT EXISTS (SELECT 1 FROM objective_f) OR o."id" = (SELECT "id" FROM objective_f)
       GROUP BY o."code", o."title"
     ),
+    -- Each project's done milestones and average slip ratio are stored (ProjectMilestoneHistory).
     history AS (
-      SELECT m."projectId",
-             AVG((m."actualDate" - m."baselineDate")::float8
-                 / GREATEST(1, m."baselineDate" - l."startDate")) AS ratio,
-             COUNT(*)::int AS done
-      FROM "Milestone" m JOIN live l ON l."id" = m."projectId"
-      WHERE m."status" = 'DONE' AND m."actualDate" IS NOT NULL
-      GROUP BY m."projectId"
+      SELECT h."projectId", h."averageSlipRatio" AS ratio, h."doneCount" AS done
+      FROM "ProjectMilestoneHistory" h JOIN live l ON l."id" = h."projectId"
     ),
     predicted AS (
       SELECT l."code", l."name", l."forecastEndDate", h.ratio, h.done,
              CEIL(h.ratio * GREATEST(0, l."forecastEndDate" - today.d))::int AS extra
       FROM live l JOIN history h ON h."projectId" = l."id" CROSS JOIN today
     ),
+    -- Each metric's regression sums over its final values are stored (MetricStats), current with them.
     metric_f AS (
       SELECT mt."id", mt."name", mt."unit", mt."direction", mt."targetValue", mt."targetDate",
              o."code" AS objective_code, p."code" AS project_code
@@ -311,18 +302,6 @@ function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql {
       WHERE mt."active"
         AND (NOT EXISTS (SELECT 1 FROM site_f) OR p."siteId" = (SELECT "id" FROM site_f))
         AND (NOT EXISTS (SELECT 1 FROM objective_f) OR mt."objectiveId" = (SELECT "id" FROM objective_f))
-    ),
-    metric_stats AS (
-      SELECT v."metricId",
-             regr_count(v."value", ${periodDay})::int AS n,
-             regr_avgx(v."value", ${periodDay}) AS mean_x,
-             regr_avgy(v."value", ${periodDay}) AS mean_y,
-             regr_sxx(v."value", ${periodDay}) AS sxx,
-             regr_syy(v."value", ${periodDay}) AS syy,
-             regr_sxy(v."value", ${periodDay}) AS sxy
-      FROM "MetricValue" v JOIN metric_f mf ON mf."id" = v."metricId"
-      WHERE NOT v."provisional"
-      GROUP BY v."metricId"
     )
     SELECT
       (SELECT to_char(d, 'YYYY-MM-DD') FROM today) AS "today",
@@ -388,9 +367,9 @@ function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql {
           'name', mf."name", 'unit', mf."unit", 'direction', mf."direction", 'targetValue', mf."targetValue",
           'targetDate', to_char(mf."targetDate", 'YYYY-MM-DD'),
           'objectiveCode', mf.objective_code, 'projectCode', mf.project_code,
-          'n', COALESCE(ms.n, 0), 'meanX', ms.mean_x, 'meanY', ms.mean_y,
-          'sxx', ms.sxx, 'syy', ms.syy, 'sxy', ms.sxy))
-         FROM metric_f mf LEFT JOIN metric_stats ms ON ms."metricId" = mf."id") AS "metrics",
+          'n', COALESCE(ms."finalCount", 0), 'meanX', ms."meanX", 'meanY', ms."meanY",
+          'sxx', ms."sxx", 'syy', ms."syy", 'sxy', ms."sxy"))
+         FROM metric_f mf LEFT JOIN "MetricStats" ms ON ms."metricId" = mf."id") AS "metrics",
       (SELECT json_build_object(
           'withHistory', (SELECT COUNT(*) FROM predicted),
           'withoutHistory', (SELECT COUNT(*) FROM live) - (SELECT COUNT(*) FROM predicted),

@@ -5,6 +5,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { ACTIVE_PROJECT_STAGES } from "@/lib/domain/alignment";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
+import type { FeedbackKind } from "@/lib/domain/vocabulary";
 import type { DashboardFilters } from "../dashboard-filters";
 
 /** NUM-7: the stages in which a project gives its primary objective delivery. */
@@ -24,7 +25,16 @@ export function proposalSql(project: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(${project}."stage" = 'PROPOSED' OR (${project}."stage" = 'ON_HOLD' AND ${project}."heldFromStage" = 'PROPOSED'))`;
 }
 
+/**
+ * Serving no objective (rule 1), by the count of its alignments the project stores (kept by the
+ * alignment triggers in each change's transaction; a partial index holds the unaligned ones).
+ */
 export function unalignedSql(project: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${project}."alignmentCount" = 0`;
+}
+
+/** Serving no objective, from the alignments themselves: the definition the stored count is held to. */
+export function unalignedLiveSql(project: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`NOT EXISTS (SELECT 1 FROM "Alignment" ua WHERE ua."projectId" = ${project}."id")`;
 }
 
@@ -70,15 +80,39 @@ export function projectFilterSql(project: Prisma.Sql, filters: DashboardFilters)
   return Prisma.sql`(${siteFilterSql(project, filters)} AND ${objective})`;
 }
 
-/** Spend to date on a project: its ledger's sum (a reversal is a negative entry, so it cancels). */
+/**
+ * The dashboard's filters on a row's project, by its project id: nothing at all when no filter is
+ * set, so a count of risks or feedback over the whole trust reads no project.
+ */
+export function projectIdFilterSql(projectId: Prisma.Sql, filters: DashboardFilters): Prisma.Sql {
+  if (!filters.site && !filters.objective) return Prisma.sql`TRUE`;
+  return Prisma.sql`${projectId} IN (SELECT fp."id" FROM "Project" fp WHERE ${projectFilterSql(Prisma.sql`fp`, filters)})`;
+}
+
+/**
+ * Spend to date on a project: its ledger's sum (a reversal is a negative entry, so it cancels),
+ * as stored on the project by the ledger's trigger in each entry's transaction.
+ */
 export function spendSql(project: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${project}."spentToDate"`;
+}
+
+/** Spend to date from the ledger itself: the definition the stored figure is held equal to. */
+export function ledgerSpendSql(project: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT COALESCE(SUM(ce."amount"), 0) FROM "CostEntry" ce WHERE ce."projectId" = ${project}."id")`;
 }
+
+/** The kinds each overdue figure counts: endorsements are never answered, so never late (FB-1). */
+export const OVERDUE_FEEDBACK_KINDS = {
+  safety: ["SAFETY"],
+  other: ["CONCERN", "SUGGESTION"],
+} as const satisfies Record<"safety" | "other", readonly FeedbackKind[]>;
 
 /** FB-1, FB-2: awaiting an answer past its due time; endorsements are never answered, so never late. */
 export function overdueFeedbackSql(feedback: Prisma.Sql, kind: "safety" | "other", now: Date): Prisma.Sql {
   const at = now.toISOString();
-  const kinds = kind === "safety" ? Prisma.sql`('SAFETY')` : Prisma.sql`('CONCERN', 'SUGGESTION')`;
-  return Prisma.sql`${feedback}."status" IN ('OPEN', 'ACKNOWLEDGED') AND ${feedback}."kind" IN ${kinds}
+  // Literals, not parameters: the planner matches them to the partial index on awaiting feedback.
+  const kinds = Prisma.raw(OVERDUE_FEEDBACK_KINDS[kind].map((k) => `'${k}'`).join(", "));
+  return Prisma.sql`${feedback}."status" IN ('OPEN', 'ACKNOWLEDGED') AND ${feedback}."kind" IN (${kinds})
     AND ${feedback}."dueAt" < (CAST(${at} AS timestamptz) AT TIME ZONE 'UTC')`;
 }

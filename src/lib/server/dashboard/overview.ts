@@ -26,13 +26,12 @@ import type { DashboardFilters } from "../dashboard-filters";
 import { clockAt } from "../dates";
 import { DEFAULT_TIME_ZONE } from "../organisation";
 import {
-  deliveringSql,
   liveSql,
+  OVERDUE_FEEDBACK_KINDS,
   overdueFeedbackSql,
   projectFilterSql,
+  projectIdFilterSql,
   proposalSql,
-  scheduleRagSql,
-  scheduleSettingsSql,
   siteFilterSql,
   spendSql,
   unalignedSql,
@@ -193,33 +192,32 @@ interface FailuresRowSql {
 }
 
 export function objectivesSql(filters: DashboardFilters): Prisma.Sql {
-  const p = Prisma.sql`p`;
   const objective = filters.objective ? Prisma.sql`o."code" = ${filters.objective}` : Prisma.sql`TRUE`;
-  // Each project's facts once (not once per figure), and spend summed in one pass over the ledger
-  // rather than once per alignment.
+  // Each objective's figures are stored per site and kept current by the writes (the migration
+  // 20261202000100_stored_aggregates states them as delivering, live, schedule RAG and spend do in
+  // ./overview-sql.ts), so the scorecard reads a few rows per objective, not the whole portfolio.
+  // Summed per objective before the owner's name is read, so only the objectives' owners are read.
   return Prisma.sql`
-    WITH pj AS (
-      SELECT p."id", ${liveSql(p)} AS "live", ${deliveringSql(p)} AS "delivering", ${scheduleRagSql(p)} AS "rag"
-      FROM "Project" p CROSS JOIN ${scheduleSettingsSql}
-      WHERE ${siteFilterSql(p, filters)}
-    ), sp AS (
-      SELECT ce."projectId", SUM(ce."amount") AS "spend" FROM "CostEntry" ce GROUP BY ce."projectId"
-    )
     SELECT o."code", o."title", o."category"::text AS "category", o."status"::text AS "status",
       o."targetDate", u."name" AS "ownerName",
-      COUNT(pj."id")::int AS "alignedCount",
-      COUNT(pj."id") FILTER (WHERE a."contribution" = 'PRIMARY' AND pj."delivering")::int AS "deliveringCount",
-      COUNT(pj."id") FILTER (WHERE pj."live")::int AS "liveCount",
-      COUNT(pj."id") FILTER (WHERE pj."live" AND pj."rag" = 'RED')::int AS "liveRed",
-      COUNT(pj."id") FILTER (WHERE pj."live" AND pj."rag" = 'AMBER')::int AS "liveAmber",
-      COUNT(pj."id") FILTER (WHERE pj."live" AND pj."rag" = 'GREEN')::int AS "liveGreen",
-      COALESCE(SUM(sp."spend") FILTER (WHERE a."contribution" = 'PRIMARY'), 0)::text AS "spend"
+      COALESCE(r."alignedCount", 0)::int AS "alignedCount",
+      COALESCE(r."deliveringCount", 0)::int AS "deliveringCount",
+      COALESCE(r."liveCount", 0)::int AS "liveCount",
+      COALESCE(r."liveRed", 0)::int AS "liveRed",
+      COALESCE(r."liveAmber", 0)::int AS "liveAmber",
+      COALESCE(r."liveGreen", 0)::int AS "liveGreen",
+      COALESCE(r."primarySpend", 0)::text AS "spend"
     FROM "StrategicObjective" o
-    JOIN "User" u ON u."id" = o."ownerId"
-    LEFT JOIN ("Alignment" a JOIN pj ON pj."id" = a."projectId" LEFT JOIN sp ON sp."projectId" = pj."id")
-      ON a."objectiveId" = o."id"
+    CROSS JOIN LATERAL (SELECT u."name" FROM "User" u WHERE u."id" = o."ownerId") u
+    LEFT JOIN (
+      SELECT r."objectiveId", SUM(r."alignedCount") AS "alignedCount", SUM(r."deliveringCount") AS "deliveringCount",
+        SUM(r."liveCount") AS "liveCount", SUM(r."liveRed") AS "liveRed", SUM(r."liveAmber") AS "liveAmber",
+        SUM(r."liveGreen") AS "liveGreen", SUM(r."primarySpend") AS "primarySpend"
+      FROM "ObjectiveSiteRollup" r
+      WHERE ${siteFilterSql(Prisma.sql`r`, filters)}
+      GROUP BY r."objectiveId"
+    ) r ON r."objectiveId" = o."id"
     WHERE ${objective}
-    GROUP BY o."id", u."name"
     ORDER BY o."code"`;
 }
 
@@ -229,16 +227,14 @@ export function metricsSql(filters: DashboardFilters): Prisma.Sql {
   const site = filters.site
     ? Prisma.sql`m."projectId" IN (SELECT "id" FROM "Project" WHERE "siteId" = (SELECT "id" FROM "Site" WHERE "code" = ${filters.site}))`
     : Prisma.sql`TRUE`;
+  // The latest final value is stored with the metric's forecast sums (MetricStats), current with its values.
   return Prisma.sql`
     SELECT o."code" AS "objectiveCode", m."direction"::text AS "direction", m."cadence"::text AS "cadence",
-      m."baselineValue", m."targetValue", m."amberThreshold", m."redThreshold", v."periodStart", v."value"
+      m."baselineValue", m."targetValue", m."amberThreshold", m."redThreshold",
+      st."latestPeriodStart" AS "periodStart", st."latestValue" AS "value"
     FROM "Metric" m
     JOIN "StrategicObjective" o ON o."id" = m."objectiveId"
-    LEFT JOIN LATERAL (
-      SELECT mv."periodStart", mv."value" FROM "MetricValue" mv
-      WHERE mv."metricId" = m."id" AND NOT mv."provisional"
-      ORDER BY mv."periodStart" DESC LIMIT 1
-    ) v ON TRUE
+    LEFT JOIN "MetricStats" st ON st."metricId" = m."id"
     WHERE m."active" AND ${objective} AND ${site}`;
 }
 
@@ -251,11 +247,24 @@ export function failuresSql(filters: DashboardFilters, now: Date): Prisma.Sql {
   const at = now.toISOString();
   const filtered = projectFilterSql(p, filters);
   const unalignedLive = Prisma.sql`${filtered} AND ${liveSql(p)} AND ${unalignedSql(p)}`;
+  // Counts filter rows by their project id and read no project unless a filter is set; the lists
+  // read the projects of their few rows only.
+  const ofProject = (table: string) => projectIdFilterSql(Prisma.raw(`${table}."projectId"`), filters);
+  // The oldest overdue, kind by kind: each kind's awaiting feedback is indexed by due time, so each
+  // reads its first few rows instead of sorting every overdue item of its kinds.
+  const oldestOverdue = (
+    kind: "safety" | "other",
+  ) => Prisma.sql`(SELECT COALESCE(json_agg(t.item ORDER BY t."dueAt"), '[]') FROM (
+      SELECT x.item, x."dueAt" FROM unnest(${[...OVERDUE_FEEDBACK_KINDS[kind]]}::text[]) k (kind)
+      CROSS JOIN LATERAL (
+        SELECT ${FEEDBACK_ITEM} AS item, f."dueAt" FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
+        WHERE f."kind" = k.kind::"FeedbackKind" AND ${overdueFeedbackSql(f, kind, now)} AND ${filtered}
+        ORDER BY f."dueAt" LIMIT ${OVERVIEW_LIST_LIMIT}) x
+      ORDER BY x."dueAt" LIMIT ${OVERVIEW_LIST_LIMIT}) t)`;
   return Prisma.sql`
     SELECT
       (SELECT COUNT(*)::int FROM "Project" p WHERE ${unalignedLive}) AS "unalignedLiveCount",
-      (SELECT COALESCE(SUM(ce."amount"), 0)::text FROM "Project" p JOIN "CostEntry" ce ON ce."projectId" = p."id"
-        WHERE ${unalignedLive}) AS "unalignedLiveSpend",
+      (SELECT COALESCE(SUM(${spendSql(p)}), 0)::text FROM "Project" p WHERE ${unalignedLive}) AS "unalignedLiveSpend",
       (SELECT COALESCE(json_agg(t ORDER BY t."spend"::numeric DESC, t."code"), '[]') FROM (
         SELECT p."code", p."name", p."stage", s."name" AS "siteName", ${spendSql(p)}::text AS "spend"
         FROM "Project" p JOIN "Site" s ON s."id" = p."siteId"
@@ -264,27 +273,21 @@ export function failuresSql(filters: DashboardFilters, now: Date): Prisma.Sql {
       (SELECT COUNT(*)::int FROM "Project" p WHERE ${filtered} AND ${proposalSql(p)} AND ${unalignedSql(p)}) AS "unalignedProposalCount",
       (SELECT COALESCE(json_agg(t), '[]') FROM (
         SELECT r."likelihood", r."impact", COUNT(*)::int AS "count"
-        FROM "Risk" r JOIN "Project" p ON p."id" = r."projectId"
-        WHERE r."status" <> 'CLOSED' AND ${filtered}
+        FROM "Risk" r
+        WHERE r."status" <> 'CLOSED' AND ${ofProject("r")}
         GROUP BY r."likelihood", r."impact") t) AS "riskCells",
-      (SELECT COUNT(*)::int FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
-        WHERE ${overdueFeedbackSql(f, "safety", now)} AND ${filtered}) AS "overdueSafetyCount",
-      (SELECT COUNT(*)::int FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
-        WHERE ${overdueFeedbackSql(f, "safety", now)} AND ${filtered}
+      (SELECT COUNT(*)::int FROM "Feedback" f
+        WHERE ${overdueFeedbackSql(f, "safety", now)} AND ${ofProject("f")}) AS "overdueSafetyCount",
+      (SELECT COUNT(*)::int FROM "Feedback" f
+        WHERE ${overdueFeedbackSql(f, "safety", now)} AND ${ofProject("f")}
           AND f."dueAt" + (f."dueAt" - COALESCE(f."reopenedAt", f."createdAt")) < (CAST(${at} AS timestamptz) AT TIME ZONE 'UTC')
       ) AS "overdueSafetyEscalatedCount",
-      (SELECT COALESCE(json_agg(t.item ORDER BY t."dueAt"), '[]') FROM (
-        SELECT ${FEEDBACK_ITEM} AS item, f."dueAt" FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
-        WHERE ${overdueFeedbackSql(f, "safety", now)} AND ${filtered}
-        ORDER BY f."dueAt" LIMIT ${OVERVIEW_LIST_LIMIT}) t) AS "overdueSafetyOldest",
-      (SELECT COUNT(*)::int FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
-        WHERE ${overdueFeedbackSql(f, "other", now)} AND ${filtered}) AS "overdueAnswerCount",
-      (SELECT COALESCE(json_agg(t.item ORDER BY t."dueAt"), '[]') FROM (
-        SELECT ${FEEDBACK_ITEM} AS item, f."dueAt" FROM "Feedback" f JOIN "Project" p ON p."id" = f."projectId"
-        WHERE ${overdueFeedbackSql(f, "other", now)} AND ${filtered}
-        ORDER BY f."dueAt" LIMIT ${OVERVIEW_LIST_LIMIT}) t) AS "overdueAnswerOldest",
-      (SELECT COUNT(*)::int FROM "StageGateRequest" g JOIN "Project" p ON p."id" = g."projectId"
-        WHERE g."status" = 'REQUESTED' AND ${filtered}) AS "gatesWaitingCount",
+      ${oldestOverdue("safety")} AS "overdueSafetyOldest",
+      (SELECT COUNT(*)::int FROM "Feedback" f
+        WHERE ${overdueFeedbackSql(f, "other", now)} AND ${ofProject("f")}) AS "overdueAnswerCount",
+      ${oldestOverdue("other")} AS "overdueAnswerOldest",
+      (SELECT COUNT(*)::int FROM "StageGateRequest" g
+        WHERE g."status" = 'REQUESTED' AND ${ofProject("g")}) AS "gatesWaitingCount",
       (SELECT COALESCE(json_agg(t.item ORDER BY t."requestedAt"), '[]') FROM (
         SELECT json_build_object('id', g."id", 'projectCode', p."code", 'projectName', p."name",
           'toStage', g."toStage", 'kind', NULL,
@@ -292,8 +295,8 @@ export function failuresSql(filters: DashboardFilters, now: Date): Prisma.Sql {
         FROM "StageGateRequest" g JOIN "Project" p ON p."id" = g."projectId"
         WHERE g."status" = 'REQUESTED' AND ${filtered}
         ORDER BY g."requestedAt" LIMIT ${OVERVIEW_LIST_LIMIT}) t) AS "gatesWaitingOldest",
-      (SELECT COUNT(*)::int FROM "Rebaseline" b JOIN "Project" p ON p."id" = b."projectId"
-        WHERE b."status" = 'REQUESTED' AND ${filtered}) AS "rebaselinesWaitingCount",
+      (SELECT COUNT(*)::int FROM "Rebaseline" b
+        WHERE b."status" = 'REQUESTED' AND ${ofProject("b")}) AS "rebaselinesWaitingCount",
       (SELECT COALESCE(json_agg(t.item ORDER BY t."requestedAt"), '[]') FROM (
         SELECT json_build_object('id', b."id", 'projectCode', p."code", 'projectName', p."name",
           'toStage', NULL, 'kind', b."kind",
