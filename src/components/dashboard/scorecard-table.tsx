@@ -29,16 +29,19 @@ export function ScorecardTable({
   category,
   objectives,
   projectsHref,
+  caption,
 }: {
   category: ScorecardCategory;
   objectives: readonly ScorecardRow[];
+  /** What the rows are, when not every objective of the category. */
+  caption?: string | undefined;
   /** The projects behind a count, with the dashboard's filters and this objective. */
   projectsHref: (objective: string, extra: Record<string, string>) => string;
 }) {
   return (
     <Table
       fixed
-      caption={`${CATEGORY_LABEL[category]} objectives: metrics against target, delivery, project health and spend`}
+      caption={`${caption ?? `${CATEGORY_LABEL[category]} objectives`}: metrics against target, delivery, project health and spend`}
       rows={objectives}
       rowKey={(o) => o.code}
       rowClassName={(o) => (o.visionWithoutDelivery ? "bg-red-50/50" : undefined)}

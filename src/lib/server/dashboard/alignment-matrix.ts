@@ -1,8 +1,9 @@
 import "server-only";
-// The alignment matrix (issue #12): objectives across, grouped by scorecard category, and one page
-// of projects down, each cell saying whether the project serves the objective as its primary or a
-// supporting objective. Paged over projects, so a page stays the same size at 2,000 projects or
-// 20,000: one statement reads the page, its total and each project's links.
+// The alignment matrix (issue #12): one page of objectives across, grouped by scorecard category,
+// and one page of projects down, each cell saying whether the project serves the objective as its
+// primary or a supporting objective. Paged both ways, so a page stays the same size at 2,000
+// projects and 500 objectives or at 20,000 and 5,000: one statement reads the page of projects, its
+// total and each project's links, another the objectives.
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
@@ -19,11 +20,17 @@ import { clampPage, type Paged } from "../paging";
 import { firstValues, pageNumberSchema, type RawSearchParams, searchTextSchema } from "../search-params";
 import { projectFilterSql } from "./overview-sql";
 
-// The portfolio's page size: a screenful of rows against every objective.
+// The portfolio's page size: a screenful of rows.
 export const MATRIX_PAGE_SIZE = 25;
+// Objective columns a page shows: what a 1366 px screen holds beside the project column.
+export const MATRIX_COLUMN_PAGE_SIZE = 12;
 
 export interface AlignmentMatrixQuery extends DashboardFilters {
   page: number;
+  /** The page of objective columns. */
+  columns?: number | undefined;
+  /** Only this category's objectives across. */
+  category?: ScorecardCategory | undefined;
   stage?: ProjectStage | undefined;
   /** Matches project code or name. */
   q?: string | undefined;
@@ -33,6 +40,8 @@ export function parseAlignmentMatrixQuery(raw: RawSearchParams): AlignmentMatrix
   const values = z
     .object({
       page: pageNumberSchema,
+      columns: pageNumberSchema,
+      category: z.enum(SCORECARD_CATEGORIES).optional().catch(undefined),
       stage: z.enum(PROJECT_STAGES).optional().catch(undefined),
       q: searchTextSchema,
     })
@@ -40,6 +49,8 @@ export function parseAlignmentMatrixQuery(raw: RawSearchParams): AlignmentMatrix
   return {
     ...parseDashboardFilters(raw),
     page: values.page,
+    ...(values.columns > 1 ? { columns: values.columns } : {}),
+    ...(values.category ? { category: values.category } : {}),
     ...(values.stage ? { stage: values.stage } : {}),
     ...(values.q ? { q: values.q } : {}),
   };
@@ -61,7 +72,10 @@ export interface MatrixProject {
 }
 
 export interface AlignmentMatrix extends Paged<MatrixProject> {
+  /** This page's objective columns, grouped by category. */
   categories: { category: ScorecardCategory; objectives: MatrixObjective[] }[];
+  /** The page of objective columns among all the objectives across. */
+  columns: { page: number; pageSize: number; total: number; pageCount: number };
 }
 
 /** ILIKE takes `%` and `_` as wildcards: escape them so a search for "5%" means five per cent. */
@@ -97,19 +111,35 @@ function readPage(query: AlignmentMatrixQuery, pageSize: number, offset: number)
 
 /**
  * One page of the matrix. The objectives across are all of them but retired ones (a retired
- * objective no longer asks for delivery), or just the one the objective filter names.
+ * objective no longer asks for delivery), or those of one category, or just the one the objective
+ * filter names; in scorecard category order, then by code, a page of columns at a time, so a
+ * category's objectives sit together across pages.
  */
 export async function getAlignmentMatrix(
   query: AlignmentMatrixQuery,
   pageSize: number = MATRIX_PAGE_SIZE,
+  columnPageSize: number = MATRIX_COLUMN_PAGE_SIZE,
 ): Promise<AlignmentMatrix> {
   const objectiveWhere = query.objective
     ? Prisma.sql`"code" = ${query.objective}`
-    : Prisma.sql`"status" <> 'RETIRED'`;
+    : query.category
+      ? Prisma.sql`"status" <> 'RETIRED' AND "category"::text = ${query.category}`
+      : Prisma.sql`"status" <> 'RETIRED'`;
+  const categoryOrder = Prisma.join(SCORECARD_CATEGORIES.map((c) => Prisma.sql`${c}`));
+  const columnsAsked = query.columns ?? 1;
+  // The objectives' page is read with their total; a page past the end shows the last (as rows do).
   const [objectives, firstTry] = await Promise.all([
-    db().$queryRaw<(MatrixObjective & { category: ScorecardCategory })[]>`
-      SELECT "code", "title", "status"::text AS "status", "category"::text AS "category"
-      FROM "StrategicObjective" WHERE ${objectiveWhere} ORDER BY "code"`,
+    db().$queryRaw<(MatrixObjective & { category: ScorecardCategory; total: number })[]>`
+      WITH o AS (
+        SELECT "code", "title", "status"::text AS "status", "category"::text AS "category",
+          array_position(ARRAY[${categoryOrder}]::text[], "category"::text) AS "categoryRank",
+          (COUNT(*) OVER ())::int AS "total"
+        FROM "StrategicObjective" WHERE ${objectiveWhere}
+      ), n AS (SELECT COALESCE(MAX("total"), 0) AS "total" FROM o)
+      SELECT o."code", o."title", o."status", o."category", o."total" FROM o
+      ORDER BY o."categoryRank", o."code"
+      LIMIT ${columnPageSize}
+      OFFSET (SELECT (LEAST(${columnsAsked}::int, GREATEST(1, CEIL(n."total"::numeric / ${columnPageSize}))::int) - 1) * ${columnPageSize} FROM n)`,
     readPage(query, pageSize, (query.page - 1) * pageSize),
   ]);
   let rows = firstTry;
@@ -121,7 +151,16 @@ export async function getAlignmentMatrix(
     rows = await readPage(query, pageSize, (page - 1) * pageSize);
   }
   const total = rows[0]?.total ?? 0;
+  const columnTotal = objectives[0]?.total ?? 0;
+  const shown = new Set(objectives.map((o) => o.code));
+  const columns = clampPage(columnsAsked, columnTotal, columnPageSize);
   return {
+    columns: {
+      page: columns.page,
+      pageCount: columns.pageCount,
+      pageSize: columnPageSize,
+      total: columnTotal,
+    },
     categories: SCORECARD_CATEGORIES.map((category) => ({
       category,
       objectives: objectives
@@ -133,7 +172,12 @@ export async function getAlignmentMatrix(
       name: r.name,
       stage: r.stage,
       siteName: r.siteName,
-      links: Object.fromEntries((r.links ?? []).map((link) => [link.objective, link.contribution])),
+      // Only this page's columns: a project's other links have no cell here.
+      links: Object.fromEntries(
+        (r.links ?? [])
+          .filter((link) => shown.has(link.objective))
+          .map((link) => [link.objective, link.contribution]),
+      ),
     })),
     page,
     pageSize,

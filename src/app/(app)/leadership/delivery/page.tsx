@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DashboardFilterForm } from "@/components/dashboard/dashboard-filter-form";
 import { MetricForecasts, ProjectForecasts } from "@/components/dashboard/delivery-forecasts";
 import { BudgetVariance, ScheduleVariance } from "@/components/dashboard/delivery-variance";
+import { OBJECTIVE_LIST_LIMIT } from "@/components/dashboard/objective-filter-field";
 import { Section } from "@/components/ui/section";
 import { getDeliveryDashboard, parseMetricForecastStatus } from "@/lib/server/dashboard/delivery";
 import { dashboardQuery, parseDashboardFilters } from "@/lib/server/dashboard-filters";
@@ -32,7 +33,12 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <DashboardFilterForm action={PATH} values={filters} sites={data.sites} objectives={data.objectives} />
+      <DashboardFilterForm
+        action={PATH}
+        values={filters}
+        sites={data.sites}
+        objectives={data.objectives.slice(0, OBJECTIVE_LIST_LIMIT + 1)}
+      />
 
       <Section
         id="schedule"
