@@ -7,7 +7,7 @@ import { Section } from "@/components/ui/section";
 import { getDeliveryDashboard, parseMetricForecastStatus } from "@/lib/server/dashboard/delivery";
 import { dashboardQuery, parseDashboardFilters } from "@/lib/server/dashboard-filters";
 import { requirePageActor } from "@/lib/server/page-access";
-import type { RawSearchParams } from "@/lib/server/search-params";
+import { firstValues, type RawSearchParams } from "@/lib/server/search-params";
 
 export const metadata: Metadata = { title: "Delivery · Leadership" };
 
@@ -28,6 +28,11 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pro
     ...(data.applied.objective ? { objective: data.applied.objective } : {}),
   };
   const siteHref = (site: string) => `${PATH}${dashboardQuery({ ...filters, site })}#schedule-heading`;
+  // Every site charted only when asked: a trust of 40 sites reads its worst 12 first.
+  const sitesShown = (anchor: string) => ({
+    all: firstValues(raw).sites === "all",
+    allHref: `${PATH}${dashboardQuery(filters, { sites: "all" })}#${anchor}`,
+  });
   const statusHref = (status: string) =>
     `${PATH}${dashboardQuery(filters, status === "OFF_COURSE" ? {} : { metrics: status })}#metric-forecasts-heading`;
 
@@ -53,6 +58,7 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pro
           worst={data.schedule.worst}
           objectiveCount={data.objectiveRollupCount}
           siteHref={siteHref}
+          sitesShown={sitesShown("schedule-heading")}
         />
       </Section>
 
@@ -68,6 +74,7 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pro
           worst={data.budget.worst}
           objectiveCount={data.objectiveRollupCount}
           siteHref={siteHref}
+          sitesShown={sitesShown("budget-heading")}
         />
       </Section>
 
