@@ -90,19 +90,34 @@ describe("the alignment matrix's objective columns", () => {
     expect(one.categories.flatMap((c) => c.objectives.map((o) => o.code))).toEqual(["SO-05"]);
   });
 
-  it("reads the column page and category from the URL, dropping what it does not know", () => {
-    expect(parseAlignmentMatrixQuery({ columns: "2", category: "WORKFORCE", page: "3" })).toMatchObject({
-      columns: 2,
-      category: "WORKFORCE",
-      page: 3,
-    });
-    const stale = parseAlignmentMatrixQuery({ columns: "zero", category: "ASTROLOGY" });
+  it("lists only the projects serving an objective shown across, when asked", async () => {
+    const codes = async (query: Parameters<typeof getAlignmentMatrix>[0]) =>
+      (await getAlignmentMatrix(query)).rows.map((r) => r.code);
+    // Page 1 of columns: SO-11 (P1's primary) and SO-21 (P2's) are both shown.
+    expect(await codes({ page: 1, serving: true })).toEqual(["P1", "P2"]);
+    // Page 2: SO-23..SO-29 and SO-01..SO-05; only P1 serves one of them (SO-01, supporting).
+    expect(await codes({ page: 1, columns: 2, serving: true })).toEqual(["P1"]);
+    expect(await codes({ page: 1, category: "FINANCIAL", serving: true })).toEqual(["P2"]);
+    expect((await getAlignmentMatrix({ page: 1, columns: 3, serving: true })).total).toBe(0);
+  });
+
+  it("reads the column page, category and serving from the URL, dropping what it does not know", () => {
+    expect(
+      parseAlignmentMatrixQuery({ columns: "2", category: "WORKFORCE", page: "3", serving: "1" }),
+    ).toMatchObject({ columns: 2, category: "WORKFORCE", page: 3, serving: true });
+    const stale = parseAlignmentMatrixQuery({ columns: "zero", category: "ASTROLOGY", serving: "yes" });
     expect(stale.columns).toBeUndefined();
     expect(stale.category).toBeUndefined();
+    expect(stale.serving).toBeUndefined();
   });
 
   it("reads a page in two statements, whichever page of columns", async () => {
-    const { statements } = await countStatements(() => getAlignmentMatrix({ page: 1, columns: 2 }));
-    expect(statements).toHaveLength(2);
+    for (const query of [
+      { page: 1, columns: 2 },
+      { page: 1, columns: 2, serving: true },
+    ]) {
+      const { statements } = await countStatements(() => getAlignmentMatrix(query));
+      expect(statements).toHaveLength(2);
+    }
   });
 });

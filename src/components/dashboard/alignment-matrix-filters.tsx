@@ -21,13 +21,16 @@ export function AlignmentMatrixFilters({
     site?: string | undefined;
     objective?: string | undefined;
     category?: string | undefined;
+    serving?: string | undefined;
     stage?: string | undefined;
     q?: string | undefined;
   };
   sites: readonly FilterOption[];
   objectives: readonly FilterOption[];
 }) {
-  const filtered = Boolean(values.site || values.objective || values.category || values.stage || values.q);
+  const filtered = Boolean(
+    values.site || values.objective || values.category || values.serving || values.stage || values.q,
+  );
   return (
     <Form
       action="/leadership/alignment"
@@ -73,6 +76,19 @@ export function AlignmentMatrixFilters({
             </option>
           ))}
         </select>
+        <div className="mt-2 flex items-start gap-2">
+          <input
+            id="matrix-serving"
+            name="serving"
+            type="checkbox"
+            value="1"
+            defaultChecked={values.serving === "1"}
+            className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 text-teal-700"
+          />
+          <label htmlFor="matrix-serving" className="text-xs text-slate-700">
+            Only projects serving one of the objectives shown
+          </label>
+        </div>
       </div>
       <div>
         <label htmlFor="matrix-stage" className={labelClass}>

@@ -10,7 +10,7 @@ import type { ScorecardCategory } from "@/lib/domain/vocabulary";
 import { type ScorecardRow, ScorecardTable } from "./scorecard-table";
 
 /** Objectives a category shows on the overview before "all N objectives". */
-export const SCORECARD_PREVIEW = 5;
+export const SCORECARD_PREVIEW = 3;
 
 export function attentionFacts(o: ScorecardRow): AttentionFacts {
   return {

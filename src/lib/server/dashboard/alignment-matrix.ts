@@ -31,6 +31,8 @@ export interface AlignmentMatrixQuery extends DashboardFilters {
   columns?: number | undefined;
   /** Only this category's objectives across. */
   category?: ScorecardCategory | undefined;
+  /** Only the projects serving one of the objectives across (the matrix is sparse at scale). */
+  serving?: boolean | undefined;
   stage?: ProjectStage | undefined;
   /** Matches project code or name. */
   q?: string | undefined;
@@ -42,6 +44,7 @@ export function parseAlignmentMatrixQuery(raw: RawSearchParams): AlignmentMatrix
       page: pageNumberSchema,
       columns: pageNumberSchema,
       category: z.enum(SCORECARD_CATEGORIES).optional().catch(undefined),
+      serving: z.literal("1").optional().catch(undefined),
       stage: z.enum(PROJECT_STAGES).optional().catch(undefined),
       q: searchTextSchema,
     })
@@ -51,6 +54,7 @@ export function parseAlignmentMatrixQuery(raw: RawSearchParams): AlignmentMatrix
     page: values.page,
     ...(values.columns > 1 ? { columns: values.columns } : {}),
     ...(values.category ? { category: values.category } : {}),
+    ...(values.serving ? { serving: true } : {}),
     ...(values.stage ? { stage: values.stage } : {}),
     ...(values.q ? { q: values.q } : {}),
   };
@@ -92,8 +96,39 @@ interface MatrixRowSql {
   total: number;
 }
 
-function readPage(query: AlignmentMatrixQuery, pageSize: number, offset: number) {
+/**
+ * The page of objective columns: all but retired ones (a retired objective no longer asks for
+ * delivery), or those of one category, or just the one the objective filter names; in scorecard
+ * category order, then by code, so a category's objectives sit together across pages. With their
+ * total; a page past the end is the last page (as for rows).
+ */
+function objectivePageSql(query: AlignmentMatrixQuery, columnPageSize: number): Prisma.Sql {
+  const objectiveWhere = query.objective
+    ? Prisma.sql`"code" = ${query.objective}`
+    : query.category
+      ? Prisma.sql`"status" <> 'RETIRED' AND "category"::text = ${query.category}`
+      : Prisma.sql`"status" <> 'RETIRED'`;
+  const categoryOrder = Prisma.join(SCORECARD_CATEGORIES.map((c) => Prisma.sql`${c}`));
+  const asked = query.columns ?? 1;
+  return Prisma.sql`
+    WITH o AS (
+      SELECT "id", "code", "title", "status"::text AS "status", "category"::text AS "category",
+        array_position(ARRAY[${categoryOrder}]::text[], "category"::text) AS "categoryRank",
+        (COUNT(*) OVER ())::int AS "total"
+      FROM "StrategicObjective" WHERE ${objectiveWhere}
+    ), n AS (SELECT COALESCE(MAX("total"), 0) AS "total" FROM o)
+    SELECT o."id", o."code", o."title", o."status", o."category", o."total" FROM o
+    ORDER BY o."categoryRank", o."code"
+    LIMIT ${columnPageSize}
+    OFFSET (SELECT (LEAST(${asked}::int, GREATEST(1, CEIL(n."total"::numeric / ${columnPageSize}))::int) - 1) * ${columnPageSize} FROM n)`;
+}
+
+function readPage(query: AlignmentMatrixQuery, columnPageSize: number, pageSize: number, offset: number) {
   const p = Prisma.sql`p`;
+  const serving = query.serving
+    ? Prisma.sql`EXISTS (SELECT 1 FROM "Alignment" a WHERE a."projectId" = p."id"
+        AND a."objectiveId" IN (SELECT op."id" FROM (${objectivePageSql(query, columnPageSize)}) op))`
+    : Prisma.sql`TRUE`;
   const stage = query.stage ? Prisma.sql`p."stage"::text = ${query.stage}` : Prisma.sql`TRUE`;
   const search = query.q
     ? Prisma.sql`(p."code" ILIKE ${`%${escapeLike(query.q)}%`} OR p."name" ILIKE ${`%${escapeLike(query.q)}%`})`
@@ -105,50 +140,30 @@ function readPage(query: AlignmentMatrixQuery, pageSize: number, offset: number)
         WHERE a."projectId" = p."id") AS "links",
       (COUNT(*) OVER ())::int AS "total"
     FROM "Project" p JOIN "Site" s ON s."id" = p."siteId"
-    WHERE ${projectFilterSql(p, query)} AND ${stage} AND ${search}
+    WHERE ${projectFilterSql(p, query)} AND ${stage} AND ${search} AND ${serving}
     ORDER BY p."code" LIMIT ${pageSize} OFFSET ${offset}`;
 }
 
-/**
- * One page of the matrix. The objectives across are all of them but retired ones (a retired
- * objective no longer asks for delivery), or those of one category, or just the one the objective
- * filter names; in scorecard category order, then by code, a page of columns at a time, so a
- * category's objectives sit together across pages.
- */
+/** One page of the matrix: a page of projects down, a page of objectives across. */
 export async function getAlignmentMatrix(
   query: AlignmentMatrixQuery,
   pageSize: number = MATRIX_PAGE_SIZE,
   columnPageSize: number = MATRIX_COLUMN_PAGE_SIZE,
 ): Promise<AlignmentMatrix> {
-  const objectiveWhere = query.objective
-    ? Prisma.sql`"code" = ${query.objective}`
-    : query.category
-      ? Prisma.sql`"status" <> 'RETIRED' AND "category"::text = ${query.category}`
-      : Prisma.sql`"status" <> 'RETIRED'`;
-  const categoryOrder = Prisma.join(SCORECARD_CATEGORIES.map((c) => Prisma.sql`${c}`));
   const columnsAsked = query.columns ?? 1;
-  // The objectives' page is read with their total; a page past the end shows the last (as rows do).
   const [objectives, firstTry] = await Promise.all([
-    db().$queryRaw<(MatrixObjective & { category: ScorecardCategory; total: number })[]>`
-      WITH o AS (
-        SELECT "code", "title", "status"::text AS "status", "category"::text AS "category",
-          array_position(ARRAY[${categoryOrder}]::text[], "category"::text) AS "categoryRank",
-          (COUNT(*) OVER ())::int AS "total"
-        FROM "StrategicObjective" WHERE ${objectiveWhere}
-      ), n AS (SELECT COALESCE(MAX("total"), 0) AS "total" FROM o)
-      SELECT o."code", o."title", o."status", o."category", o."total" FROM o
-      ORDER BY o."categoryRank", o."code"
-      LIMIT ${columnPageSize}
-      OFFSET (SELECT (LEAST(${columnsAsked}::int, GREATEST(1, CEIL(n."total"::numeric / ${columnPageSize}))::int) - 1) * ${columnPageSize} FROM n)`,
-    readPage(query, pageSize, (query.page - 1) * pageSize),
+    db().$queryRaw<(MatrixObjective & { category: ScorecardCategory; total: number })[]>(
+      objectivePageSql(query, columnPageSize),
+    ),
+    readPage(query, columnPageSize, pageSize, (query.page - 1) * pageSize),
   ]);
   let rows = firstTry;
   let page = query.page;
   if (rows.length === 0 && page > 1) {
     // A stale link past the end: the last page instead.
-    const [first] = await readPage(query, 1, 0);
+    const [first] = await readPage(query, columnPageSize, 1, 0);
     page = clampPage(page, first?.total ?? 0, pageSize).page;
-    rows = await readPage(query, pageSize, (page - 1) * pageSize);
+    rows = await readPage(query, columnPageSize, pageSize, (page - 1) * pageSize);
   }
   const total = rows[0]?.total ?? 0;
   const columnTotal = objectives[0]?.total ?? 0;

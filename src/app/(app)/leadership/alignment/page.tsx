@@ -27,6 +27,7 @@ export default async function AlignmentMatrixPage({
     site: query.site,
     objective: query.objective,
     category: query.category,
+    serving: query.serving ? "1" : undefined,
     stage: query.stage,
     q: query.q,
   };
