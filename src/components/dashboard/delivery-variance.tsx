@@ -54,7 +54,11 @@ function RollupName({
   if (!row.code) return <span className="text-slate-600">{row.name}</span>;
   const href = kind === "site" ? filterHref(row.code) : `/objectives/${encodeURIComponent(row.code)}`;
   return (
-    <Link href={href} className="font-medium text-teal-800 underline-offset-2 hover:underline">
+    <Link
+      prefetch={false}
+      href={href}
+      className="font-medium text-teal-800 underline-offset-2 hover:underline"
+    >
       {kind === "objective" ? `${row.code} · ${row.name}` : row.name}
     </Link>
   );
@@ -107,7 +111,11 @@ function SitesNote({
       {charted < total ? (
         <>
           Charted: the {charted} of {total} sites with the {order}; the CSV lists every site.{" "}
-          <Link href={shown.allHref} className="font-medium text-teal-800 underline underline-offset-2">
+          <Link
+            prefetch={false}
+            href={shown.allHref}
+            className="font-medium text-teal-800 underline underline-offset-2"
+          >
             Chart all {total} sites
           </Link>
         </>

@@ -52,6 +52,7 @@ export function ScorecardTable({
           cell: (o) => (
             <>
               <Link
+                prefetch={false}
                 href={`/objectives/${encodeURIComponent(o.code)}`}
                 className="font-medium text-teal-800 underline-offset-2 hover:underline"
               >
@@ -162,6 +163,7 @@ export function ScorecardTable({
               <span className="text-slate-500">{formatMoney(o.spend)}</span>
             ) : (
               <Link
+                prefetch={false}
                 href={projectsHref(o.code, { scope: "primary" })}
                 aria-label={`${formatMoney(o.spend)} spent on projects with ${o.code} as primary objective`}
                 className="text-teal-800 underline underline-offset-2"

@@ -105,6 +105,7 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
                   header: "Project",
                   cell: (p) => (
                     <Link
+                      prefetch={false}
                       href={`/projects/${encodeURIComponent(p.code)}`}
                       className="font-medium text-teal-800 underline-offset-2 hover:underline"
                     >
@@ -120,7 +121,11 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
             />
             {unalignedLive.count > unalignedLive.top.length ? (
               <p className="mt-2 text-sm">
-                <Link href={projects({ scope: "unaligned" })} className="font-medium text-teal-800 underline">
+                <Link
+                  prefetch={false}
+                  href={projects({ scope: "unaligned" })}
+                  className="font-medium text-teal-800 underline"
+                >
                   See all {unalignedLive.count} live projects serving no objective
                 </Link>
               </p>
@@ -306,6 +311,7 @@ function ScorecardCategoryPages({
   const label = CATEGORY_LABEL[category];
   const back = (
     <Link
+      prefetch={false}
       href={`/leadership${dashboardQuery(filters)}#scorecard`}
       className="font-medium text-teal-800 underline"
     >
@@ -353,7 +359,11 @@ function OldestList({
       <ul className="mt-1 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
         {items.map((item) => (
           <li key={item.key} className="flex flex-wrap items-baseline gap-x-2 px-3 py-2">
-            <Link href={item.href} className="font-medium text-teal-800 underline-offset-2 hover:underline">
+            <Link
+              prefetch={false}
+              href={item.href}
+              className="font-medium text-teal-800 underline-offset-2 hover:underline"
+            >
               {item.project}
             </Link>
             {item.badge}
