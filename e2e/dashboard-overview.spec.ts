@@ -83,7 +83,7 @@ test("an executive filters the overview by site and clicks a number through to i
   }
 });
 
-test("an executive reads one scorecard category in full, a page at a time, keeping the site", async ({
+test("an executive reads one scorecard category in full, a page at a time, and comes back to every category", async ({
   page,
 }) => {
   await signIn(page, "executive@northbridge.example");
