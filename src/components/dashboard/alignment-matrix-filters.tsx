@@ -37,7 +37,7 @@ export function AlignmentMatrixFilters({
       key={JSON.stringify(values)}
       role="search"
       aria-label="Filter the alignment matrix"
-      className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 xl:grid-cols-[1fr_1.5fr_1.2fr_1fr_1.3fr_auto]"
+      className="mb-4 grid grid-cols-1 items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-3 xl:grid-cols-[1fr_1.5fr_1.2fr_1fr_1.3fr_auto]"
     >
       <div>
         <label htmlFor="matrix-site" className={labelClass}>
@@ -116,7 +116,7 @@ export function AlignmentMatrixFilters({
           className={fieldClass}
         />
       </div>
-      <div className="flex items-end gap-3">
+      <div className="flex items-center gap-3 sm:pt-6">
         <button
           type="submit"
           className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800"

@@ -38,7 +38,7 @@ export function DashboardFilterForm({
       key={JSON.stringify(values)}
       role="search"
       aria-label="Filter the dashboard"
-      className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[1fr_2fr_auto]"
+      className="mb-6 grid grid-cols-1 items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[1fr_2fr_auto]"
     >
       <div>
         <label htmlFor="dashboard-site" className={labelClass}>
@@ -60,7 +60,7 @@ export function DashboardFilterForm({
         fieldClass={fieldClass}
         labelClass={labelClass}
       />
-      <div className="flex items-end gap-3">
+      <div className="flex items-center gap-3 sm:pt-6">
         <button
           type="submit"
           className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800"
