@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { expect as baseExpect, type Page, test } from "@playwright/test";
 import { signIn, sql } from "./support/demo";
 import { openDisclosure } from "./support/measures";
-import { expectSettled } from "./support/page-checks";
+import { expectSettled, screenshotPage, seriousViolations } from "./support/page-checks";
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 
@@ -64,6 +64,9 @@ test("an executive filters the Delivery tab by site, reads the schedule chart's 
   // The chart, named for assistive technology, and its table view: one row, the chosen site.
   const figure = page.getByRole("figure", { name: "Schedule slip by site" });
   await expect(figure.getByRole("img", { name: /^Average schedule slip by site:/ })).toBeVisible();
+  // The chart draws once near the screen (its code loads after the page), in the space held for it.
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator(".recharts-wrapper").first()).toBeVisible();
   await openDisclosure(figure, "Table view: Schedule slip by site");
   const table = figure.getByRole("table", { name: "Schedule slip by site" });
   const rows = table.locator("tbody tr");
@@ -94,6 +97,13 @@ test("an executive filters the Delivery tab by site, reads the schedule chart's 
 
 test("an executive follows a metric forecast count to the metrics behind it", async ({ page }) => {
   await openDelivery(page, "executive@northbridge.example");
+  // Every chart drawn, as a reader scrolling down would see them, then the page at both widths.
+  const charts = page.getByRole("figure");
+  for (const chart of await charts.all()) await chart.scrollIntoViewIfNeeded();
+  await expect(page.locator(".recharts-wrapper")).toHaveCount(await charts.count());
+  await screenshotPage(page, test.info(), "leadership-delivery");
+  expect.soft(await seriousViolations(page, test.info(), "leadership-delivery")).toEqual([]);
+
   const statuses = page.getByRole("navigation", { name: "Metric forecasts by status" });
   const onCourse = statuses.getByRole("link", { name: /^On course: \d+$/ });
   const count = Number((await onCourse.textContent())?.match(/\d+$/)?.[0]);

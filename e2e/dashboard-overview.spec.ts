@@ -1,8 +1,10 @@
 // The leadership dashboard's Overview tab and alignment matrix (issue #12), as an executive uses
 // them: filter by site (the URL carries it and the figures change), click a number through to the
-// projects behind it and find the same count there, and page through the alignment matrix.
+// projects behind it and find the same count there, read one scorecard category in full, and page
+// through the alignment matrix down its projects and across its objectives.
 import { expect as baseExpect, type Locator, type Page, test } from "@playwright/test";
 import { signIn } from "./support/demo";
+import { expectSettled, screenshotPage, seriousViolations } from "./support/page-checks";
 
 // The machine the journeys run on is shared and slow at times.
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -65,6 +67,10 @@ test("an executive filters the overview by site and clicks a number through to i
   await page.getByRole("link", { name: "Back to the overview" }).click();
   await expect(page).toHaveURL(new RegExp(`/leadership\\?site=${siteCode}`));
 
+  // Each category says how many of its objectives need attention, in words.
+  const scorecard = page.locator("#scorecard-heading").locator("..");
+  await expect(scorecard.getByText(/^\d+ objectives?:$/).first()).toBeVisible();
+
   // A heat map cell opens its open risks.
   const cells = page.getByRole("link", { name: /^Likelihood \d, impact \d: \d+ open risks?$/ });
   if ((await cells.count()) > 0) {
@@ -75,6 +81,33 @@ test("an executive filters the overview by site and clicks a number through to i
       `${risks} open ${risks === 1 ? "risk" : "risks"}`,
     );
   }
+});
+
+test("an executive reads one scorecard category in full, a page at a time, and comes back to every category", async ({
+  page,
+}) => {
+  await signIn(page, "executive@northbridge.example");
+  await page.goto("/leadership?category=QUALITY_SAFETY");
+  await expectSettled(page);
+  const scorecard = page.locator("#scorecard-heading").locator("..");
+  await expect(scorecard.getByRole("heading", { name: "Quality and safety: every objective" })).toBeVisible();
+  await expect(scorecard.getByRole("navigation", { name: "Pagination" })).toContainText(
+    /objectives? · Page 1 of 1/,
+  );
+  const rows = scorecard.getByRole("table", {
+    name: /^Quality and safety objectives, needing attention most first/,
+  });
+  await expect(rows.locator("tbody tr").first()).toBeVisible();
+  // No other category's objectives on this view.
+  await expect(scorecard.getByRole("heading", { name: "Financial" })).toHaveCount(0);
+  await screenshotPage(page, test.info(), "leadership-scorecard-category");
+  expect.soft(await seriousViolations(page, test.info(), "leadership-scorecard-category")).toEqual([]);
+
+  await scorecard.getByRole("link", { name: "Back to every category" }).click();
+  await expect(page).toHaveURL(/\/leadership#scorecard$/);
+  await expect(page.getByRole("heading", { name: "Financial" })).toBeVisible();
+  await screenshotPage(page, test.info(), "leadership-overview");
+  expect.soft(await seriousViolations(page, test.info(), "leadership-overview")).toEqual([]);
 });
 
 test("an executive pages through the alignment matrix and filters it", async ({ page }) => {
@@ -89,6 +122,12 @@ test("an executive pages through the alignment matrix and filters it", async ({ 
   // Primary and supporting read in words to a screen reader, and as symbols with letters on screen.
   await expect(matrix.getByText("Primary").first()).toBeAttached();
   await expect(matrix.getByText("● P").first()).toBeVisible();
+
+  // The objectives across are counted, and their category named; the demo's fit on one page.
+  const columns = page.getByRole("navigation", { name: "Objective columns" });
+  await expect(columns).toContainText(/Objectives 1–\d+ of \d+/);
+  await screenshotPage(page, test.info(), "leadership-alignment");
+  expect.soft(await seriousViolations(page, test.info(), "leadership-alignment")).toEqual([]);
 
   const pagination = page.getByRole("navigation", { name: "Pagination" });
   await expect(pagination).toContainText("Page 1 of 2");
@@ -105,4 +144,13 @@ test("an executive pages through the alignment matrix and filters it", async ({ 
   await expect(page).toHaveURL(/\/leadership\/alignment\?.*stage=PROPOSED/);
   await expect(pagination).toContainText("Page 1 of 1");
   for (const row of await matrix.locator("tbody th").allInnerTexts()) expect(row).toContain("Proposed");
+
+  // One category's objectives across, the stage kept.
+  await filter.getByLabel("Objectives across").selectOption({ label: "Financial" });
+  await filter.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/\/leadership\/alignment\?.*category=FINANCIAL/);
+  await expect(page).toHaveURL(/stage=PROPOSED/);
+  await expect(matrix.getByRole("columnheader", { name: "Financial" })).toBeVisible();
+  await expect(matrix.getByRole("columnheader", { name: "Quality and safety" })).toHaveCount(0);
+  await expect(columns).toContainText("(Financial)");
 });

@@ -15,6 +15,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { barChartHeight } from "./bar-chart-size";
 
 export type BarPattern = "solid" | "hatch" | "dots";
 /** How values read on the bars and the axis (functions cannot cross from server to client). */
@@ -67,8 +68,7 @@ export function BarChart({
   const prefix = useId().replace(/:/g, "");
   const data = rows.map((row) => ({ label: row.label, ...row.values }));
   const barSize = stacked ? 22 : 14;
-  const rowHeight = stacked ? 40 : 18 * series.length + 22;
-  const height = Math.max(140, rows.length * rowHeight + 70);
+  const height = barChartHeight(rows.length, series.length, stacked);
   const fill = (s: BarSeries) => (s.pattern === "solid" ? s.color : `url(#${prefix}-${s.key})`);
   return (
     <div role="img" aria-label={summary} className="w-full" style={{ height }}>

@@ -24,6 +24,7 @@ export function ChartFigure<Row>({
   csvName,
   columns,
   rows,
+  csvRows = rows,
   rowKey,
   headingLevel = 3,
   framed = true,
@@ -40,6 +41,8 @@ export function ChartFigure<Row>({
   csvName: string;
   columns: readonly ChartDataColumn<Row>[];
   rows: readonly Row[];
+  /** The CSV's rows when the chart and its table show only some of them (the worst few). */
+  csvRows?: readonly Row[];
   rowKey: (row: Row) => string;
   /** The title's heading level under the section it sits in. */
   headingLevel?: 3 | 4;
@@ -52,7 +55,7 @@ export function ChartFigure<Row>({
   const Heading = headingLevel === 3 ? "h3" : "h4";
   const csv = toCsv(
     columns.map((c) => c.header),
-    rows.map((row) => columns.map((c) => c.value(row))),
+    csvRows.map((row) => columns.map((c) => c.value(row))),
   );
   const tableColumns: Column<Row>[] = columns.map((c) => ({
     header: c.header,

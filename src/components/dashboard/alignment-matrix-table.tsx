@@ -82,6 +82,7 @@ export function AlignmentMatrixTable({ matrix }: { matrix: AlignmentMatrixData }
                 className="sticky top-8 z-20 h-8 border-b border-l border-slate-200 bg-slate-50 px-2 text-xs font-medium whitespace-nowrap"
               >
                 <Link
+                  prefetch={false}
                   href={`/objectives/${encodeURIComponent(o.code)}`}
                   title={o.title}
                   className="text-teal-800 underline-offset-2 hover:underline"
@@ -101,6 +102,7 @@ export function AlignmentMatrixTable({ matrix }: { matrix: AlignmentMatrixData }
                 className="sticky left-0 z-10 border-r border-b border-slate-100 bg-white px-3 py-1.5 text-left font-normal"
               >
                 <Link
+                  prefetch={false}
                   href={`/projects/${encodeURIComponent(p.code)}`}
                   className="font-medium text-teal-800 underline-offset-2 hover:underline"
                 >

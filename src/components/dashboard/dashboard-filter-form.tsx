@@ -2,6 +2,7 @@
 // (or without) JavaScript, and a filtered view can be bookmarked and shared.
 import Form from "next/form";
 import Link from "next/link";
+import { ObjectiveFilterField } from "./objective-filter-field";
 
 export interface DashboardFilterValues {
   site?: string;
@@ -13,6 +14,7 @@ export interface FilterOption {
   name: string;
 }
 
+const labelClass = "block text-sm font-medium text-slate-700";
 const fieldClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 focus:border-teal-600";
 
@@ -26,6 +28,7 @@ export function DashboardFilterForm({
   action: string;
   values: DashboardFilterValues;
   sites: readonly FilterOption[];
+  /** The objectives to choose from; past OBJECTIVE_LIST_LIMIT, the code is typed instead. */
   objectives: readonly FilterOption[];
 }) {
   const filtered = Boolean(values.site || values.objective);
@@ -35,10 +38,10 @@ export function DashboardFilterForm({
       key={JSON.stringify(values)}
       role="search"
       aria-label="Filter the dashboard"
-      className="mb-6 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[1fr_2fr_auto]"
+      className="mb-6 grid grid-cols-1 items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-[1fr_2fr_auto]"
     >
       <div>
-        <label htmlFor="dashboard-site" className="block text-sm font-medium text-slate-700">
+        <label htmlFor="dashboard-site" className={labelClass}>
           Site
         </label>
         <select id="dashboard-site" name="site" defaultValue={values.site ?? ""} className={fieldClass}>
@@ -50,25 +53,14 @@ export function DashboardFilterForm({
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor="dashboard-objective" className="block text-sm font-medium text-slate-700">
-          Objective
-        </label>
-        <select
-          id="dashboard-objective"
-          name="objective"
-          defaultValue={values.objective ?? ""}
-          className={fieldClass}
-        >
-          <option value="">All objectives</option>
-          {objectives.map((objective) => (
-            <option key={objective.code} value={objective.code}>
-              {objective.code} · {objective.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex items-end gap-3">
+      <ObjectiveFilterField
+        id="dashboard-objective"
+        value={values.objective}
+        objectives={objectives}
+        fieldClass={fieldClass}
+        labelClass={labelClass}
+      />
+      <div className="flex items-center gap-3 sm:pt-6">
         <button
           type="submit"
           className="rounded-md bg-teal-700 px-4 py-2 text-sm font-medium text-white hover:bg-teal-800"

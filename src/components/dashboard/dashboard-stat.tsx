@@ -1,5 +1,8 @@
 // A headline figure that opens the rows behind it (issue #12: every number clicks through). The
 // tone says whether it needs attention; the words say so too, for readers who do not see colour.
+// The dashboard's number links are not prefetched: a page holds dozens, each a signed-in server
+// render, and fetching them all as they scroll into view kept the browser's main thread (and the
+// server) busy for what an executive opens one at a time. A click still navigates in the app.
 import Link from "next/link";
 import type { Tone } from "@/components/ui/badge";
 
@@ -39,6 +42,7 @@ export function DashboardStat({
       <dt className="text-sm font-medium text-slate-600">{label}</dt>
       <dd className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">
         <Link
+          prefetch={false}
           href={href}
           aria-label={linkLabel}
           className="underline decoration-slate-300 underline-offset-4 hover:decoration-teal-700"
@@ -56,6 +60,7 @@ export function CountLink({ count, href, label }: { count: number; href: string;
   if (count === 0) return <span className="text-slate-500">0</span>;
   return (
     <Link
+      prefetch={false}
       href={href}
       aria-label={label}
       className="font-medium text-teal-800 underline underline-offset-2 hover:text-teal-950"

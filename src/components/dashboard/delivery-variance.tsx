@@ -4,7 +4,6 @@
 // their projects, and the rollup by objective. Plain props: the page hands over what the read
 // computed in SQL.
 import Link from "next/link";
-import { BarChart } from "@/components/charts/bar-chart";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { ProjectLink } from "@/components/projects/project-link";
 import { RagBadge } from "@/components/ui/badge";
@@ -14,6 +13,7 @@ import { Table } from "@/components/ui/table";
 import type { IsoDate } from "@/lib/domain/calendar";
 import type { Rag } from "@/lib/domain/metrics";
 import { formatMoney } from "@/lib/domain/money";
+import { LazyBarChart } from "./lazy-bar-chart";
 
 export interface VarianceRollup {
   code: string | null;
@@ -54,7 +54,11 @@ function RollupName({
   if (!row.code) return <span className="text-slate-600">{row.name}</span>;
   const href = kind === "site" ? filterHref(row.code) : `/objectives/${encodeURIComponent(row.code)}`;
   return (
-    <Link href={href} className="font-medium text-teal-800 underline-offset-2 hover:underline">
+    <Link
+      prefetch={false}
+      href={href}
+      className="font-medium text-teal-800 underline-offset-2 hover:underline"
+    >
       {kind === "objective" ? `${row.code} · ${row.name}` : row.name}
     </Link>
   );
@@ -67,6 +71,60 @@ function ObjectivesShown({ shown, total, order }: { shown: number; total: number
     <>
       Showing the {shown} of {total} with the {order} first; filter by objective to read any other.
     </>
+  );
+}
+
+/** Sites a by-site figure charts unless all are asked for: a trust of 40 sites reads its worst first. */
+export const SITES_CHARTED = 12;
+
+/** Which sites a figure charts: the worst `SITES_CHARTED` first, or every one, worst first. */
+export interface SitesShown {
+  all: boolean;
+  /** The tab with every site charted, keeping the filters. */
+  allHref: string;
+}
+
+function chartedSites(
+  rows: readonly VarianceRollup[],
+  worstFirst: (a: VarianceRollup, b: VarianceRollup) => number,
+  shown: SitesShown,
+): VarianceRollup[] {
+  const sorted = rows.toSorted((a, b) => worstFirst(a, b) || a.name.localeCompare(b.name));
+  return shown.all ? sorted : sorted.slice(0, SITES_CHARTED);
+}
+
+/** "The 12 of 40 sites with the highest …: see all 40"; the CSV always holds every site. */
+function SitesNote({
+  charted,
+  total,
+  order,
+  shown,
+}: {
+  charted: number;
+  total: number;
+  order: string;
+  shown: SitesShown;
+}) {
+  if (charted >= total && !shown.all) return null;
+  return (
+    <span className="mt-1 block">
+      {charted < total ? (
+        <>
+          Charted: the {charted} of {total} sites with the {order}; the CSV lists every site.{" "}
+          <Link
+            prefetch={false}
+            href={shown.allHref}
+            className="font-medium text-teal-800 underline underline-offset-2"
+          >
+            Chart all {total} sites
+          </Link>
+        </>
+      ) : (
+        <>
+          All {total} sites, the {order} first.
+        </>
+      )}
+    </span>
   );
 }
 
@@ -89,6 +147,7 @@ export function ScheduleVariance({
   worst,
   objectiveCount,
   siteHref,
+  sitesShown,
 }: {
   totals: { projectCount: number; lateCount: number; amberCount: number; redCount: number };
   /** How many objectives the rollup covers; `byObjective` holds the worst few. */
@@ -99,10 +158,12 @@ export function ScheduleVariance({
   worst: readonly ScheduleOffenderRow[];
   /** The tab filtered to a site, keeping the other filters. */
   siteHref: (code: string) => string;
+  sitesShown: SitesShown;
 }) {
   if (totals.projectCount === 0) {
     return <EmptyState title="No live project matches these filters" />;
   }
+  const charted = chartedSites(bySite, (a, b) => b.averageSlipPercent - a.averageSlipPercent, sitesShown);
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-700">
@@ -113,9 +174,27 @@ export function ScheduleVariance({
       <ChartFigure
         id="schedule-by-site"
         title="Schedule slip by site"
-        description={`Average slip of each site's live projects, as a share of their planned duration (baseline end − start). Dashed lines: amber after ${formatPercent(thresholds.amberPercent)}, red after ${formatPercent(thresholds.redPercent)}.`}
+        description={
+          <>
+            Average slip of each site's live projects, as a share of their planned duration (baseline end −
+            start). Dashed lines: amber after {formatPercent(thresholds.amberPercent)}, red after{" "}
+            {formatPercent(thresholds.redPercent)}.
+            <SitesNote
+              charted={charted.length}
+              total={bySite.length}
+              order="highest average slip"
+              shown={sitesShown}
+            />
+          </>
+        }
         csvName="schedule-slip-by-site"
-        rows={bySite}
+        tableCaption={
+          charted.length < bySite.length
+            ? `Schedule slip by site: the ${charted.length} of ${bySite.length} sites with the highest average slip`
+            : "Schedule slip by site"
+        }
+        rows={charted}
+        csvRows={bySite}
         rowKey={(r) => r.code ?? r.name}
         columns={[
           {
@@ -140,12 +219,12 @@ export function ScheduleVariance({
           },
         ]}
       >
-        <BarChart
-          summary={`Average schedule slip by site: ${bySite
+        <LazyBarChart
+          summary={`Average schedule slip by site: ${charted
             .map((r) => `${r.name} ${formatPercent(r.averageSlipPercent)}`)
             .join(", ")}. The table view lists every figure.`}
           format="percent"
-          rows={bySite.map((r) => ({ label: r.name, values: { slip: round1(r.averageSlipPercent) } }))}
+          rows={charted.map((r) => ({ label: r.name, values: { slip: round1(r.averageSlipPercent) } }))}
           series={[
             { key: "slip", name: "Average slip, % of planned duration", color: "#0f766e", pattern: "solid" },
           ]}
@@ -236,6 +315,7 @@ export function BudgetVariance({
   worst,
   objectiveCount,
   siteHref,
+  sitesShown,
 }: {
   totals: { projectCount: number; baselineBudget: string; spent: string; overBudgetCount: number };
   objectiveCount: number;
@@ -243,10 +323,17 @@ export function BudgetVariance({
   byObjective: readonly VarianceRollup[];
   worst: readonly BudgetOffenderRow[];
   siteHref: (code: string) => string;
+  sitesShown: SitesShown;
 }) {
   if (totals.projectCount === 0) {
     return <EmptyState title="No live project matches these filters" />;
   }
+  // A site without a budget (no share to rank) comes last.
+  const charted = chartedSites(
+    bySite,
+    (a, b) => (spentPercent(b) ?? -Infinity) - (spentPercent(a) ?? -Infinity) || 0,
+    sitesShown,
+  );
   return (
     <div className="space-y-6">
       <p className="text-sm text-slate-700">
@@ -258,9 +345,26 @@ export function BudgetVariance({
       <ChartFigure
         id="budget-by-site"
         title="Spend against baseline budget by site"
-        description="Spend to date from the cost ledger (reversals net out) beside the baseline budgets of each site's live projects."
+        description={
+          <>
+            Spend to date from the cost ledger (reversals net out) beside the baseline budgets of each site's
+            live projects.
+            <SitesNote
+              charted={charted.length}
+              total={bySite.length}
+              order="highest share of budget spent"
+              shown={sitesShown}
+            />
+          </>
+        }
         csvName="budget-by-site"
-        rows={bySite}
+        tableCaption={
+          charted.length < bySite.length
+            ? `Spend against baseline budget by site: the ${charted.length} of ${bySite.length} sites with the highest share spent`
+            : "Spend against baseline budget by site"
+        }
+        rows={charted}
+        csvRows={bySite}
         rowKey={(r) => r.code ?? r.name}
         columns={[
           {
@@ -296,12 +400,12 @@ export function BudgetVariance({
           { header: "Over budget", align: "right", value: (r) => r.overBudgetCount },
         ]}
       >
-        <BarChart
-          summary={`Spend against baseline budget by site: ${bySite
+        <LazyBarChart
+          summary={`Spend against baseline budget by site: ${charted
             .map((r) => `${r.name} spent ${formatMoney(r.spent)} of ${formatMoney(r.baselineBudget)}`)
             .join("; ")}. The table view lists every figure.`}
           format="money"
-          rows={bySite.map((r) => ({
+          rows={charted.map((r) => ({
             label: r.name,
             values: { budget: Number(r.baselineBudget), spent: Number(r.spent) },
           }))}

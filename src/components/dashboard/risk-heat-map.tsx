@@ -70,6 +70,7 @@ export function RiskHeatMap({
                       "0"
                     ) : (
                       <Link
+                        prefetch={false}
                         href={href(likelihood, impact)}
                         aria-label={`Likelihood ${likelihood}, impact ${impact}: ${n} open ${n === 1 ? "risk" : "risks"}`}
                         className="block py-2 font-semibold underline underline-offset-2"

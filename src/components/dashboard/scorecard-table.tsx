@@ -29,16 +29,19 @@ export function ScorecardTable({
   category,
   objectives,
   projectsHref,
+  caption,
 }: {
   category: ScorecardCategory;
   objectives: readonly ScorecardRow[];
+  /** What the rows are, when not every objective of the category. */
+  caption?: string | undefined;
   /** The projects behind a count, with the dashboard's filters and this objective. */
   projectsHref: (objective: string, extra: Record<string, string>) => string;
 }) {
   return (
     <Table
       fixed
-      caption={`${CATEGORY_LABEL[category]} objectives: metrics against target, delivery, project health and spend`}
+      caption={`${caption ?? `${CATEGORY_LABEL[category]} objectives`}: metrics against target, delivery, project health and spend`}
       rows={objectives}
       rowKey={(o) => o.code}
       rowClassName={(o) => (o.visionWithoutDelivery ? "bg-red-50/50" : undefined)}
@@ -49,6 +52,7 @@ export function ScorecardTable({
           cell: (o) => (
             <>
               <Link
+                prefetch={false}
                 href={`/objectives/${encodeURIComponent(o.code)}`}
                 className="font-medium text-teal-800 underline-offset-2 hover:underline"
               >
@@ -159,6 +163,7 @@ export function ScorecardTable({
               <span className="text-slate-500">{formatMoney(o.spend)}</span>
             ) : (
               <Link
+                prefetch={false}
                 href={projectsHref(o.code, { scope: "primary" })}
                 aria-label={`${formatMoney(o.spend)} spent on projects with ${o.code} as primary objective`}
                 className="text-teal-800 underline underline-offset-2"

@@ -3,7 +3,8 @@ import "server-only";
 // a filtered view can be bookmarked and shared and every tab of the dashboard reads the same way.
 // Unknown or malformed values are dropped, never an error: a stale bookmark still opens.
 import { z } from "zod";
-import { firstValues, type RawSearchParams } from "./search-params";
+import { SCORECARD_CATEGORIES, type ScorecardCategory } from "@/lib/domain/vocabulary";
+import { firstValues, pageNumberSchema, type RawSearchParams } from "./search-params";
 
 const codeSchema = z
   .string()
@@ -33,4 +34,24 @@ export function dashboardQuery(filters: DashboardFilters, extra: Record<string, 
   for (const [key, value] of Object.entries(extra)) params.set(key, value);
   const text = params.toString();
   return text ? `?${text}` : "";
+}
+
+/**
+ * The overview's scorecard: every category's objectives needing attention most, or one category's
+ * objectives in full, a page at a time (`?category=FINANCIAL&page=2`). Only the overview reads it;
+ * it does not travel between tabs.
+ */
+export interface ScorecardQuery {
+  category?: ScorecardCategory | undefined;
+  page: number;
+}
+
+export function parseScorecardQuery(raw: RawSearchParams): ScorecardQuery {
+  const values = z
+    .object({
+      category: z.enum(SCORECARD_CATEGORIES).optional().catch(undefined),
+      page: pageNumberSchema,
+    })
+    .parse(firstValues(raw));
+  return values.category ? { category: values.category, page: values.page } : { page: 1 };
 }

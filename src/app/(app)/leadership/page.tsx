@@ -2,18 +2,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DashboardFilterForm } from "@/components/dashboard/dashboard-filter-form";
 import { DashboardStat, DashboardStatGrid } from "@/components/dashboard/dashboard-stat";
+import { OBJECTIVE_LIST_LIMIT } from "@/components/dashboard/objective-filter-field";
 import { RiskHeatMap } from "@/components/dashboard/risk-heat-map";
-import { ScorecardTable } from "@/components/dashboard/scorecard-table";
+import {
+  AttentionSummary,
+  byAttention,
+  ScorecardCategoryPreview,
+} from "@/components/dashboard/scorecard-category";
+import { type ScorecardRow, ScorecardTable } from "@/components/dashboard/scorecard-table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format";
+import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { Table } from "@/components/ui/table";
 import { CATEGORY_LABEL, REBASELINE_KIND_LABEL, SEVERITY_LABEL, STAGE_LABEL } from "@/lib/domain/labels";
 import { formatMoney } from "@/lib/domain/money";
+import type { ScorecardCategory } from "@/lib/domain/vocabulary";
 import { canViewPage } from "@/lib/navigation";
 import { getDashboardOverview } from "@/lib/server/dashboard/overview";
-import { dashboardQuery, parseDashboardFilters } from "@/lib/server/dashboard-filters";
+import {
+  type DashboardFilters,
+  dashboardQuery,
+  parseDashboardFilters,
+  parseScorecardQuery,
+} from "@/lib/server/dashboard-filters";
 import { requirePageActor } from "@/lib/server/page-access";
 import { riskRag } from "@/lib/server/rag";
 import type { RawSearchParams } from "@/lib/server/search-params";
@@ -22,7 +35,9 @@ export const metadata: Metadata = { title: "Leadership" };
 
 export default async function LeadershipPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const actor = await requirePageActor("leadership");
-  const filters = parseDashboardFilters(await searchParams);
+  const raw = await searchParams;
+  const filters = parseDashboardFilters(raw);
+  const scorecard = parseScorecardQuery(raw);
   const now = new Date();
   const overview = await getDashboardOverview(filters, now);
   const { context } = overview;
@@ -38,7 +53,7 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
         action="/leadership"
         values={filters}
         sites={context.sites}
-        objectives={context.objectives}
+        objectives={context.objectives.slice(0, OBJECTIVE_LIST_LIMIT + 1)}
       />
 
       <Section
@@ -52,7 +67,7 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
             value={overview.visionWithoutDeliveryCount}
             href={`${dashboardQuery(filters)}#scorecard`}
             linkLabel={`${overview.visionWithoutDeliveryCount} objectives nobody is delivering: marked in the scorecard`}
-            detail="Vision without delivery: marked “Nobody delivering” in the scorecard below"
+            detail="Vision without delivery: marked “Nobody delivering”, first in each category of the scorecard below"
             tone={overview.visionWithoutDeliveryCount > 0 ? "red" : "green"}
           />
           <DashboardStat
@@ -90,6 +105,7 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
                   header: "Project",
                   cell: (p) => (
                     <Link
+                      prefetch={false}
                       href={`/projects/${encodeURIComponent(p.code)}`}
                       className="font-medium text-teal-800 underline-offset-2 hover:underline"
                     >
@@ -105,7 +121,11 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
             />
             {unalignedLive.count > unalignedLive.top.length ? (
               <p className="mt-2 text-sm">
-                <Link href={projects({ scope: "unaligned" })} className="font-medium text-teal-800 underline">
+                <Link
+                  prefetch={false}
+                  href={projects({ scope: "unaligned" })}
+                  className="font-medium text-teal-800 underline"
+                >
                   See all {unalignedLive.count} live projects serving no objective
                 </Link>
               </p>
@@ -117,7 +137,7 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
       <Section
         id="scorecard"
         title="Scorecard"
-        description="Each objective's metrics against target (the worst colour of those with a recent final value; progress is the average share of the way from baseline to target), the projects delivering it, the live projects contributing to it by schedule, and the spend on projects with it as their primary objective."
+        description="By category, the objectives needing attention most first (nobody delivering, then metrics red, then amber, then a live project red on schedule): each one's metrics against target (the worst colour of those with a recent final value; progress is the average share of the way from baseline to target), the projects delivering it, the live projects contributing to it by schedule, and the spend on projects with it as their primary objective."
       >
         {objectiveCount === 0 ? (
           <EmptyState title="No objectives match">
@@ -125,19 +145,26 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
               ? "No objective has that code."
               : "Once objectives are set, each one shows here."}
           </EmptyState>
+        ) : scorecard.category ? (
+          <ScorecardCategoryPages
+            category={scorecard.category}
+            page={scorecard.page}
+            objectives={
+              overview.categories.find((group) => group.category === scorecard.category)?.objectives ?? []
+            }
+            filters={filters}
+            projectsHref={forObjective}
+          />
         ) : (
           <div className="space-y-6">
             {overview.categories.map((group) => (
-              <div key={group.category}>
-                <h3 className="mb-2 text-sm font-semibold text-slate-800">
-                  {CATEGORY_LABEL[group.category]}
-                </h3>
-                <ScorecardTable
-                  category={group.category}
-                  objectives={group.objectives}
-                  projectsHref={forObjective}
-                />
-              </div>
+              <ScorecardCategoryPreview
+                key={group.category}
+                category={group.category}
+                objectives={group.objectives}
+                projectsHref={forObjective}
+                allHref={`/leadership${dashboardQuery(filters, { category: group.category })}#scorecard`}
+              />
             ))}
           </div>
         )}
@@ -264,6 +291,60 @@ export default async function LeadershipPage({ searchParams }: { searchParams: P
   );
 }
 
+/** A category's objectives per page when read in full. */
+const SCORECARD_PAGE_SIZE = 20;
+
+/** One category's objectives in full, needing attention most first, a page at a time. */
+function ScorecardCategoryPages({
+  category,
+  page,
+  objectives,
+  filters,
+  projectsHref,
+}: {
+  category: ScorecardCategory;
+  page: number;
+  objectives: readonly ScorecardRow[];
+  filters: DashboardFilters;
+  projectsHref: (objective: string, extra: Record<string, string>) => string;
+}) {
+  const label = CATEGORY_LABEL[category];
+  const back = (
+    <Link
+      prefetch={false}
+      href={`/leadership${dashboardQuery(filters)}#scorecard`}
+      className="font-medium text-teal-800 underline"
+    >
+      Back to every category
+    </Link>
+  );
+  if (objectives.length === 0) {
+    return <EmptyState title={`No ${label.toLowerCase()} objectives match`}>{back}</EmptyState>;
+  }
+  const pageCount = Math.max(1, Math.ceil(objectives.length / SCORECARD_PAGE_SIZE));
+  const shown = Math.min(page, pageCount);
+  const rows = byAttention(objectives).slice((shown - 1) * SCORECARD_PAGE_SIZE, shown * SCORECARD_PAGE_SIZE);
+  return (
+    <div>
+      <h3 className="mb-1 text-sm font-semibold text-slate-800">{label}: every objective</h3>
+      <AttentionSummary objectives={objectives} />
+      <p className="mb-2 text-sm">{back}</p>
+      <ScorecardTable
+        category={category}
+        objectives={rows}
+        projectsHref={projectsHref}
+        caption={`${label} objectives, needing attention most first, page ${shown} of ${pageCount}`}
+      />
+      <Pagination
+        path="/leadership"
+        params={{ site: filters.site, objective: filters.objective, category }}
+        paged={{ page: shown, pageCount, total: objectives.length }}
+        noun="objective"
+      />
+    </div>
+  );
+}
+
 function OldestList({
   title,
   items,
@@ -278,7 +359,11 @@ function OldestList({
       <ul className="mt-1 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
         {items.map((item) => (
           <li key={item.key} className="flex flex-wrap items-baseline gap-x-2 px-3 py-2">
-            <Link href={item.href} className="font-medium text-teal-800 underline-offset-2 hover:underline">
+            <Link
+              prefetch={false}
+              href={item.href}
+              className="font-medium text-teal-800 underline-offset-2 hover:underline"
+            >
               {item.project}
             </Link>
             {item.badge}

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { DashboardFilterForm } from "@/components/dashboard/dashboard-filter-form";
 import { MetricForecasts, ProjectForecasts } from "@/components/dashboard/delivery-forecasts";
 import { BudgetVariance, ScheduleVariance } from "@/components/dashboard/delivery-variance";
+import { OBJECTIVE_LIST_LIMIT } from "@/components/dashboard/objective-filter-field";
 import { Section } from "@/components/ui/section";
 import { getDeliveryDashboard, parseMetricForecastStatus } from "@/lib/server/dashboard/delivery";
 import { dashboardQuery, parseDashboardFilters } from "@/lib/server/dashboard-filters";
 import { requirePageActor } from "@/lib/server/page-access";
-import type { RawSearchParams } from "@/lib/server/search-params";
+import { firstValues, type RawSearchParams } from "@/lib/server/search-params";
 
 export const metadata: Metadata = { title: "Delivery · Leadership" };
 
@@ -27,12 +28,22 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pro
     ...(data.applied.objective ? { objective: data.applied.objective } : {}),
   };
   const siteHref = (site: string) => `${PATH}${dashboardQuery({ ...filters, site })}#schedule-heading`;
+  // Every site charted only when asked: a trust of 40 sites reads its worst 12 first.
+  const sitesShown = (anchor: string) => ({
+    all: firstValues(raw).sites === "all",
+    allHref: `${PATH}${dashboardQuery(filters, { sites: "all" })}#${anchor}`,
+  });
   const statusHref = (status: string) =>
     `${PATH}${dashboardQuery(filters, status === "OFF_COURSE" ? {} : { metrics: status })}#metric-forecasts-heading`;
 
   return (
     <>
-      <DashboardFilterForm action={PATH} values={filters} sites={data.sites} objectives={data.objectives} />
+      <DashboardFilterForm
+        action={PATH}
+        values={filters}
+        sites={data.sites}
+        objectives={data.objectives.slice(0, OBJECTIVE_LIST_LIMIT + 1)}
+      />
 
       <Section
         id="schedule"
@@ -47,6 +58,7 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pro
           worst={data.schedule.worst}
           objectiveCount={data.objectiveRollupCount}
           siteHref={siteHref}
+          sitesShown={sitesShown("schedule-heading")}
         />
       </Section>
 
@@ -62,6 +74,7 @@ export default async function DeliveryPage({ searchParams }: { searchParams: Pro
           worst={data.budget.worst}
           objectiveCount={data.objectiveRollupCount}
           siteHref={siteHref}
+          sitesShown={sitesShown("budget-heading")}
         />
       </Section>
 
