@@ -156,17 +156,10 @@ interface OverviewRow {
   spent: number;
   amber: number;
   red: number;
-  alignments: {
-    objectiveId: string;
-    objectiveCode: string;
-    objectiveTitle: string;
-    category: ScorecardCategory;
-    contribution: Contribution;
-    rationale: string;
-    feedingMetricCount: number;
-  }[];
-  objectiveChoices: { id: string; code: string; title: string }[];
-  sites: { id: string; name: string }[];
+  // As the editors take them: json_build_object writes COUNT(*) as a plain JSON number.
+  alignments: ProjectDetails["alignments"];
+  objectiveChoices: ProjectDetails["objectiveChoices"];
+  sites: ProjectDetails["sites"];
   raci: RaciEntry[];
   milestones: { title: string; status: MilestoneStatus; isGate: boolean; gateApproved: boolean }[];
   metrics: {
@@ -372,7 +365,7 @@ export const getProjectOverview = cache(
       siteId: row.siteId,
       expectedBenefits: row.expectedBenefits,
       forecastEndDate: toIsoDate(row.forecastEndDate),
-      alignments: row.alignments.map((a) => ({ ...a, feedingMetricCount: Number(a.feedingMetricCount) })),
+      alignments: row.alignments,
       objectiveChoices: row.objectiveChoices,
       sites: row.sites,
     };
