@@ -3,9 +3,10 @@ import type { Actor } from "@/lib/auth/authenticate";
 import { db } from "@/lib/db/client";
 import { computeLocalDate } from "@/lib/domain/calendar";
 import { computePeriodStart } from "@/lib/domain/metrics";
+import { clockAt } from "@/lib/server/dates";
 import { recordCostEntry, reverseCostEntry } from "@/lib/server/operations/costs";
 import { getProjectCosts } from "@/lib/server/project-costs";
-import { getProjectFacts } from "@/lib/server/project-facts";
+import { getProjectOverview } from "@/lib/server/project-overview";
 import * as make from "../server/fixtures";
 import { useMigratedDatabase } from "../support/test-database";
 import { createProjectTeam, expectRefusedWithoutChange, type ProjectTeam } from "./support";
@@ -201,9 +202,19 @@ describe("reverseCostEntry (docs/governance-rules.md FRAME-6, FRAME-7)", () => {
     const wrong = await recorded(project.id, "1250.50");
     expect(await reverseCostEntry(pm, { costEntryId: wrong, reason: REASON })).toMatchObject({ ok: true });
     await recordCostEntry(pm, entry({ projectId: project.id, amount: "125.05" }));
-    // The overview's key facts and the costs tab show the same spend.
-    expect((await getProjectFacts(project.id))?.spentToDate).toBe(525.05);
+    // The overview's key facts (the sum stored on the project, FRAME-10) and the costs tab (the
+    // ledger summed) show the same spend: the stored figure equals its definition.
+    const overview = await getProjectOverview(project.id, clockAt(new Date(), "Europe/London"), {
+      id: pm.id,
+      letter: "R",
+    });
+    expect(overview?.facts.spentToDate).toBe(525.05);
     expect((await getProjectCosts(project.id, 1))?.spentToDate).toBe("525.05");
+    const ledger = await db().costEntry.aggregate({
+      where: { projectId: project.id },
+      _sum: { amount: true },
+    });
+    expect(ledger._sum.amount?.toNumber()).toBe(525.05);
   });
 
   it.each([

@@ -1,13 +1,10 @@
-// The project overview tab's single statement (issue #12, "Scale and speed"): it shows exactly what
-// the three reads it replaces on the page show (key facts, stage panel, editors' data), and it
-// stays one statement however much the project holds.
+// The project overview tab's single statement (issue #12, "Scale and speed"): key facts, stage
+// panel and editors' data read together, and one statement however much the project holds. Each
+// part's rules are tested beside it: project-overview-facts, -stage and -details.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { clockAt } from "@/lib/server/dates";
-import { getProjectDetails } from "@/lib/server/project-details";
-import { getProjectFacts } from "@/lib/server/project-facts";
 import { getProjectOverview } from "@/lib/server/project-overview";
-import { getProjectStage } from "@/lib/server/project-stage";
 import { createProjectTeam, type ProjectTeam } from "../operations/support";
 import { countStatements } from "../support/count-statements";
 import { useMigratedDatabase } from "../support/test-database";
@@ -118,35 +115,54 @@ beforeAll(async () => {
   bareId = (await make.createProject({ siteId: team.siteId, stage: "PROPOSED" })).id;
 });
 
-async function threeReads(projectId: string, actor: { id: string; letter: "A" | "R" | "C" | "I" | null }) {
-  const [facts, stage, details] = await Promise.all([
-    getProjectFacts(projectId),
-    getProjectStage(projectId, CLOCK, actor),
-    getProjectDetails(projectId),
-  ]);
-  return { facts, stage, details };
-}
+const ledgerSum = async (projectId: string) =>
+  (
+    await db().costEntry.aggregate({ where: { projectId }, _sum: { amount: true } })
+  )._sum.amount?.toNumber() ?? 0;
 
 describe("the project overview read", () => {
-  it("shows what the facts, stage and details reads show, for a pilot with evidence and requests", async () => {
-    for (const actor of [
-      { id: team.responsible.id, letter: "R" as const },
-      { id: team.executive.id, letter: null },
-    ]) {
-      expect(await getProjectOverview(pilotId, CLOCK, actor)).toEqual(await threeReads(pilotId, actor));
-    }
+  it("reads a pilot's facts, stage panel and editors' data together, instants as UTC", async () => {
     const overview = await getProjectOverview(pilotId, CLOCK, { id: team.executive.id, letter: null });
-    expect(overview?.stage.pending).toMatchObject({ status: "REQUESTED", toStage: "ROLLOUT" });
-    expect(overview?.stage.actorMayDecidePending).toBe(true);
+    expect(overview?.facts).toMatchObject({ spentToDate: 0, startDate: "2025-06-01", scheduleRag: "GREEN" });
+    expect(overview?.stage).toMatchObject({
+      projectId: pilotId,
+      stage: "PILOT",
+      gates: [{ toStage: "ROLLOUT", gaps: [] }],
+      pending: { status: "REQUESTED", toStage: "ROLLOUT", requestedAt: "2026-11-20T10:00:00.000Z" },
+      history: [
+        {
+          status: "APPROVED",
+          toStage: "PILOT",
+          requestedAt: "2026-02-05T10:00:00.000Z",
+          decidedAt: "2026-02-05T10:00:00.000Z",
+          decidedBy: { id: team.executive.id, name: team.executive.name },
+        },
+      ],
+      historyTotal: 1,
+      actorMayDecidePending: true,
+      actorRequestedPending: false,
+    });
+    expect(overview?.details).toMatchObject({ projectId: pilotId, stage: "PILOT", objectiveChoices: [] });
+    expect(overview?.details.alignments.map((a) => [a.contribution, a.feedingMetricCount])).toEqual([
+      ["PRIMARY", 1],
+    ]);
+    // The requester withdraws rather than decides (GATE-2).
+    const requester = await getProjectOverview(pilotId, CLOCK, { id: team.responsible.id, letter: "R" });
+    expect(requester?.stage).toMatchObject({ actorMayDecidePending: false, actorRequestedPending: true });
   });
 
-  it("shows what they show for a proposal with nothing yet, and null for no such project", async () => {
+  it("reads a proposal with nothing yet, and null for no such project", async () => {
     const actor = { id: team.pmo.id, letter: null };
-    expect(await getProjectOverview(bareId, CLOCK, actor)).toEqual(await threeReads(bareId, actor));
+    const overview = await getProjectOverview(bareId, CLOCK, actor);
+    expect(overview?.stage).toMatchObject({ stage: "PROPOSED", pending: null, history: [], historyTotal: 0 });
+    expect(overview?.stage.gates.map((g) => g.toStage)).toEqual(["APPROVED"]);
+    expect(overview?.stage.gates[0]?.gaps.map((g) => g.code)).toContain("NOT_ALIGNED");
+    expect(overview?.details.alignments).toEqual([]);
+    expect(overview?.details.objectiveChoices).toHaveLength(1);
     expect(await getProjectOverview("6f1c1f0e-0000-4000-8000-000000000009", CLOCK, actor)).toBeNull();
   });
 
-  it("stays one statement as the project grows, showing the same as the reads it replaces", async () => {
+  it("stays one statement as the project grows, spend as stored equal to the ledger's sum", async () => {
     const project = await make.createProject({ siteId: team.siteId, raci: team.raci, stage: "PILOT" });
     const actor = { id: team.responsible.id, letter: "R" as const };
     const counts: number[] = [];
@@ -156,12 +172,27 @@ describe("the project overview read", () => {
         getProjectOverview(project.id, CLOCK, actor),
       );
       counts.push(statements.length);
-      expect(result).toEqual(await threeReads(project.id, actor));
+      expect(result?.facts.spentToDate).toBe(await ledgerSum(project.id));
     }
     expect(counts).toEqual([1, 1]);
     const grown = await getProjectOverview(project.id, CLOCK, actor);
     expect(grown?.details.alignments).toHaveLength(13);
+    expect(grown?.details.alignments.every((a) => a.feedingMetricCount === 1)).toBe(true);
+    // £100.25 from the first growth, then twelve entries of £100.25 to £111.25.
+    expect(grown?.facts.spentToDate).toBe(1_369.25);
+    // The newest ten of thirteen decided requests, newest first.
     expect(grown?.stage.history).toHaveLength(10);
     expect(grown?.stage.historyTotal).toBe(13);
+    const times = grown?.stage.history.map((r) => r.requestedAt) ?? [];
+    expect(times).toEqual([...times].sort().reverse());
+    // The pilot began when its latest pilot gate was approved (13 January, the thirteenth request),
+    // after every value recorded: no results yet, no gate milestone, no scale decision.
+    const gaps = grown?.stage.gates.flatMap((g) => g.gaps) ?? [];
+    expect(gaps.map((g) => g.code)).toEqual([
+      "PILOT_GATE_NOT_PASSED",
+      "PILOT_NO_RESULTS",
+      "PILOT_NO_SCALE_DECISION",
+    ]);
+    expect(gaps[1]?.message).toContain("13 January 2026");
   });
 });

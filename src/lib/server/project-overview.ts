@@ -1,20 +1,26 @@
 import "server-only";
-// The project overview tab in one statement: its key facts (project-facts.ts), its stage panel
-// (project-stage.ts) and its editors' data (project-details.ts), each list aggregated as JSON in
-// PostgreSQL beside the project's row, so the page costs the same few statements however many
-// milestones, metrics, requests or objectives there are (issue #12, "Scale and speed"). The three
-// reads it replaces on this page stay for their own tests and callers; tests/server/project-overview
-// holds this one equal to them.
+// The project overview tab in one statement: its key facts, its stage panel and its editors' data,
+// each list aggregated as JSON in PostgreSQL beside the project's row, so the page costs the same
+// few statements however many milestones, metrics, requests or objectives there are (issue #12,
+// "Scale and speed"). The team, plan, metrics, feedback and risks are each read by their own tab
+// (project-team.ts, project-milestones.ts, …), so the overview neither queries them nor carries a
+// copy of what it does not show.
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { hasFinalValue } from "@/lib/domain/benefits-review";
-import { type CalendarDate, toIsoDate } from "@/lib/domain/calendar";
+import { type CalendarDate, type IsoDate, toIsoDate } from "@/lib/domain/calendar";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
+import { mayDecideStageGate } from "@/lib/domain/stage-gate-requests";
 import {
+  allowedNextStages,
   computePilotStartedAt,
+  GATE_STAGES,
+  type Gap,
+  isGateMove,
   isOpenStage,
   type RaciEntry,
   type ProjectFacts as StageFacts,
+  stageMoveGaps,
 } from "@/lib/domain/stage-gates";
 import type {
   Cadence,
@@ -27,23 +33,30 @@ import type {
   StageGateStatus,
 } from "@/lib/domain/vocabulary";
 import type { Clock } from "./dates";
-import type { ProjectDetails } from "./project-details";
-import type { ProjectFacts } from "./project-facts";
-import { toProjectSchedule } from "./project-schedule";
-import { type ProjectStageView, type StageGateRequestRow, toStageView } from "./project-stage";
+import { type ProjectSchedule, toProjectSchedule } from "./project-schedule";
 
-export interface ProjectOverview {
-  facts: ProjectFacts;
-  stage: ProjectStageView;
-  details: ProjectDetails;
+/** The key facts at the top of the tab: money, dates, schedule, time in stage, expected benefits. */
+export interface ProjectFacts extends ProjectSchedule {
+  expectedBenefits: string;
+  /** When it entered its stage (an instant). */
+  stageChangedAt: string;
+  /** Pounds; numeric(14,2) fits a double exactly enough for display. */
+  baselineBudget: number;
+  /**
+   * The ledger's plain sum, reversals included (docs/governance-rules.md FRAME-8), as stored on the
+   * project by its trigger (FRAME-10), so the page does not sum a growing ledger per request.
+   */
+  spentToDate: number;
+  startDate: IsoDate;
 }
 
-/** json_build_object writes timestamp(3) columns without a zone; they are UTC (Prisma's DateTime). */
-const instant = (text: string): Date => new Date(text.endsWith("Z") ? text : `${text}Z`);
-/** …and date columns as "YYYY-MM-DD": the day at UTC midnight, as a `date` column reads. */
-const day = (text: string): CalendarDate => new Date(`${text}T00:00:00Z`);
+export interface GateCheck {
+  toStage: ProjectStage;
+  /** Every gap the gate check names now; empty when the gate may be requested. */
+  gaps: Pick<Gap, "code" | "message">[];
+}
 
-interface RequestJson {
+export interface StageGateRequestRow {
   id: string;
   version: number;
   fromStage: ProjectStage;
@@ -56,6 +69,73 @@ interface RequestJson {
   decidedBy: { id: string; name: string } | null;
   decisionReason: string | null;
 }
+
+/**
+ * The stage panel: where the project stands, what blocks each gate the stage machine allows next
+ * (the same facts and gap check the gate operations run, so the checklist never says "ready" where
+ * a request would be refused), the request waiting, the history, and the direct moves. Separation
+ * of duties (docs/governance-rules.md GATE-2) is worked out here too, so the page offers "Approve"
+ * only to an executive whom the rule lets decide; the operation still checks.
+ */
+export interface ProjectStageView {
+  projectId: string;
+  /** The project's version as read, for gate requests and direct moves. */
+  version: number;
+  stage: ProjectStage;
+  heldFromStage: ProjectStage | null;
+  /** The gates the machine allows next, each with its gaps (none while on hold or finished). */
+  gates: GateCheck[];
+  /** Direct moves the machine allows now (GATE-4): on hold, resume into the held stage, cancel. */
+  directMoves: ProjectStage[];
+  pending: StageGateRequestRow | null;
+  /** Decided and withdrawn requests, newest first. */
+  history: StageGateRequestRow[];
+  historyTotal: number;
+  /** The actor could decide the pending request under GATE-2 (they did not ask and are not its R). */
+  actorMayDecidePending: boolean;
+  /** The actor asked for the pending request (the requester may always withdraw it). */
+  actorRequestedPending: boolean;
+}
+
+/** What the editors need: the describing fields with the version read, sites, alignments, choices. */
+export interface ProjectDetails {
+  projectId: string;
+  version: number;
+  stage: ProjectStage;
+  name: string;
+  summary: string;
+  kind: ProjectKind;
+  siteId: string;
+  expectedBenefits: string;
+  forecastEndDate: IsoDate;
+  alignments: {
+    objectiveId: string;
+    objectiveCode: string;
+    objectiveTitle: string;
+    category: ScorecardCategory;
+    contribution: Contribution;
+    rationale: string;
+    /** The project's metrics (retired ones too) feeding this objective (docs/governance-rules.md NUM-9). */
+    feedingMetricCount: number;
+  }[];
+  /** Active objectives the project is not yet aligned to, for the picker. */
+  objectiveChoices: { id: string; code: string; title: string }[];
+  sites: { id: string; name: string }[];
+}
+
+export interface ProjectOverview {
+  facts: ProjectFacts;
+  stage: ProjectStageView;
+  details: ProjectDetails;
+}
+
+/** json_build_object writes timestamp(3) columns without a zone; they are UTC (Prisma's DateTime). */
+const instant = (text: string): Date => new Date(text.endsWith("Z") ? text : `${text}Z`);
+/** …and date columns as "YYYY-MM-DD": the day at UTC midnight, as a `date` column reads. */
+const day = (text: string): CalendarDate => new Date(`${text}T00:00:00Z`);
+
+/** A request as json_build_object writes it: the row's shape, its instants without a zone. */
+type RequestJson = StageGateRequestRow;
 
 interface OverviewRow {
   id: string;
@@ -76,17 +156,10 @@ interface OverviewRow {
   spent: number;
   amber: number;
   red: number;
-  alignments: {
-    objectiveId: string;
-    objectiveCode: string;
-    objectiveTitle: string;
-    category: ScorecardCategory;
-    contribution: Contribution;
-    rationale: string;
-    feedingMetricCount: number;
-  }[];
-  objectiveChoices: { id: string; code: string; title: string }[];
-  sites: { id: string; name: string }[];
+  // As the editors take them: json_build_object writes COUNT(*) as a plain JSON number.
+  alignments: ProjectDetails["alignments"];
+  objectiveChoices: ProjectDetails["objectiveChoices"];
+  sites: ProjectDetails["sites"];
   raci: RaciEntry[];
   milestones: { title: string; status: MilestoneStatus; isGate: boolean; gateApproved: boolean }[];
   metrics: {
@@ -111,6 +184,50 @@ const toRequestRow = (r: RequestJson): StageGateRequestRow => ({
   decidedAt: r.decidedAt ? instant(r.decidedAt).toISOString() : null,
 });
 
+/**
+ * The panel from what was read: the gates and direct moves the machine allows, each gate's gaps by
+ * the same check the gate operations run, and what the actor may do with the pending request.
+ */
+function toStageView(input: {
+  project: { id: string; version: number; stage: ProjectStage; heldFromStage: ProjectStage | null };
+  facts: StageFacts;
+  pending: StageGateRequestRow | null;
+  history: StageGateRequestRow[];
+  historyTotal: number;
+  actor: { id: string; letter: RaciLetter | null };
+}): ProjectStageView {
+  const { project, facts, pending, history, historyTotal, actor } = input;
+  const next = allowedNextStages(facts.stage, facts.heldFrom);
+  const gates =
+    facts.stage === "ON_HOLD"
+      ? []
+      : next
+          .filter((s) => GATE_STAGES.includes(s) && isGateMove(facts.stage, s))
+          .map((toStage) => ({
+            toStage,
+            gaps: stageMoveGaps(facts, toStage).map(({ code, message }) => ({ code, message })),
+          }));
+  return {
+    projectId: project.id,
+    version: project.version,
+    stage: project.stage,
+    heldFromStage: project.heldFromStage,
+    gates,
+    directMoves: next.filter((s) => !isGateMove(facts.stage, s)),
+    pending,
+    history,
+    historyTotal,
+    actorMayDecidePending: pending
+      ? mayDecideStageGate({
+          requestedById: pending.requestedBy.id,
+          deciderId: actor.id,
+          deciderLetter: actor.letter,
+        })
+      : false,
+    actorRequestedPending: pending?.requestedBy.id === actor.id,
+  };
+}
+
 async function readOverview(projectId: string): Promise<OverviewRow | undefined> {
   const [row] = await db().$queryRaw<OverviewRow[]>`
     WITH requests AS (
@@ -130,8 +247,8 @@ async function readOverview(projectId: string): Promise<OverviewRow | undefined>
       p."kind"::text AS "kind", p."name", p."summary", p."siteId", p."expectedBenefits", p."stageChangedAt",
       p."baselineBudget"::float8 AS "baselineBudget", p."startDate", p."baselineEndDate", p."forecastEndDate",
       p."actualEndDate",
-      -- Reversals are negative entries, so the plain sum is the spend (docs/governance-rules.md FRAME-8).
-      (SELECT COALESCE(SUM(c."amount"), 0)::float8 FROM "CostEntry" c WHERE c."projectId" = p."id") AS "spent",
+      -- The ledger's sum, kept by a trigger on every entry and reversal (FRAME-8, FRAME-10).
+      p."spentToDate"::float8 AS "spent",
       COALESCE(o."scheduleAmberPercent", ${DEFAULT_SETTINGS.scheduleAmberPercent}::float8) AS "amber",
       COALESCE(o."scheduleRedPercent", ${DEFAULT_SETTINGS.scheduleRedPercent}::float8) AS "red",
       COALESCE((SELECT json_agg(json_build_object(
@@ -248,7 +365,7 @@ export const getProjectOverview = cache(
       siteId: row.siteId,
       expectedBenefits: row.expectedBenefits,
       forecastEndDate: toIsoDate(row.forecastEndDate),
-      alignments: row.alignments.map((a) => ({ ...a, feedingMetricCount: Number(a.feedingMetricCount) })),
+      alignments: row.alignments,
       objectiveChoices: row.objectiveChoices,
       sites: row.sites,
     };

@@ -4,14 +4,6 @@ import type { Rag } from "@/lib/domain/metrics";
 import { computeProjectEnd, computeScheduleRag, type ProjectEndDates } from "@/lib/domain/schedule";
 import type { GovernanceSettings } from "@/lib/domain/settings";
 
-/** What every project list selects for its schedule columns. */
-export const projectScheduleSelect = {
-  startDate: true,
-  baselineEndDate: true,
-  forecastEndDate: true,
-  actualEndDate: true,
-} as const;
-
 /** A project's end date against its baseline, as every project list and page shows it. */
 export interface ProjectSchedule {
   baselineEndDate: IsoDate;

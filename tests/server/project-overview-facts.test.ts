@@ -1,9 +1,10 @@
 // The overview tab's key facts: money, dates, schedule, stage since and expected benefits, read in
-// three statements however much else the project holds (its team, plan, metrics, feedback and risks
-// are each read by their own tab, tested beside it).
+// the overview's one statement with spend to date as stored on the project (FRAME-10), however much
+// else the project holds (its feedback and risks are each read by their own tab, tested beside it).
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getProjectFacts } from "@/lib/server/project-facts";
+import { clockAt } from "@/lib/server/dates";
+import { getProjectOverview } from "@/lib/server/project-overview";
 import { countStatements } from "../support/count-statements";
 import { useMigratedDatabase } from "../support/test-database";
 import {
@@ -20,11 +21,18 @@ import {
 useMigratedDatabase();
 
 const STAGE_CHANGED_AT = new Date("2026-02-02T10:30:00Z");
+const CLOCK = clockAt(new Date(), "Europe/London");
 let projectId = "";
+let execId = "";
+
+/** The key facts as the overview reads them for an executive with no letter on the project. */
+const getProjectFacts = async (id: string) =>
+  (await getProjectOverview(id, CLOCK, { id: execId, letter: null }))?.facts ?? null;
 
 beforeAll(async () => {
   const site = await createSite();
   const exec = await createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+  execId = exec.id;
   const pm = await createUser();
   const champion = await createUser({ role: "CLINICAL_CHAMPION", discipline: "CLINICAL" });
   const objective = await createObjective({ ownerId: exec.id });
@@ -90,7 +98,7 @@ beforeAll(async () => {
       recordedById: pm.id,
     },
   });
-  // Plenty the overview no longer reads: none of it may cost a statement.
+  // Plenty the key facts do not show: none of it may cost a statement.
   for (const baselineDate of ["2026-01-15", "2026-05-01", "2026-09-01"]) {
     await createMilestone({ projectId, baselineDate });
   }
@@ -108,10 +116,6 @@ beforeAll(async () => {
 });
 
 describe("a project's key facts", () => {
-  it("is null for a project that does not exist", async () => {
-    expect(await getProjectFacts("6f1c1f0e-0000-4000-8000-000000000000")).toBeNull();
-  });
-
   it("reads money as numbers, spend to date including reversals (FRAME-8), and dates as calendar days", async () => {
     const facts = await getProjectFacts(projectId);
     expect(facts).toEqual({
@@ -139,14 +143,12 @@ describe("a project's key facts", () => {
     expect(await getProjectFacts(empty.id)).toMatchObject({ baselineBudget: 0, spentToDate: 0 });
   });
 
-  it("carries no feedback, team or risk, and costs three statements whatever the project holds", async () => {
+  it("carries no feedback or risk, and sums no ledger: one statement whatever the project holds", async () => {
     const { result, statements } = await countStatements(() => getProjectFacts(projectId));
     expect(JSON.stringify(result)).not.toContain("paediatric");
-    // The project's own columns, the ledger's sum, the schedule thresholds (the old overview read
-    // issued 18 here: one per relation it loaded).
-    expect(statements).toHaveLength(3);
-    expect(statements.filter((sql) => /"(Milestone|Metric|Feedback|Risk|RaciAssignment)"/.test(sql))).toEqual(
-      [],
-    );
+    // The old facts read issued three (the project, the ledger's sum, the thresholds); the overview
+    // before it eighteen, one per relation it loaded.
+    expect(statements).toHaveLength(1);
+    expect(statements.filter((sql) => /"(Feedback|Risk|CostEntry)"/.test(sql))).toEqual([]);
   });
 });

@@ -1,22 +1,30 @@
-// The overview's editors read: the describing fields with the version the form sends back, the
+// The overview's data for its editors: the describing fields with the version the form sends back, the
 // project's alignments primary first then by objective code, how many of its metrics feed each
 // objective (docs/governance-rules.md NUM-9), and only active objectives it is not yet aligned to.
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getProjectDetails } from "@/lib/server/project-details";
+import { clockAt } from "@/lib/server/dates";
+import { getProjectOverview } from "@/lib/server/project-overview";
 import { useMigratedDatabase } from "../support/test-database";
 import { createMetric, createObjective, createProject, createSite, createUser } from "./fixtures";
 
 useMigratedDatabase();
 
+const CLOCK = clockAt(new Date(), "Europe/London");
 let projectId = "";
 let siteId = "";
+let execId = "";
+
+/** The editors' data as the overview reads it for an executive with no letter on the project. */
+const getProjectDetails = async (id: string) =>
+  (await getProjectOverview(id, CLOCK, { id: execId, letter: null }))?.details ?? null;
 
 beforeAll(async () => {
   const site = await createSite({ code: "NRI", name: "Northbridge Royal Infirmary" });
   siteId = site.id;
   await createSite({ code: "ACH", name: "Ashby Community Hospital" });
   const exec = await createUser({ role: "EXECUTIVE", discipline: "EXECUTIVE" });
+  execId = exec.id;
   const pm = await createUser();
   const harm = await createObjective({ ownerId: exec.id, code: "SO-01", title: "Reduce avoidable harm" });
   const flow = await createObjective({ ownerId: exec.id, code: "SO-03", title: "Improve patient flow" });
@@ -42,10 +50,6 @@ beforeAll(async () => {
 });
 
 describe("a project's details for its editors", () => {
-  it("is null for a project that does not exist", async () => {
-    expect(await getProjectDetails("6f1c1f0e-0000-4000-8000-000000000000")).toBeNull();
-  });
-
   it("reads the describing fields with the version the form sends back", async () => {
     expect(await getProjectDetails(projectId)).toMatchObject({
       projectId,

@@ -1,11 +1,11 @@
-// The overview's stage panel read: each gate the stage machine allows next with every gap the gate
+// The overview's stage panel: each gate the stage machine allows next with every gap the gate
 // check names now (the same check the gate operations run, so "ready" is never shown where a
 // request would be refused), the direct moves (hold, resume, cancel, GATE-4), the request waiting,
 // and whether this actor may decide it under separation of duties (docs/governance-rules.md GATE-2).
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { clockAt } from "@/lib/server/dates";
-import { getProjectStage } from "@/lib/server/project-stage";
+import { getProjectOverview } from "@/lib/server/project-overview";
 import { createProjectTeam, type ProjectTeam } from "../operations/support";
 import { useMigratedDatabase } from "../support/test-database";
 import * as make from "./fixtures";
@@ -61,8 +61,12 @@ beforeAll(async () => {
   });
 });
 
-const view = (projectId: string, who: { id: string }, letter: "A" | "R" | "C" | "I" | null) =>
-  getProjectStage(projectId, CLOCK, { id: who.id, letter });
+/** The stage panel as the overview reads it for this person with this letter on the project. */
+async function view(projectId: string, who: { id: string }, letter: "A" | "R" | "C" | "I" | null) {
+  const overview = await getProjectOverview(projectId, CLOCK, { id: who.id, letter });
+  if (!overview) throw new Error(`no project ${projectId}`);
+  return overview.stage;
+}
 
 describe("a project's stage panel", () => {
   it("names every gap between a pilot and its rollout gate, and the moves it may make directly", async () => {
