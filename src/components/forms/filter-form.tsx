@@ -42,10 +42,11 @@ export function FilterForm({
       key={JSON.stringify(values)}
       role="search"
       aria-label={label}
-      className={`mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${gridClassName}`}
+      className={`mb-4 grid grid-cols-1 items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${gridClassName}`}
     >
       {children}
-      <div className="flex items-end gap-3">
+      {/* Level with the fields' boxes (below their labels), whatever hints hang under them. */}
+      <div className="flex items-center gap-3 sm:pt-6">
         <button type="submit" className={buttonClass("primary")}>
           {submitLabel}
         </button>
@@ -80,6 +81,8 @@ export function FilterSearch({
   label,
   value,
   placeholder,
+  maxLength = 100,
+  hint,
 }: {
   /** Unique on the page: two filter forms never share an id. */
   id: string;
@@ -87,6 +90,9 @@ export function FilterSearch({
   label: string;
   value: string | undefined;
   placeholder?: string;
+  maxLength?: number;
+  /** What to type, under the field and read with it. */
+  hint?: React.ReactNode;
 }) {
   return (
     <FilterField id={id} label={label}>
@@ -95,10 +101,17 @@ export function FilterSearch({
         name={name}
         type="search"
         defaultValue={value ?? ""}
-        maxLength={100}
+        maxLength={maxLength}
         placeholder={placeholder}
+        autoComplete="off"
+        aria-describedby={hint ? `${id}-hint` : undefined}
         className={fieldClass}
       />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
     </FilterField>
   );
 }
