@@ -23,6 +23,8 @@ import {
   computeMetricForecast,
   computePredictedFinish,
   type MetricForecastStatus,
+  MIN_FORECAST_VALUES,
+  tCritical95,
 } from "@/lib/domain/forecasts";
 import type { Rag } from "@/lib/domain/metrics";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
@@ -216,13 +218,49 @@ interface DeliveryRow {
   byObjectiveBudget: DeliveryRollup[] | null;
   worstSchedule: ScheduleOffender[] | null;
   worstBudget: BudgetOffender[] | null;
+  metricCounts: Record<MetricForecastStatus, number | bigint>;
   metrics: MetricStatsRow[] | null;
   history: { withHistory: number; withoutHistory: number; later: number };
   predicted: ProjectHistoryRow[] | null;
 }
 
+/** The critical t for 1 to 121 degrees of freedom, the last standing for every df beyond (tCritical95). */
+const T_CRITICAL_TABLE = Array.from({ length: 121 }, (_, i) => tCritical95(i + 1));
+
+/**
+ * Forecast 1 (`computeMetricForecast`, domain/forecasts.ts) restated in SQL over a row `m` with
+ * the metric's stored sums (n, "meanX", "meanY", "sxx", "syy", "sxy"), "targetValue", "targetDate"
+ * and "direction": its status as text. The same double-precision operations in the same order as
+ * the domain, so a value exactly on target or a t exactly at the critical value goes the same way;
+ * tests/server/dashboard-delivery-forecast-sql.test.ts holds it to the domain's answer. It does
+ * not depend on today: the line is read on the target date.
+ */
+export function metricForecastStatusSql(m: Prisma.Sql): Prisma.Sql {
+  const lineable = Prisma.sql`(${m}.n >= 3 AND ${m}."sxx" > 0)`;
+  const slope = Prisma.sql`(${m}."sxy" / ${m}."sxx")`;
+  const sse = Prisma.sql`GREATEST(0::float8, ${m}."syy" - ${slope} * ${m}."sxy")`;
+  const standardError = Prisma.sql`sqrt(${sse} / (${m}.n - 2)::float8 / ${m}."sxx")`;
+  const t = Prisma.sql`(CASE WHEN ${slope} = 0 THEN 0::float8
+    WHEN ${standardError} = 0 THEN 'Infinity'::float8 ELSE ${slope} / ${standardError} END)`;
+  const critical = Prisma.sql`('{${Prisma.raw(T_CRITICAL_TABLE.join(","))}}'::float8[])[LEAST(${m}.n - 2, ${Prisma.raw(String(T_CRITICAL_TABLE.length))})]`;
+  const targetDay = Prisma.sql`(${m}."targetDate" - DATE '${Prisma.raw(DAY_ORIGIN)}')::float8`;
+  // Nested CASEs, not AND: PostgreSQL may evaluate either side of an AND first, and the slope
+  // divides by "sxx".
+  const expected = Prisma.sql`(CASE WHEN NOT ${lineable} THEN ${m}."meanY"
+    WHEN abs(${t}) > ${critical} THEN (${m}."meanY" - ${slope} * ${m}."meanX") + ${slope} * ${targetDay}
+    ELSE ${m}."meanY" END)`;
+  return Prisma.sql`(CASE WHEN ${m}.n < ${MIN_FORECAST_VALUES} THEN 'NOT_ENOUGH_DATA'
+    WHEN CASE WHEN ${m}."direction" = 'HIGHER_IS_BETTER' THEN ${expected} >= ${m}."targetValue"
+              ELSE ${expected} <= ${m}."targetValue" END THEN 'ON_COURSE'
+    ELSE 'OFF_COURSE' END)`;
+}
+
 /** The Delivery tab's one query (exported so the bench can EXPLAIN it). */
-export function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql {
+export function deliveryQuery(
+  now: Date,
+  filters: DashboardFilters,
+  metricStatus: MetricForecastStatus = "OFF_COURSE",
+): Prisma.Sql {
   const liveStages = [...ACTIVE_PROJECT_STAGES];
   const site = filters.site ?? null;
   const objective = filters.objective ?? null;
@@ -292,16 +330,22 @@ export function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql 
              CEIL(h.ratio * GREATEST(0, l."forecastEndDate" - today.d))::int AS extra
       FROM live l JOIN history h ON h."projectId" = l."id" CROSS JOIN today
     ),
-    -- Each metric's regression sums over its final values are stored (MetricStats), current with them.
+    -- Each metric's regression sums over its final values are stored (MetricStats), current with
+    -- them; its forecast status is the domain's rule restated over them (metricForecastStatusSql).
     metric_f AS (
       SELECT mt."id", mt."name", mt."unit", mt."direction", mt."targetValue", mt."targetDate",
-             o."code" AS objective_code, p."code" AS project_code
+             o."code" AS objective_code, p."code" AS project_code,
+             COALESCE(ms."finalCount", 0) AS n, ms."meanX", ms."meanY", ms."sxx", ms."syy", ms."sxy"
       FROM "Metric" mt
       JOIN "StrategicObjective" o ON o."id" = mt."objectiveId"
       LEFT JOIN "Project" p ON p."id" = mt."projectId"
+      LEFT JOIN "MetricStats" ms ON ms."metricId" = mt."id"
       WHERE mt."active"
         AND (NOT EXISTS (SELECT 1 FROM site_f) OR p."siteId" = (SELECT "id" FROM site_f))
         AND (NOT EXISTS (SELECT 1 FROM objective_f) OR mt."objectiveId" = (SELECT "id" FROM objective_f))
+    ),
+    metric_status AS (
+      SELECT mf.*, ${metricForecastStatusSql(Prisma.sql`mf`)} AS status FROM metric_f mf
     )
     SELECT
       (SELECT to_char(d, 'YYYY-MM-DD') FROM today) AS "today",
@@ -363,13 +407,25 @@ export function deliveryQuery(now: Date, filters: DashboardFilters): Prisma.Sql 
           WHERE g.spent > 0
           ORDER BY (g."baselineBudget" = 0) DESC, g.spent / NULLIF(g."baselineBudget", 0) DESC, g."code"
           LIMIT ${DELIVERY_LISTED}) r) AS "worstBudget",
-      (SELECT json_agg(json_build_object(
-          'name', mf."name", 'unit', mf."unit", 'direction', mf."direction", 'targetValue', mf."targetValue",
-          'targetDate', to_char(mf."targetDate", 'YYYY-MM-DD'),
-          'objectiveCode', mf.objective_code, 'projectCode', mf.project_code,
-          'n', COALESCE(ms."finalCount", 0), 'meanX', ms."meanX", 'meanY', ms."meanY",
-          'sxx', ms."sxx", 'syy', ms."syy", 'sxy', ms."sxy"))
-         FROM metric_f mf LEFT JOIN "MetricStats" ms ON ms."metricId" = mf."id") AS "metrics",
+      (SELECT json_build_object(
+          'ON_COURSE', COUNT(*) FILTER (WHERE status = 'ON_COURSE'),
+          'OFF_COURSE', COUNT(*) FILTER (WHERE status = 'OFF_COURSE'),
+          'NOT_ENOUGH_DATA', COUNT(*) FILTER (WHERE status = 'NOT_ENOUGH_DATA'))
+         FROM metric_status) AS "metricCounts",
+      (SELECT json_agg(r) FROM (
+          SELECT mf."name", mf."unit", mf."direction", mf."targetValue",
+                 to_char(mf."targetDate", 'YYYY-MM-DD') AS "targetDate",
+                 mf.objective_code AS "objectiveCode", mf.project_code AS "projectCode",
+                 mf.n, mf."meanX", mf."meanY", mf."sxx", mf."syy", mf."sxy"
+          FROM metric_status mf
+          WHERE mf.status = ${metricStatus}
+            -- The page orders by the user's collation (localeCompare); codes sort alike in both, so
+            -- the first few by code, and every metric tied with the last of them, are enough.
+            AND (mf.objective_code, COALESCE(mf.project_code, '')) <= ALL (
+              SELECT ms.objective_code, COALESCE(ms.project_code, '') FROM metric_status ms
+              WHERE ms.status = ${metricStatus}
+              ORDER BY ms.objective_code, COALESCE(ms.project_code, '')
+              OFFSET ${METRIC_FORECASTS_LISTED - 1} LIMIT 1)) r) AS "metrics",
       (SELECT json_build_object(
           'withHistory', (SELECT COUNT(*) FROM predicted),
           'withoutHistory', (SELECT COUNT(*) FROM live) - (SELECT COUNT(*) FROM predicted),
@@ -429,7 +485,10 @@ export async function getDeliveryDashboard(
   // took ~10 s (measured at 20,000 projects) for a query that runs in a fraction of that; a
   // dashboard read gains nothing from JIT. SET LOCAL ends with the transaction.
   const [, rows] = await db().$transaction(
-    [db().$executeRaw`SET LOCAL jit = off`, db().$queryRaw<DeliveryRow[]>(deliveryQuery(now, filters))],
+    [
+      db().$executeRaw`SET LOCAL jit = off`,
+      db().$queryRaw<DeliveryRow[]>(deliveryQuery(now, filters, metricStatus)),
+    ],
     // A read: on a busy server let it finish rather than fail at Prisma's 5-second default.
     { timeout: 30_000 },
   );
@@ -445,11 +504,13 @@ export async function getDeliveryDashboard(
     overBudgetCount: count(r.overBudgetCount),
   });
 
-  const metrics = (row.metrics ?? []).map(toMetricForecast);
-  const counts: Record<MetricForecastStatus, number> = { ON_COURSE: 0, OFF_COURSE: 0, NOT_ENOUGH_DATA: 0 };
-  for (const m of metrics) counts[m.status] += 1;
-  const listed = metrics
-    .filter((m) => m.status === metricStatus)
+  const counts: Record<MetricForecastStatus, number> = {
+    ON_COURSE: count(row.metricCounts.ON_COURSE),
+    OFF_COURSE: count(row.metricCounts.OFF_COURSE),
+    NOT_ENOUGH_DATA: count(row.metricCounts.NOT_ENOUGH_DATA),
+  };
+  const listed = (row.metrics ?? [])
+    .map(toMetricForecast)
     .sort(
       (a, b) =>
         a.objectiveCode.localeCompare(b.objectiveCode) ||
