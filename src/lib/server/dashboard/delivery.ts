@@ -269,6 +269,18 @@ export function deliveryQuery(
     `"code", "name", "projectCount", "lateCount", "amberCount", "redCount", "averageSlipDays",
      "averageSlipPercent", budget::text AS "baselineBudget", spent_total::text AS "spent", "overBudgetCount"`,
   );
+  // The stored sums a roll-up row adds up, and the figures of a group of them: averages are the
+  // summed slip over the count, as AVG computes them (AVG of days is numeric, then float8).
+  const STORED_SUMS = Prisma.raw(
+    `"liveCount", "liveLate", "liveAmber", "liveRed", "liveSlipDays", "liveSlipPercent", "liveBudget",
+     "liveSpend", "liveOverBudget"`,
+  );
+  const ROLLUP_SUMS = Prisma.raw(
+    `SUM("liveCount") AS "projectCount", SUM("liveLate") AS "lateCount", SUM("liveAmber") AS "amberCount",
+     SUM("liveRed") AS "redCount", (SUM("liveSlipDays")::numeric / SUM("liveCount"))::float8 AS "averageSlipDays",
+     SUM("liveSlipPercent") / SUM("liveCount") AS "averageSlipPercent", SUM("liveBudget") AS budget,
+     SUM("liveSpend") AS spent_total, SUM("liveOverBudget") AS "overBudgetCount"`,
+  );
   return Prisma.sql`
     WITH org AS (
       SELECT COALESCE(o."timeZone", ${DEFAULT_TIME_ZONE}) AS tz,
@@ -304,20 +316,28 @@ export function deliveryQuery(
                   ELSE 'GREEN' END AS rag
       FROM proj CROSS JOIN org
     ),
+    -- The roll-ups read stored sums (FRAME-10, 20261202000200_delivery_rollups): per objective and
+    -- site over every alignment, and per site split by whether the project serves any objective.
+    -- With an objective asked for, its rows by site are its live projects once each.
+    objective_rows AS (
+      SELECT r."objectiveId", r."siteId", ${STORED_SUMS} FROM "ObjectiveSiteRollup" r
+      WHERE r."liveCount" > 0
+        AND (NOT EXISTS (SELECT 1 FROM site_f) OR r."siteId" = (SELECT "id" FROM site_f))
+        AND (NOT EXISTS (SELECT 1 FROM objective_f) OR r."objectiveId" = (SELECT "id" FROM objective_f))
+    ),
+    site_rows AS (
+      SELECT r."siteId", r."aligned", ${STORED_SUMS} FROM "SiteDeliveryRollup" r
+      WHERE r."liveCount" > 0 AND NOT EXISTS (SELECT 1 FROM objective_f)
+        AND (NOT EXISTS (SELECT 1 FROM site_f) OR r."siteId" = (SELECT "id" FROM site_f))
+      UNION ALL
+      SELECT r."siteId", TRUE, ${STORED_SUMS} FROM objective_rows r WHERE EXISTS (SELECT 1 FROM objective_f)
+    ),
     by_objective AS (
-      SELECT o."code", COALESCE(o."title", 'Aligned to no objective') AS "name", COUNT(*) AS "projectCount",
-             COUNT(*) FILTER (WHERE g.slip_days > 0) AS "lateCount",
-             COUNT(*) FILTER (WHERE g.rag = 'AMBER') AS "amberCount",
-             COUNT(*) FILTER (WHERE g.rag = 'RED') AS "redCount",
-             AVG(g.slip_days)::float8 AS "averageSlipDays",
-             AVG(g.slip_pct) AS "averageSlipPercent",
-             SUM(g."baselineBudget") AS budget,
-             SUM(g.spent) AS spent_total,
-             COUNT(*) FILTER (WHERE g.spent > g."baselineBudget") AS "overBudgetCount"
-      FROM graded g
-      LEFT JOIN "Alignment" a ON a."projectId" = g."id"
-      LEFT JOIN "StrategicObjective" o ON o."id" = a."objectiveId"
-      WHERE NOT EXISTS (SELECT 1 FROM objective_f) OR o."id" = (SELECT "id" FROM objective_f)
+      SELECT o."code", COALESCE(o."title", 'Aligned to no objective') AS "name", ${ROLLUP_SUMS}
+      FROM (SELECT "objectiveId", ${STORED_SUMS} FROM objective_rows
+            UNION ALL
+            SELECT NULL, ${STORED_SUMS} FROM site_rows WHERE NOT "aligned") r
+      LEFT JOIN "StrategicObjective" o ON o."id" = r."objectiveId"
       GROUP BY o."code", o."title"
     ),
     -- Each project's done milestones and average slip ratio are stored (ProjectMilestoneHistory).
@@ -358,26 +378,19 @@ export function deliveryQuery(
       (SELECT amber FROM org) AS "amber",
       (SELECT red FROM org) AS "red",
       (SELECT json_build_object(
-          'projectCount', COUNT(*),
-          'lateCount', COUNT(*) FILTER (WHERE slip_days > 0),
-          'amberCount', COUNT(*) FILTER (WHERE rag = 'AMBER'),
-          'redCount', COUNT(*) FILTER (WHERE rag = 'RED'),
-          'baselineBudget', COALESCE(SUM("baselineBudget"), 0)::text,
-          'spent', COALESCE(SUM(spent), 0)::text,
-          'overBudgetCount', COUNT(*) FILTER (WHERE spent > "baselineBudget"))
-         FROM graded) AS "totals",
+          'projectCount', COALESCE(SUM("liveCount"), 0),
+          'lateCount', COALESCE(SUM("liveLate"), 0),
+          'amberCount', COALESCE(SUM("liveAmber"), 0),
+          'redCount', COALESCE(SUM("liveRed"), 0),
+          'baselineBudget', COALESCE(SUM("liveBudget"), 0)::text,
+          'spent', COALESCE(SUM("liveSpend"), 0)::text,
+          'overBudgetCount', COALESCE(SUM("liveOverBudget"), 0))
+         FROM site_rows) AS "totals",
       (SELECT json_agg(r ORDER BY r."name") FROM (
-          SELECT st."code", st."name", COUNT(*) AS "projectCount",
-                 COUNT(*) FILTER (WHERE g.slip_days > 0) AS "lateCount",
-                 COUNT(*) FILTER (WHERE g.rag = 'AMBER') AS "amberCount",
-                 COUNT(*) FILTER (WHERE g.rag = 'RED') AS "redCount",
-                 AVG(g.slip_days)::float8 AS "averageSlipDays",
-                 AVG(g.slip_pct) AS "averageSlipPercent",
-                 SUM(g."baselineBudget")::text AS "baselineBudget",
-                 SUM(g.spent)::text AS "spent",
-                 COUNT(*) FILTER (WHERE g.spent > g."baselineBudget") AS "overBudgetCount"
-          FROM graded g JOIN "Site" st ON st."id" = g."siteId"
-          GROUP BY st."code", st."name") r) AS "bySite",
+          SELECT ${ROLLUP_COLUMNS} FROM (
+            SELECT st."code", st."name", ${ROLLUP_SUMS}
+            FROM site_rows sr JOIN "Site" st ON st."id" = sr."siteId"
+            GROUP BY st."code", st."name") s) r) AS "bySite",
       (SELECT COUNT(*) FROM by_objective) AS "objectiveRollupCount",
       (SELECT json_agg(r) FROM (
           SELECT ${ROLLUP_COLUMNS} FROM by_objective
