@@ -138,8 +138,13 @@ BEGIN
 END
 $$;
 
--- A project's insertion, removal or change of any column the figures read (its alignment count
--- included, which the alignment triggers keep) refreshes its old and new sites.
+-- A project's insertion, removal or change of any column the figures read refreshes its old and
+-- new sites. Whether it serves an objective is followed by the alignment triggers below.
+--
+-- Lock order: every write takes its objectives' keys before its sites' (the triggers fire in name
+-- order: "Project_rollup" before "Project_site_delivery_*", "Alignment_rollup_*" before
+-- "Alignment_site_delivery_*", "Organisation_rollup" before "Organisation_site_delivery"), so a
+-- cost entry and an alignment at one site never wait on each other in a cycle.
 CREATE FUNCTION "Project_refresh_site_delivery"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     site_ids TEXT[];
@@ -153,10 +158,10 @@ BEGIN
             SELECT unnest(ARRAY[o."siteId", n."siteId"])
             FROM before_change o JOIN after_change n ON n."id" = o."id"
             WHERE (o."stage", o."heldFromStage", o."siteId", o."startDate", o."baselineEndDate", o."forecastEndDate",
-                   o."actualEndDate", o."spentToDate", o."baselineBudget", o."alignmentCount" > 0)
+                   o."actualEndDate", o."spentToDate", o."baselineBudget")
               IS DISTINCT FROM
                   (n."stage", n."heldFromStage", n."siteId", n."startDate", n."baselineEndDate", n."forecastEndDate",
-                   n."actualEndDate", n."spentToDate", n."baselineBudget", n."alignmentCount" > 0));
+                   n."actualEndDate", n."spentToDate", n."baselineBudget"));
     END IF;
     IF cardinality(site_ids) > 0 THEN
         PERFORM "SiteDeliveryRollup_refresh"(site_ids);
@@ -172,6 +177,34 @@ CREATE TRIGGER "Project_site_delivery_delete" AFTER DELETE ON "Project"
 CREATE TRIGGER "Project_site_delivery_update" AFTER UPDATE ON "Project"
     REFERENCING OLD TABLE AS before_change NEW TABLE AS after_change
     FOR EACH STATEMENT EXECUTE FUNCTION "Project_refresh_site_delivery"();
+
+-- An alignment added or removed may make its project serve an objective or none: its site's rows.
+CREATE FUNCTION "Alignment_refresh_site_delivery"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    site_ids TEXT[];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        site_ids := ARRAY(SELECT DISTINCT p."siteId" FROM after_change a JOIN "Project" p ON p."id" = a."projectId");
+    ELSIF TG_OP = 'DELETE' THEN
+        site_ids := ARRAY(SELECT DISTINCT p."siteId" FROM before_change a JOIN "Project" p ON p."id" = a."projectId");
+    ELSE
+        site_ids := ARRAY(SELECT DISTINCT p."siteId" FROM "Project" p
+            WHERE p."id" IN (SELECT "projectId" FROM before_change UNION SELECT "projectId" FROM after_change));
+    END IF;
+    IF cardinality(site_ids) > 0 THEN
+        PERFORM "SiteDeliveryRollup_refresh"(site_ids);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "Alignment_site_delivery_insert" AFTER INSERT ON "Alignment"
+    REFERENCING NEW TABLE AS after_change FOR EACH STATEMENT EXECUTE FUNCTION "Alignment_refresh_site_delivery"();
+CREATE TRIGGER "Alignment_site_delivery_delete" AFTER DELETE ON "Alignment"
+    REFERENCING OLD TABLE AS before_change FOR EACH STATEMENT EXECUTE FUNCTION "Alignment_refresh_site_delivery"();
+CREATE TRIGGER "Alignment_site_delivery_update" AFTER UPDATE ON "Alignment"
+    REFERENCING OLD TABLE AS before_change NEW TABLE AS after_change
+    FOR EACH STATEMENT EXECUTE FUNCTION "Alignment_refresh_site_delivery"();
 
 -- The schedule thresholds colour every live project: a change to them recomputes every site.
 CREATE FUNCTION "Organisation_refresh_site_delivery"() RETURNS trigger LANGUAGE plpgsql AS $$
