@@ -281,6 +281,18 @@ export function deliveryQuery(
      SUM("liveSlipPercent") / SUM("liveCount") AS "averageSlipPercent", SUM("liveBudget") AS budget,
      SUM("liveSpend") AS spent_total, SUM("liveOverBudget") AS "overBudgetCount"`,
   );
+  // Live (NUM-8) and within the filters, for a project `p`.
+  const liveForFilters = Prisma.sql`(p."stage" = ANY(${liveStages}::"ProjectStage"[])
+             OR (p."stage" = 'ON_HOLD' AND (p."heldFromStage" IS NULL
+                 OR p."heldFromStage" = ANY(${liveStages}::"ProjectStage"[]))))
+        AND (NOT EXISTS (SELECT 1 FROM site_f) OR p."siteId" = (SELECT "id" FROM site_f))
+        AND (NOT EXISTS (SELECT 1 FROM objective_f) OR EXISTS (
+              SELECT 1 FROM "Alignment" a
+              WHERE a."projectId" = p."id" AND a."objectiveId" = (SELECT "id" FROM objective_f)))`;
+  // NUM-2's slip, NUM-3's planned duration and the slip's share of it, for a project `p`.
+  const slipDays = Prisma.sql`(COALESCE(p."actualEndDate", p."forecastEndDate") - p."baselineEndDate")`;
+  const plannedDays = Prisma.sql`GREATEST(1, p."baselineEndDate" - p."startDate")`;
+  const slipPercent = Prisma.sql`(${slipDays} * 100.0::float8 / ${plannedDays})`;
   return Prisma.sql`
     WITH org AS (
       SELECT COALESCE(o."timeZone", ${DEFAULT_TIME_ZONE}) AS tz,
@@ -296,25 +308,7 @@ export function deliveryQuery(
              p."forecastEndDate", COALESCE(p."actualEndDate", p."forecastEndDate") AS end_date,
              p."baselineBudget", p."spentToDate" AS spent
       FROM "Project" p
-      WHERE (p."stage" = ANY(${liveStages}::"ProjectStage"[])
-             OR (p."stage" = 'ON_HOLD' AND (p."heldFromStage" IS NULL
-                 OR p."heldFromStage" = ANY(${liveStages}::"ProjectStage"[]))))
-        AND (NOT EXISTS (SELECT 1 FROM site_f) OR p."siteId" = (SELECT "id" FROM site_f))
-        AND (NOT EXISTS (SELECT 1 FROM objective_f) OR EXISTS (
-              SELECT 1 FROM "Alignment" a
-              WHERE a."projectId" = p."id" AND a."objectiveId" = (SELECT "id" FROM objective_f)))
-    ),
-    proj AS (
-      SELECT l.*, (l.end_date - l."baselineEndDate") AS slip_days,
-             GREATEST(1, l."baselineEndDate" - l."startDate") AS planned_days
-      FROM live l
-    ),
-    graded AS (
-      SELECT proj.*, proj.slip_days * 100.0::float8 / proj.planned_days AS slip_pct,
-             CASE WHEN proj.slip_days > org.red / 100.0::float8 * proj.planned_days THEN 'RED'
-                  WHEN proj.slip_days > org.amber / 100.0::float8 * proj.planned_days THEN 'AMBER'
-                  ELSE 'GREEN' END AS rag
-      FROM proj CROSS JOIN org
+      WHERE ${liveForFilters}
     ),
     -- The roll-ups read stored sums (FRAME-10, 20261202000200_delivery_rollups): per objective and
     -- site over every alignment, and per site split by whether the project serves any objective.
@@ -401,24 +395,30 @@ export function deliveryQuery(
           ORDER BY (budget = 0 AND spent_total > 0) DESC, spent_total / NULLIF(budget, 0) DESC NULLS LAST,
                    "code" NULLS LAST
           LIMIT ${OBJECTIVES_LISTED}) r) AS "byObjectiveBudget",
+      -- The worst offenders are read from Project's indexes on slip and on spend against budget
+      -- (20261202000200_delivery_rollups), their expressions written here as the indexes have them,
+      -- walking down from the worst until ten live projects match the filters.
       (SELECT json_agg(r) FROM (
-          SELECT g."code", g."name", st."name" AS "siteName",
-                 to_char(g."baselineEndDate", 'YYYY-MM-DD') AS "baselineEndDate",
-                 to_char(g.end_date, 'YYYY-MM-DD') AS "forecastEndDate",
-                 g.slip_days AS "slipDays", g.planned_days AS "plannedDurationDays",
-                 g.slip_pct AS "slipPercent", g.rag
-          FROM graded g JOIN "Site" st ON st."id" = g."siteId"
-          WHERE g.slip_days > 0
-          ORDER BY g.slip_pct DESC, g."code"
+          SELECT p."code", p."name", st."name" AS "siteName",
+                 to_char(p."baselineEndDate", 'YYYY-MM-DD') AS "baselineEndDate",
+                 to_char(COALESCE(p."actualEndDate", p."forecastEndDate"), 'YYYY-MM-DD') AS "forecastEndDate",
+                 ${slipDays} AS "slipDays", ${plannedDays} AS "plannedDurationDays",
+                 ${slipPercent} AS "slipPercent",
+                 CASE WHEN ${slipDays} > org.red / 100.0::float8 * ${plannedDays} THEN 'RED'
+                      WHEN ${slipDays} > org.amber / 100.0::float8 * ${plannedDays} THEN 'AMBER'
+                      ELSE 'GREEN' END AS rag
+          FROM "Project" p JOIN "Site" st ON st."id" = p."siteId" CROSS JOIN org
+          WHERE ${slipDays} > 0 AND ${liveForFilters}
+          ORDER BY ${slipPercent} DESC, p."code"
           LIMIT ${DELIVERY_LISTED}) r) AS "worstSchedule",
       (SELECT json_agg(r) FROM (
-          SELECT g."code", g."name", st."name" AS "siteName",
-                 g."baselineBudget"::text AS "baselineBudget", g.spent::text AS "spent",
-                 (g.spent - g."baselineBudget")::text AS "variance",
-                 (g.spent * 100 / NULLIF(g."baselineBudget", 0))::float8 AS "spentPercent"
-          FROM graded g JOIN "Site" st ON st."id" = g."siteId"
-          WHERE g.spent > 0
-          ORDER BY (g."baselineBudget" = 0) DESC, g.spent / NULLIF(g."baselineBudget", 0) DESC, g."code"
+          SELECT p."code", p."name", st."name" AS "siteName",
+                 p."baselineBudget"::text AS "baselineBudget", p."spentToDate"::text AS "spent",
+                 (p."spentToDate" - p."baselineBudget")::text AS "variance",
+                 (p."spentToDate" * 100 / NULLIF(p."baselineBudget", 0))::float8 AS "spentPercent"
+          FROM "Project" p JOIN "Site" st ON st."id" = p."siteId"
+          WHERE p."spentToDate" > 0 AND ${liveForFilters}
+          ORDER BY (p."baselineBudget" = 0) DESC, p."spentToDate" / NULLIF(p."baselineBudget", 0) DESC, p."code"
           LIMIT ${DELIVERY_LISTED}) r) AS "worstBudget",
       (SELECT json_build_object(
           'ON_COURSE', COUNT(*) FILTER (WHERE status = 'ON_COURSE'),
