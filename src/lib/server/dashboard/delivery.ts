@@ -347,19 +347,18 @@ export function deliveryQuery(
     -- Each metric's regression sums over its final values are stored (MetricStats), current with
     -- them; its forecast status is the domain's rule restated over them (metricForecastStatusSql).
     metric_f AS (
-      SELECT mt."id", mt."name", mt."unit", mt."direction", mt."targetValue", mt."targetDate",
-             o."code" AS objective_code, p."code" AS project_code,
+      SELECT mt."id", mt."direction", mt."targetValue", mt."targetDate", o."code" AS objective_code,
              COALESCE(ms."finalCount", 0) AS n, ms."meanX", ms."meanY", ms."sxx", ms."syy", ms."sxy"
       FROM "Metric" mt
       JOIN "StrategicObjective" o ON o."id" = mt."objectiveId"
-      LEFT JOIN "Project" p ON p."id" = mt."projectId"
       LEFT JOIN "MetricStats" ms ON ms."metricId" = mt."id"
       WHERE mt."active"
-        AND (NOT EXISTS (SELECT 1 FROM site_f) OR p."siteId" = (SELECT "id" FROM site_f))
+        AND (NOT EXISTS (SELECT 1 FROM site_f) OR mt."projectId" IN (
+              SELECT sp."id" FROM "Project" sp WHERE sp."siteId" = (SELECT "id" FROM site_f)))
         AND (NOT EXISTS (SELECT 1 FROM objective_f) OR mt."objectiveId" = (SELECT "id" FROM objective_f))
     ),
     metric_status AS (
-      SELECT mf.*, ${metricForecastStatusSql(Prisma.sql`mf`)} AS status FROM metric_f mf
+      SELECT mf."id", mf.objective_code, ${metricForecastStatusSql(Prisma.sql`mf`)} AS status FROM metric_f mf
     )
     SELECT
       (SELECT to_char(d, 'YYYY-MM-DD') FROM today) AS "today",
@@ -426,19 +425,21 @@ export function deliveryQuery(
           'NOT_ENOUGH_DATA', COUNT(*) FILTER (WHERE status = 'NOT_ENOUGH_DATA'))
          FROM metric_status) AS "metricCounts",
       (SELECT json_agg(r) FROM (
-          SELECT mf."name", mf."unit", mf."direction", mf."targetValue",
-                 to_char(mf."targetDate", 'YYYY-MM-DD') AS "targetDate",
-                 mf.objective_code AS "objectiveCode", mf.project_code AS "projectCode",
-                 mf.n, mf."meanX", mf."meanY", mf."sxx", mf."syy", mf."sxy"
-          FROM metric_status mf
-          WHERE mf.status = ${metricStatus}
-            -- The page orders by the user's collation (localeCompare); codes sort alike in both, so
-            -- the first few by code, and every metric tied with the last of them, are enough.
-            AND (mf.objective_code, COALESCE(mf.project_code, '')) <= ALL (
-              SELECT ms.objective_code, COALESCE(ms.project_code, '') FROM metric_status ms
-              WHERE ms.status = ${metricStatus}
-              ORDER BY ms.objective_code, COALESCE(ms.project_code, '')
-              OFFSET ${METRIC_FORECASTS_LISTED - 1} LIMIT 1)) r) AS "metrics",
+          SELECT mt."name", mt."unit", mt."direction", mt."targetValue",
+                 to_char(mt."targetDate", 'YYYY-MM-DD') AS "targetDate",
+                 st.objective_code AS "objectiveCode", p."code" AS "projectCode",
+                 COALESCE(ms."finalCount", 0) AS n, ms."meanX", ms."meanY", ms."sxx", ms."syy", ms."sxy"
+          FROM metric_status st
+          JOIN "Metric" mt ON mt."id" = st."id"
+          LEFT JOIN "Project" p ON p."id" = mt."projectId"
+          LEFT JOIN "MetricStats" ms ON ms."metricId" = mt."id"
+          WHERE st.status = ${metricStatus}
+            -- The page orders by objective code, project code and name in the user's collation
+            -- (localeCompare): codes sort alike in both, so the metrics of the objectives up to the
+            -- tenth listed one's are enough for it to pick from.
+            AND st.objective_code <= ALL (
+              SELECT b.objective_code FROM metric_status b WHERE b.status = ${metricStatus}
+              ORDER BY b.objective_code OFFSET ${METRIC_FORECASTS_LISTED - 1} LIMIT 1)) r) AS "metrics",
       (SELECT json_build_object(
           'withHistory', (SELECT COUNT(*) FROM predicted),
           'withoutHistory', (SELECT COUNT(*) FROM live) - (SELECT COUNT(*) FROM predicted),
