@@ -14,8 +14,13 @@ import {
   type RegressionSums,
 } from "@/lib/domain/forecasts";
 import type { MetricDirection } from "@/lib/domain/vocabulary";
-import { metricForecastStatusSql } from "@/lib/server/dashboard/delivery";
+import {
+  getDeliveryDashboard,
+  METRIC_FORECASTS_LISTED,
+  metricForecastStatusSql,
+} from "@/lib/server/dashboard/delivery";
 import { useMigratedDatabase } from "../support/test-database";
+import { createMetric, createObjective, createUser, day } from "./fixtures";
 
 useMigratedDatabase();
 
@@ -143,6 +148,55 @@ describe("a metric's forecast status in SQL", () => {
     expect(differing).toEqual([]);
     for (const status of ["ON_COURSE", "OFF_COURSE", "NOT_ENOUGH_DATA"]) {
       expect(statuses.filter((s) => s === status).length).toBeGreaterThan(200);
+    }
+  });
+});
+
+describe("the Delivery tab's metric forecasts", () => {
+  it("counts every metric by status and lists the first of the status asked for by objective, then name", async () => {
+    const owner = await createUser({ role: "EXECUTIVE" });
+    // Fourteen objectives created out of code order, each with one to three metrics whose final
+    // values are flat at 40 (on course for 35, higher is better), 20 (off course) or too few.
+    const expected: { objectiveCode: string; name: string; status: string }[] = [];
+    for (const i of [7, 3, 12, 0, 9, 5, 13, 1, 10, 4, 8, 2, 11, 6]) {
+      const objective = await createObjective({
+        ownerId: owner.id,
+        code: `OBJ-${String(i).padStart(2, "0")}`,
+      });
+      for (const [k, name] of ["b rate", "A rate", "a rate"].slice(0, 1 + (i % 3)).entries()) {
+        const metric = await createMetric({ ownerId: owner.id, objectiveId: objective.id });
+        await db().metric.update({ where: { id: metric.id }, data: { name } });
+        const level = (i + k) % 3 === 0 ? 20 : 40;
+        const count = (i + k) % 5 === 0 ? 4 : 7;
+        await db().metricValue.createMany({
+          data: Array.from({ length: count }, (_, w) => ({
+            metricId: metric.id,
+            periodStart: new Date(day("2025-11-03").getTime() + w * 7 * 86_400_000),
+            value: level,
+            recordedById: owner.id,
+          })),
+        });
+        const status =
+          count < MIN_FORECAST_VALUES ? "NOT_ENOUGH_DATA" : level >= 35 ? "ON_COURSE" : "OFF_COURSE";
+        expected.push({ objectiveCode: objective.code, name, status });
+      }
+    }
+    const order = (a: (typeof expected)[number], b: (typeof expected)[number]) =>
+      a.objectiveCode.localeCompare(b.objectiveCode) || a.name.localeCompare(b.name);
+    for (const status of ["ON_COURSE", "OFF_COURSE", "NOT_ENOUGH_DATA"] as const) {
+      const { metricForecasts } = await getDeliveryDashboard(new Date("2026-02-20T12:00:00Z"), {}, status);
+      expect(metricForecasts.counts).toEqual({
+        ON_COURSE: expected.filter((m) => m.status === "ON_COURSE").length,
+        OFF_COURSE: expected.filter((m) => m.status === "OFF_COURSE").length,
+        NOT_ENOUGH_DATA: expected.filter((m) => m.status === "NOT_ENOUGH_DATA").length,
+      });
+      expect(metricForecasts.listed.map((m) => [m.objectiveCode, m.name, m.status])).toEqual(
+        expected
+          .filter((m) => m.status === status)
+          .sort(order)
+          .slice(0, METRIC_FORECASTS_LISTED)
+          .map((m) => [m.objectiveCode, m.name, m.status]),
+      );
     }
   });
 });
