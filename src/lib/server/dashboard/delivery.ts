@@ -326,13 +326,15 @@ export function deliveryQuery(
       UNION ALL
       SELECT r."siteId", TRUE, ${STORED_SUMS} FROM objective_rows r WHERE EXISTS (SELECT 1 FROM objective_f)
     ),
+    -- Summed by objective first, then named: a few hundred objectives, not every (objective, site).
     by_objective AS (
-      SELECT o."code", COALESCE(o."title", 'Aligned to no objective') AS "name", ${ROLLUP_SUMS}
-      FROM (SELECT "objectiveId", ${STORED_SUMS} FROM objective_rows
-            UNION ALL
-            SELECT NULL, ${STORED_SUMS} FROM site_rows WHERE NOT "aligned") r
-      LEFT JOIN "StrategicObjective" o ON o."id" = r."objectiveId"
-      GROUP BY o."code", o."title"
+      SELECT o."code", COALESCE(o."title", 'Aligned to no objective') AS "name", g.*
+      FROM (SELECT r."objectiveId", ${ROLLUP_SUMS}
+            FROM (SELECT "objectiveId", ${STORED_SUMS} FROM objective_rows
+                  UNION ALL
+                  SELECT NULL, ${STORED_SUMS} FROM site_rows WHERE NOT "aligned") r
+            GROUP BY r."objectiveId") g
+      LEFT JOIN "StrategicObjective" o ON o."id" = g."objectiveId"
     ),
     -- Each project's done milestones and average slip ratio are stored (ProjectMilestoneHistory).
     history AS (
