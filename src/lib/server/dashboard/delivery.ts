@@ -8,12 +8,18 @@ import "server-only";
 //
 // Live projects are those being delivered (NUM-8: APPROVED, PILOT, ROLLOUT, or on hold from one of
 // them). Slip follows NUM-2 (the end that counts minus the baseline end) and its RAG NUM-3 with
-// the organisation's thresholds; the CASE below is computeScheduleRag (domain/schedule.ts) in SQL,
-// and tests/server/dashboard-delivery.test.ts holds them equal. Spend is the ledger's plain sum,
-// reversals included (FRAME-8), stored on the project by the ledger's trigger. The forecasts' maths
-// is src/lib/domain/forecasts.ts: SQL gives it the regression sums (stored per metric with its
-// values, MetricStats) and each project's average slip ratio, and orders the list by the same
-// ceil(ratio × days left) the domain computes.
+// the organisation's thresholds; spend is the ledger's plain sum, reversals included (FRAME-8).
+// The roll-ups by site and objective add up sums stored per objective and site and per site
+// (ObjectiveSiteRollup, SiteDeliveryRollup: FRAME-10, kept by triggers, held to their definitions
+// by tests/server/stored-aggregates.test.ts), so they cost the same however many projects there
+// are; the worst offenders are walked from Project's indexes on slip and on spend against budget.
+// The CASE of the worst list's RAG is computeScheduleRag (domain/schedule.ts) in SQL, and
+// tests/server/dashboard-delivery.test.ts holds them equal. The forecasts' maths is
+// src/lib/domain/forecasts.ts: each metric's status is its rule restated in SQL over the stored
+// regression sums (MetricStats; metricForecastStatusSql, held to the domain by
+// tests/server/dashboard-delivery-forecast-sql.test.ts), so only the counts and the few listed
+// leave PostgreSQL; each project's average slip ratio is stored (ProjectMilestoneHistory) and the
+// list is ordered by the same ceil(ratio × days left) the domain computes.
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
@@ -303,13 +309,6 @@ export function deliveryQuery(
     today AS (SELECT (${now}::timestamptz AT TIME ZONE org.tz)::date AS d FROM org),
     site_f AS (SELECT "id", "code" FROM "Site" WHERE "code" = ${site}::text),
     objective_f AS (SELECT "id", "code" FROM "StrategicObjective" WHERE "code" = ${objective}::text),
-    live AS (
-      SELECT p."id", p."code", p."name", p."siteId", p."startDate", p."baselineEndDate",
-             p."forecastEndDate", COALESCE(p."actualEndDate", p."forecastEndDate") AS end_date,
-             p."baselineBudget", p."spentToDate" AS spent
-      FROM "Project" p
-      WHERE ${liveForFilters}
-    ),
     -- The roll-ups read stored sums (FRAME-10, 20261202000200_delivery_rollups): per objective and
     -- site over every alignment, and per site split by whether the project serves any objective.
     -- With an objective asked for, its rows by site are its live projects once each.
@@ -336,15 +335,13 @@ export function deliveryQuery(
             GROUP BY r."objectiveId") g
       LEFT JOIN "StrategicObjective" o ON o."id" = g."objectiveId"
     ),
-    -- Each project's done milestones and average slip ratio are stored (ProjectMilestoneHistory).
-    history AS (
-      SELECT h."projectId", h."averageSlipRatio" AS ratio, h."doneCount" AS done
-      FROM "ProjectMilestoneHistory" h JOIN live l ON l."id" = h."projectId"
-    ),
+    -- Each project's done milestones and average slip ratio are stored (ProjectMilestoneHistory);
+    -- the live projects without any are the roll-ups' count less these.
     predicted AS (
-      SELECT l."code", l."name", l."forecastEndDate", h.ratio, h.done,
-             CEIL(h.ratio * GREATEST(0, l."forecastEndDate" - today.d))::int AS extra
-      FROM live l JOIN history h ON h."projectId" = l."id" CROSS JOIN today
+      SELECT p."code", p."name", p."forecastEndDate", h."averageSlipRatio" AS ratio, h."doneCount" AS done,
+             CEIL(h."averageSlipRatio" * GREATEST(0, p."forecastEndDate" - today.d))::int AS extra
+      FROM "ProjectMilestoneHistory" h JOIN "Project" p ON p."id" = h."projectId" CROSS JOIN today
+      WHERE ${liveForFilters}
     ),
     -- Each metric's regression sums over its final values are stored (MetricStats), current with
     -- them; its forecast status is the domain's rule restated over them (metricForecastStatusSql).
@@ -444,7 +441,7 @@ export function deliveryQuery(
               ORDER BY b.objective_code OFFSET ${METRIC_FORECASTS_LISTED - 1} LIMIT 1)) r) AS "metrics",
       (SELECT json_build_object(
           'withHistory', (SELECT COUNT(*) FROM predicted),
-          'withoutHistory', (SELECT COUNT(*) FROM live) - (SELECT COUNT(*) FROM predicted),
+          'withoutHistory', (SELECT COALESCE(SUM("liveCount"), 0) FROM site_rows) - (SELECT COUNT(*) FROM predicted),
           'later', (SELECT COUNT(*) FROM predicted WHERE extra > 0))) AS "history",
       (SELECT json_agg(r) FROM (
           SELECT pr."code", pr."name", to_char(pr."forecastEndDate", 'YYYY-MM-DD') AS "forecastEndDate",
