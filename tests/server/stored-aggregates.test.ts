@@ -13,6 +13,7 @@ import { recordCostEntry, reverseCostEntry } from "@/lib/server/operations/costs
 import { correctMetricValue, recordMetricValue } from "@/lib/server/operations/metrics";
 import { changeMilestoneForecast, completeMilestone } from "@/lib/server/operations/milestones";
 import { changeProjectStage } from "@/lib/server/operations/projects";
+import { decideRebaseline, requestRebaseline } from "@/lib/server/operations/rebaselines";
 import { updateOrganisationSettings } from "@/lib/server/operations/settings";
 import { createProjectTeam, type ProjectTeam } from "../operations/support";
 import { inDays, lastMonth } from "../support/operation-calls";
@@ -146,6 +147,27 @@ describe("stored figures equal their definitions after each governed write", () 
     const history = await db().projectMilestoneHistory.findUniqueOrThrow({ where: { projectId } });
     expect(history.doneCount).toBe(1);
     expect(history.averageSlipRatio).toBeGreaterThan(0);
+    await expectStoredEqualsLive();
+  });
+
+  it("an approved rebaseline's budget moves the Delivery roll-ups of its objective and its site", async () => {
+    const siteBudget = async () => {
+      const [row] = await db().$queryRaw<{ budget: string }[]>`
+        SELECT COALESCE(SUM("liveBudget"), 0)::text AS budget FROM "SiteDeliveryRollup" WHERE "siteId" = ${team.siteId}`;
+      return Number(row?.budget);
+    };
+    const before = await siteBudget();
+    const project = await db().project.findUniqueOrThrow({ where: { id: projectId } });
+    const request = await requestRebaseline(pm, {
+      projectId,
+      proposedBudget: String(Number(project.baselineBudget) + 1000),
+      reason: REASON,
+    });
+    if (!request.ok) throw new Error(request.message);
+    expect(
+      await decideRebaseline(sponsor, { rebaselineId: request.data.id, version: 0, decision: "APPROVED" }),
+    ).toMatchObject({ ok: true });
+    expect(await siteBudget()).toBe(before + 1000);
     await expectStoredEqualsLive();
   });
 
