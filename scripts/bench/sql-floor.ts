@@ -28,17 +28,6 @@ const AWAITING = `('OPEN', 'ACKNOWLEDGED')`;
 const DELIVERING = `('APPROVED', 'PILOT', 'ROLLOUT')`;
 /** NUM-8: delivering, or on hold from delivering; needs the project as `p`. */
 const LIVE = `(p.stage IN ${DELIVERING} OR (p.stage = 'ON_HOLD' AND (p."heldFromStage" IS NULL OR p."heldFromStage" IN ${DELIVERING})))`;
-/** Live projects with slip (NUM-2), planned days, schedule RAG (NUM-3) and spend (stored, FRAME-10), as `g`. */
-const LIVE_GRADED = `g AS (
-  SELECT p.id, p.code, p.name, p."siteId", p."baselineEndDate", d.end_date, d.end_date - p."baselineEndDate" AS slip,
-    d.planned, p."baselineBudget" AS budget, p."spentToDate" AS spent,
-    CASE WHEN d.end_date - p."baselineEndDate" > o."scheduleRedPercent" / 100 * d.planned THEN 'RED'
-         WHEN d.end_date - p."baselineEndDate" > o."scheduleAmberPercent" / 100 * d.planned THEN 'AMBER' ELSE 'GREEN' END AS rag
-  FROM "Project" p CROSS JOIN "Organisation" o
-  CROSS JOIN LATERAL (SELECT coalesce(p."actualEndDate", p."forecastEndDate") AS end_date,
-    greatest(1, p."baselineEndDate" - p."startDate")::float8 AS planned) d
-  WHERE o.id = 1 AND ${LIVE})`;
-
 function queries(page: FloorPage, c: FloorContext): Query[] {
   const now = c.now.toISOString();
   switch (page) {
@@ -118,42 +107,68 @@ function queries(page: FloorPage, c: FloorContext): Query[] {
       ];
     case "delivery":
       return [
-        // Schedule and budget variance of live projects: totals and by site (ROLLUP), by objective.
+        // Schedule and budget variance of live projects, stored per site (split by whether each
+        // serves an objective) and per objective and site (FRAME-10): totals and by site (ROLLUP),
+        // by objective with those serving none.
         [
-          `WITH ${LIVE_GRADED}
-           SELECT s.name, count(*), count(*) FILTER (WHERE slip > 0) AS late,
-             count(*) FILTER (WHERE rag = 'AMBER') AS amber, count(*) FILTER (WHERE rag = 'RED') AS red,
-             avg(slip), avg(slip * 100 / planned), sum(budget), sum(spent), count(*) FILTER (WHERE spent > budget) AS over
-           FROM g JOIN "Site" s ON s.id = g."siteId" GROUP BY ROLLUP (s.name) ORDER BY s.name`,
+          `SELECT s.name, sum("liveCount"), sum("liveLate"), sum("liveAmber"), sum("liveRed"),
+             sum("liveSlipDays") / sum("liveCount"), sum("liveSlipPercent") / sum("liveCount"),
+             sum("liveBudget"), sum("liveSpend"), sum("liveOverBudget")
+           FROM "SiteDeliveryRollup" r JOIN "Site" s ON s.id = r."siteId" WHERE r."liveCount" > 0
+           GROUP BY ROLLUP (s.name) ORDER BY s.name`,
           [],
         ],
         [
-          `WITH ${LIVE_GRADED}
-           SELECT o.code, o.title, count(*), count(*) FILTER (WHERE slip > 0) AS late,
-             count(*) FILTER (WHERE rag = 'AMBER') AS amber, count(*) FILTER (WHERE rag = 'RED') AS red,
-             avg(slip), avg(slip * 100 / planned), sum(budget), sum(spent), count(*) FILTER (WHERE spent > budget) AS over
-           FROM g LEFT JOIN "Alignment" a ON a."projectId" = g.id LEFT JOIN "StrategicObjective" o ON o.id = a."objectiveId"
-           GROUP BY o.code, o.title`,
+          `SELECT o.code, o.title, sum("liveCount"), sum("liveLate"), sum("liveAmber"), sum("liveRed"),
+             sum("liveSlipDays") / sum("liveCount"), sum("liveSlipPercent") / sum("liveCount"),
+             sum("liveBudget"), sum("liveSpend"), sum("liveOverBudget")
+           FROM (SELECT "objectiveId", "liveCount", "liveLate", "liveAmber", "liveRed", "liveSlipDays",
+                   "liveSlipPercent", "liveBudget", "liveSpend", "liveOverBudget"
+                 FROM "ObjectiveSiteRollup" WHERE "liveCount" > 0
+                 UNION ALL
+                 SELECT NULL, "liveCount", "liveLate", "liveAmber", "liveRed", "liveSlipDays",
+                   "liveSlipPercent", "liveBudget", "liveSpend", "liveOverBudget"
+                 FROM "SiteDeliveryRollup" WHERE NOT aligned) r
+           LEFT JOIN "StrategicObjective" o ON o.id = r."objectiveId" GROUP BY o.code, o.title`,
           [],
         ],
-        // The worst ten by schedule and by budget.
+        // The worst ten by schedule and by budget, from Project's indexes on both.
         [
-          `WITH ${LIVE_GRADED}
-           SELECT g.code, g.name, s.name AS site, g."baselineEndDate", g.end_date, slip, planned, rag
-           FROM g JOIN "Site" s ON s.id = g."siteId" WHERE slip > 0 ORDER BY slip / planned DESC, g.code LIMIT 10`,
+          `SELECT p.code, p.name, s.name AS site, p."baselineEndDate", coalesce(p."actualEndDate", p."forecastEndDate")
+           FROM "Project" p JOIN "Site" s ON s.id = p."siteId"
+           WHERE (coalesce(p."actualEndDate", p."forecastEndDate") - p."baselineEndDate") > 0 AND ${LIVE}
+           ORDER BY (coalesce(p."actualEndDate", p."forecastEndDate") - p."baselineEndDate") * 100.0::float8
+             / greatest(1, p."baselineEndDate" - p."startDate") DESC, p.code LIMIT 10`,
           [],
         ],
         [
-          `WITH ${LIVE_GRADED}
-           SELECT g.code, g.name, s.name AS site, budget, spent FROM g JOIN "Site" s ON s.id = g."siteId"
-           WHERE spent > 0 ORDER BY budget = 0 DESC, spent / nullif(budget, 0) DESC, g.code LIMIT 10`,
+          `SELECT p.code, p.name, s.name AS site, p."baselineBudget", p."spentToDate"
+           FROM "Project" p JOIN "Site" s ON s.id = p."siteId" WHERE p."spentToDate" > 0 AND ${LIVE}
+           ORDER BY p."baselineBudget" = 0 DESC, p."spentToDate" / nullif(p."baselineBudget", 0) DESC, p.code LIMIT 10`,
           [],
         ],
-        // Metric forecasts' inputs: each active metric's least-squares sums over its final values (stored).
+        // Metric forecasts: each active metric's status from its stored least-squares sums (a
+        // significant trend read on the target date, else the mean), counted, and the first ten off course.
         [
-          `SELECT m.name, m.unit, m.direction, m."targetValue", m."targetDate", s.*
-           FROM "Metric" m LEFT JOIN "MetricStats" s ON s."metricId" = m.id
-           WHERE m.active`,
+          `WITH f AS (
+             SELECT m.id, o.code AS objective, m."projectId", m.name, m.direction, m."targetValue",
+               coalesce(s."finalCount", 0) AS n, s."meanY",
+               CASE WHEN s."sxx" > 0 AND s."finalCount" > 2 THEN s."sxy" / s."sxx" END AS slope,
+               (m."targetDate" - DATE '2000-01-01') - s."meanX" AS dx,
+               CASE WHEN s."sxx" > 0 AND s."finalCount" > 2 THEN
+                 (s."sxy" / s."sxx") / nullif(sqrt(greatest(0, s."syy" - s."sxy" * s."sxy" / s."sxx")
+                   / (s."finalCount" - 2) / s."sxx"), 0) END AS t
+             FROM "Metric" m JOIN "StrategicObjective" o ON o.id = m."objectiveId"
+             LEFT JOIN "MetricStats" s ON s."metricId" = m.id WHERE m.active),
+           st AS (
+             SELECT f.*, CASE WHEN n < 6 THEN 'NOT_ENOUGH_DATA'
+               WHEN (CASE WHEN abs(t) > 2 THEN "meanY" + slope * dx ELSE "meanY" END - "targetValue")
+                 * CASE WHEN direction = 'HIGHER_IS_BETTER' THEN 1 ELSE -1 END >= 0 THEN 'ON_COURSE'
+               ELSE 'OFF_COURSE' END AS status FROM f)
+           SELECT (SELECT json_object_agg(status, c) FROM (SELECT status, count(*) AS c FROM st GROUP BY status) x),
+             (SELECT json_agg(l) FROM (SELECT st.objective, p.code, st.name FROM st
+               LEFT JOIN "Project" p ON p.id = st."projectId" WHERE status = 'OFF_COURSE'
+               ORDER BY st.objective, p.code NULLS FIRST, st.name LIMIT 10) l)`,
           [],
         ],
         // Finish forecasts: each live project's average slip ratio over its done milestones; how

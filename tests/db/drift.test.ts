@@ -185,6 +185,9 @@ const ALLOWED_EXTRA_INDEXES = [
   indexLine("INDEX", "Project_unaligned_idx", "Project", ["spentToDate", "code"], true),
   indexLine("INDEX", "Risk_open_idx", "Risk", ["likelihood", "impact", "projectId"], true),
   indexLine("INDEX", "Feedback_awaiting_idx", "Feedback", ["kind", "dueAt", "projectId"], true),
+  // The Delivery tab's worst offenders, on expressions (migration 20261202000201_delivery_worst_indexes).
+  indexLine("INDEX", "Project_slipPercent_idx", "Project", ["code"], true),
+  indexLine("INDEX", "Project_spentShare_idx", "Project", ["code"], true),
 ];
 
 // ─── What the database has ──────────────────────────────────────────────────

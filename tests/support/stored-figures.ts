@@ -26,10 +26,16 @@ const alignmentCount = Prisma.sql`
   WHERE p."alignmentCount" <> (SELECT COUNT(*) FROM "Alignment" a WHERE a."projectId" = p."id")
     OR (${unalignedSql(p)}) <> (${unalignedLiveSql(p)})`;
 
+/** NUM-2's slip in days and NUM-3's planned duration (at least a day), from the project's dates. */
+const slip = Prisma.sql`(COALESCE(p."actualEndDate", p."forecastEndDate") - p."baselineEndDate")`;
+const planned = Prisma.sql`GREATEST(1, p."baselineEndDate" - p."startDate")`;
+const overBudget = Prisma.sql`${ledgerSpendSql(p)} > p."baselineBudget"`;
+
 /**
  * (objective, site) pairs whose stored roll-up differs from the scorecard's definition: NUM-7
  * delivering on primary alignments, NUM-8 live, NUM-3 schedule RAG at the trust's thresholds and
- * the ledger's spend on primary alignments, over every aligned project.
+ * the ledger's spend on primary alignments, over every aligned project; and the Delivery tab's sums
+ * over the live ones (late, slip in days and percent, budget, spend, over budget).
  */
 const rollup = Prisma.sql`
   WITH live AS (
@@ -39,16 +45,51 @@ const rollup = Prisma.sql`
       COUNT(*) FILTER (WHERE ${liveSql(p)} AND ${scheduleRagSql(p)} = 'RED')::int AS red,
       COUNT(*) FILTER (WHERE ${liveSql(p)} AND ${scheduleRagSql(p)} = 'AMBER')::int AS amber,
       COUNT(*) FILTER (WHERE ${liveSql(p)} AND ${scheduleRagSql(p)} = 'GREEN')::int AS green,
-      COALESCE(SUM(${ledgerSpendSql(p)}) FILTER (WHERE a."contribution" = 'PRIMARY'), 0) AS spend
+      COALESCE(SUM(${ledgerSpendSql(p)}) FILTER (WHERE a."contribution" = 'PRIMARY'), 0) AS spend,
+      COUNT(*) FILTER (WHERE ${liveSql(p)} AND ${slip} > 0)::int AS late,
+      COALESCE(SUM(${slip}) FILTER (WHERE ${liveSql(p)}), 0)::bigint AS slip_days,
+      COALESCE(SUM(${slip} * 100.0::float8 / ${planned}) FILTER (WHERE ${liveSql(p)}), 0)::float8 AS slip_percent,
+      COALESCE(SUM(p."baselineBudget") FILTER (WHERE ${liveSql(p)}), 0) AS budget,
+      COALESCE(SUM(${ledgerSpendSql(p)}) FILTER (WHERE ${liveSql(p)}), 0) AS live_spend,
+      COUNT(*) FILTER (WHERE ${liveSql(p)} AND ${overBudget})::int AS over_budget
     FROM "Alignment" a JOIN "Project" p ON p."id" = a."projectId" CROSS JOIN ${scheduleSettingsSql}
     GROUP BY a."objectiveId", p."siteId"
   )
   SELECT to_jsonb(live) AS live, to_jsonb(r) AS stored
   FROM live FULL JOIN "ObjectiveSiteRollup" r
     ON r."objectiveId" = live."objectiveId" AND r."siteId" = live."siteId"
-  WHERE (live.aligned, live.delivering, live.live, live.red, live.amber, live.green, live.spend)
+  WHERE (live.aligned, live.delivering, live.live, live.red, live.amber, live.green, live.spend, live.late,
+         live.slip_days, live.budget, live.live_spend, live.over_budget)
     IS DISTINCT FROM (r."alignedCount", r."deliveringCount", r."liveCount", r."liveRed", r."liveAmber",
-      r."liveGreen", r."primarySpend")`;
+      r."liveGreen", r."primarySpend", r."liveLate", r."liveSlipDays", r."liveBudget", r."liveSpend",
+      r."liveOverBudget")
+    OR NOT abs(live.slip_percent - r."liveSlipPercent") <= 1e-9 * greatest(1, abs(live.slip_percent))`;
+
+/**
+ * Sites whose stored Delivery roll-up differs from their live projects' (NUM-8), split by whether
+ * each serves any objective (from the alignments themselves): counts by RAG and late, slip in days
+ * and percent, budget, the ledger's spend and over budget.
+ */
+const siteDelivery = Prisma.sql`
+  WITH live AS (
+    SELECT p."siteId", NOT (${unalignedLiveSql(p)}) AS aligned, COUNT(*)::int AS live,
+      COUNT(*) FILTER (WHERE ${scheduleRagSql(p)} = 'RED')::int AS red,
+      COUNT(*) FILTER (WHERE ${scheduleRagSql(p)} = 'AMBER')::int AS amber,
+      COUNT(*) FILTER (WHERE ${slip} > 0)::int AS late,
+      SUM(${slip})::bigint AS slip_days,
+      SUM(${slip} * 100.0::float8 / ${planned})::float8 AS slip_percent,
+      SUM(p."baselineBudget") AS budget, SUM(${ledgerSpendSql(p)}) AS spend,
+      COUNT(*) FILTER (WHERE ${overBudget})::int AS over_budget
+    FROM "Project" p CROSS JOIN ${scheduleSettingsSql}
+    WHERE ${liveSql(p)}
+    GROUP BY 1, 2
+  )
+  SELECT to_jsonb(live) AS live, to_jsonb(r) AS stored
+  FROM live FULL JOIN "SiteDeliveryRollup" r ON r."siteId" = live."siteId" AND r."aligned" = live.aligned
+  WHERE (live.live, live.red, live.amber, live.late, live.slip_days, live.budget, live.spend, live.over_budget)
+    IS DISTINCT FROM (r."liveCount", r."liveRed", r."liveAmber", r."liveLate", r."liveSlipDays", r."liveBudget",
+      r."liveSpend", r."liveOverBudget")
+    OR NOT abs(live.slip_percent - r."liveSlipPercent") <= 1e-9 * greatest(1, abs(live.slip_percent))`;
 
 const x = Prisma.raw(`(v."periodStart" - DATE '2000-01-01')::float8`);
 /** Equal to a billionth: a float sum's last bit may depend on the order rows are read in. */
@@ -100,6 +141,7 @@ export const STORED_FIGURE_MISMATCHES = {
   spend,
   alignmentCount,
   rollup,
+  siteDelivery,
   metricStats,
   milestoneHistory,
 } as const;
