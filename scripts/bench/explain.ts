@@ -25,7 +25,7 @@ async function main() {
   const plans = process.argv.includes("--plans");
   const client = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:5432/${database}` });
   await client.connect();
-  await client.query("SET jit = off");
+  if (!process.argv.includes("--jit")) await client.query("SET jit = off");
   for (const name of rest.length ? rest : Object.keys(statements)) {
     const sql = statements[name]?.();
     if (!sql) throw new Error(`No statement ${name}`);

@@ -9,7 +9,9 @@
 // never `new Date()`: just after midnight in London in summer, the UTC date is still yesterday.
 // Pages receive days as "YYYY-MM-DD" text (`IsoDate`): plain data that serialises as is and that
 // no time zone can shift on the way.
-import { TZDate, tz, tzOffset } from "@date-fns/tz";
+
+import { TZDate, tzOffset } from "@date-fns/tz";
+import { utc } from "@date-fns/utc";
 import { format } from "date-fns";
 
 /** A day, as a `Date` at UTC midnight (Prisma's `@db.Date`). */
@@ -19,7 +21,9 @@ export type CalendarDate = Date;
 export type IsoDate = string;
 
 // Read in UTC, where a calendar date's midnight lives, so the server's own zone never shifts a day.
-const UTC = tz("UTC");
+// UTCDate reads a day without asking Intl for an offset each time: dashboards do this thousands of
+// times a request, and a TZDate in "UTC" made that the page's main cost.
+const UTC = utc;
 const MS_PER_DAY = 86_400_000;
 const MS_PER_MINUTE = 60_000;
 
